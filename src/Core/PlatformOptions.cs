@@ -1,0 +1,55 @@
+namespace CreatorPlatform.Core;
+
+public enum PlatformMode { Sandbox, Aws }
+
+/// <summary>The <c>Platform</c> section of appsettings.json.</summary>
+public sealed class PlatformOptions
+{
+    public const string Section = "Platform";
+
+    public PlatformMode Mode { get; set; } = PlatformMode.Sandbox;
+    public string Region { get; set; } = "us-east-1";
+    public string? Profile { get; set; }
+    public string StackName { get; set; } = "PinterestAffiliateStorageStack";
+    /// <summary>Empty: read from the stack's <c>UserPoolId</c> output (in the sandbox, from the sandbox itself).</summary>
+    public string? UserPoolId { get; set; }
+    public TableNameOptions Tables { get; set; } = new();
+    public CreatorsGroupOptions CreatorsGroup { get; set; } = new();
+    public DefaultCreatorOptions DefaultCreator { get; set; } = new();
+    public SandboxOptions Sandbox { get; set; } = new();
+}
+
+public sealed class TableNameOptions
+{
+    public string Products { get; set; } = "ProductsTable";
+    public string Creators { get; set; } = "CreatorsTable";
+    public string AnalyticsEvents { get; set; } = "AnalyticsEventsTable";
+    public string AnalyticsSummaries { get; set; } = "AnalyticsSummariesTable";
+    public string Ops { get; set; } = "AdminConsoleOpsTable";
+}
+
+public sealed class CreatorsGroupOptions
+{
+    public string Name { get; set; } = "Creators";
+    public string Description { get; set; } = "Content creators with product management access";
+    public int Precedence { get; set; } = 10;
+}
+
+public sealed class DefaultCreatorOptions
+{
+    public string Slug { get; set; } = "jesskoufo";
+    public string DisplayName { get; set; } = "Jess Koufo";
+    public string Username { get; set; } = "jesskoufo";
+}
+
+public sealed class SandboxOptions
+{
+    /// <summary>Relative paths are resolved against the repository root (the folder holding Admin.sln).</summary>
+    public string DataFolder { get; set; } = ".sandbox";
+    public int DynamoDbPort { get; set; } = 8421;
+    public int CognitoPort { get; set; } = 9421;
+    public int ProductCount { get; set; } = 300;
+    public int Seed { get; set; } = 20261125;
+    /// <summary>Tests run the emulators in memory on free ports; the app keeps its data in <see cref="DataFolder"/>.</summary>
+    public bool InMemory { get; set; }
+}

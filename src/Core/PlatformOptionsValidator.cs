@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace CreatorPlatform.Core;
+
+/// <summary>Checks the settings at start, so that a typo is a message rather than a failure half-way through a job.</summary>
+public sealed partial class PlatformOptionsValidator : IValidateOptions<PlatformOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PlatformOptions o)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(o.Region) || !RegionPattern().IsMatch(o.Region))
+            errors.Add($"Platform:Region '{o.Region}' is not an AWS region name such as us-east-1.");
+        foreach (var (key, value) in TableNames(o.Tables))
+            if (string.IsNullOrWhiteSpace(value) || !TableNamePattern().IsMatch(value))
+                errors.Add($"Platform:Tables:{key} '{value}' is not a valid DynamoDB table name (3-255 of a-z A-Z 0-9 _ - .).");
+        if (string.IsNullOrWhiteSpace(o.StackName))
+            errors.Add("Platform:StackName is empty; the platform's stack is PinterestAffiliateStorageStack.");
+        if (string.IsNullOrWhiteSpace(o.CreatorsGroup.Name))
+            errors.Add("Platform:CreatorsGroup:Name is empty.");
+        if (o.CreatorsGroup.Precedence < 0)
+            errors.Add("Platform:CreatorsGroup:Precedence must be zero or more.");
+        if (string.IsNullOrWhiteSpace(o.DefaultCreator.Slug) || string.IsNullOrWhiteSpace(o.DefaultCreator.Username))
+            errors.Add("Platform:DefaultCreator needs a Slug and a Username.");
+        if (o.Mode == PlatformMode.Sandbox)
+        {
+            if (!ValidPort(o.Sandbox.DynamoDbPort) || !ValidPort(o.Sandbox.CognitoPort) || o.Sandbox.DynamoDbPort == o.Sandbox.CognitoPort)
+                errors.Add("Platform:Sandbox:DynamoDbPort and CognitoPort must be two different ports between 1024 and 65535.");
+            if (o.Sandbox.ProductCount is < 0 or > 1_000_000)
+                errors.Add("Platform:Sandbox:ProductCount must be between 0 and 1000000.");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool ValidPort(int port) => port is >= 1024 and <= 65535;
+
+    private static IEnumerable<(string, string)> TableNames(TableNameOptions t) =>
+    [
+        (nameof(t.Products), t.Products), (nameof(t.Creators), t.Creators), (nameof(t.AnalyticsEvents), t.AnalyticsEvents),
+        (nameof(t.AnalyticsSummaries), t.AnalyticsSummaries), (nameof(t.Ops), t.Ops),
+    ];
+
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-\\d$")]
+    private static partial Regex RegionPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{3,255}$")]
+    private static partial Regex TableNamePattern();
+}
