@@ -1,0 +1,76 @@
+using Amazon;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+using Microsoft.Extensions.Options;
+
+namespace CreatorPlatform.Core.Aws;
+
+/// <summary>
+/// Where and as whom the console talks to AWS: the sandbox's emulators with dummy keys, or a real account through the
+/// SDK's own credential chain (SSO profiles included). Endpoints are overridden only the SDK's standard way
+/// (<c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>, <c>AWS_ENDPOINT_URL</c>).
+/// </summary>
+public sealed class AwsContext(IOptions<PlatformOptions> options)
+{
+    private readonly Lazy<AWSCredentials> credentials = new(() => ResolveCredentials(options.Value));
+
+    public PlatformOptions Options => options.Value;
+    public bool IsSandbox => Options.Mode == PlatformMode.Sandbox;
+    public RegionEndpoint Region => RegionEndpoint.GetBySystemName(Options.Region);
+    public AWSCredentials Credentials => credentials.Value;
+
+    /// <summary>A human description of where the console points: shown in the banner and printed by the CLI.</summary>
+    public string Describe() => IsSandbox
+        ? $"Sandbox (DynamoDB Local on {SandboxEndpoint(Options.Sandbox.DynamoDbPort)}, cognito-local on {SandboxEndpoint(Options.Sandbox.CognitoPort)})"
+        : $"AWS {Options.Region}, profile {(string.IsNullOrWhiteSpace(Options.Profile) ? "(default chain)" : Options.Profile)}";
+
+    /// <summary>
+    /// The endpoint for a service: the sandbox's emulator, else the SDK's environment override, else null (the SDK's
+    /// or the caller's regional default). <paramref name="envSuffix"/> is the SDK's service id, e.g. COGNITO_IDENTITY_PROVIDER.
+    /// </summary>
+    public Uri? EndpointOverride(string envSuffix)
+    {
+        if (IsSandbox)
+            return envSuffix switch
+            {
+                "DYNAMODB" => SandboxEndpoint(Options.Sandbox.DynamoDbPort),
+                "COGNITO_IDENTITY_PROVIDER" => SandboxEndpoint(Options.Sandbox.CognitoPort),
+                _ => null,
+            };
+        var value = Environment.GetEnvironmentVariable($"AWS_ENDPOINT_URL_{envSuffix}") ?? Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
+        return string.IsNullOrWhiteSpace(value) ? null : new Uri(value);
+    }
+
+    public AmazonDynamoDBConfig DynamoDbConfig()
+    {
+        var config = new AmazonDynamoDBConfig
+        {
+            RegionEndpoint = Region,
+            // The SDK's adaptive mode backs off and rate-limits on the client side under throttling.
+            RetryMode = RequestRetryMode.Adaptive,
+            MaxErrorRetry = 8,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        if (IsSandbox) config.ServiceURL = SandboxEndpoint(Options.Sandbox.DynamoDbPort).ToString();
+        return config;
+    }
+
+    private static Uri SandboxEndpoint(int port) => new($"http://127.0.0.1:{port}");
+
+    private static AWSCredentials ResolveCredentials(PlatformOptions o)
+    {
+        if (o.Mode == PlatformMode.Sandbox) return new BasicAWSCredentials("sandbox", "sandbox");
+        if (!string.IsNullOrWhiteSpace(o.Profile))
+        {
+            if (new CredentialProfileStoreChain().TryGetAWSCredentials(o.Profile, out var profileCredentials)) return profileCredentials;
+            throw new AwsSetupException($"The AWS profile '{o.Profile}' was not found in ~/.aws/config or ~/.aws/credentials. "
+                + $"Create it (aws configure sso --profile {o.Profile}) or set Platform:Profile to an existing one.");
+        }
+        return DefaultAWSCredentialsIdentityResolver.GetCredentials();
+    }
+}
+
+/// <summary>The AWS settings cannot work as given; the message says what to change.</summary>
+public sealed class AwsSetupException(string message, Exception? inner = null) : Exception(message, inner);
