@@ -1,0 +1,45 @@
+using Amazon.DynamoDBv2;
+using CreatorPlatform.Core.Aws;
+using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Core.Schema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CreatorPlatform.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>Core's services for the web app and the CLI alike.</summary>
+    public static IHostApplicationBuilder AddCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddCore(builder.Configuration);
+        return builder;
+    }
+
+    public static IServiceCollection AddCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PlatformOptions>().Bind(configuration.GetSection(PlatformOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PlatformOptions>, PlatformOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AwsContext>();
+        services.AddSingleton<IAmazonDynamoDB>(sp =>
+        {
+            var aws = sp.GetRequiredService<AwsContext>();
+            return new AmazonDynamoDBClient(aws.Credentials, aws.DynamoDbConfig());
+        });
+
+        services.AddSingleton<JobRunner>();
+        services.AddSingleton<PlatformSchema>();
+        services.AddSingleton<SchemaStatusService>();
+        services.AddSingleton<SchemaApplier>();
+
+        services.AddSingleton<SandboxUsers>();
+        services.AddSingleton<SandboxProvisioner>();
+        services.AddSingleton<SandboxRuntime>();
+        return services;
+    }
+}

@@ -1,0 +1,96 @@
+namespace CreatorPlatform.Core.Jobs;
+
+public enum JobState { Running, Succeeded, Failed, Cancelled }
+
+public enum JobLogLevel { Info, Success, Warning, Error }
+
+public sealed record JobLogEntry(DateTimeOffset At, JobLogLevel Level, string Message);
+
+/// <summary>
+/// One run of a job, observable while it runs: a log, named counters and a state. It lives in the process that runs
+/// it, so a reload or a second browser sees the same run; durable progress belongs to each job's own checkpoints.
+/// </summary>
+public sealed class JobRun
+{
+    private readonly Lock gate = new();
+    private readonly List<JobLogEntry> log = [];
+    private readonly Dictionary<string, long> counters = [];
+    private readonly CancellationTokenSource cancellation = new();
+    private readonly TimeProvider time;
+
+    internal JobRun(string kind, string title, string startedBy, TimeProvider time)
+    {
+        this.time = time;
+        Kind = kind;
+        Title = title;
+        StartedBy = startedBy;
+        StartedAt = time.GetUtcNow();
+    }
+
+    public string Id { get; } = Guid.NewGuid().ToString("N")[..12];
+    public string Kind { get; }
+    public string Title { get; }
+    public string StartedBy { get; }
+    public DateTimeOffset StartedAt { get; }
+    public DateTimeOffset? EndedAt { get; private set; }
+    public JobState State { get; private set; } = JobState.Running;
+    public string? Error { get; private set; }
+    public Task Completion { get; internal set; } = Task.CompletedTask;
+    public bool CancelRequested => cancellation.IsCancellationRequested;
+    internal CancellationToken Token => cancellation.Token;
+
+    /// <summary>Raised on every change, from the job's thread; subscribers throttle their own redraws.</summary>
+    public event Action? Changed;
+
+    public IReadOnlyList<JobLogEntry> Log { get { lock (gate) return log.ToList(); } }
+    public IReadOnlyDictionary<string, long> Counters { get { lock (gate) return new Dictionary<string, long>(counters); } }
+    public long Counter(string name) { lock (gate) return counters.GetValueOrDefault(name); }
+    public TimeSpan Elapsed => (EndedAt ?? time.GetUtcNow()) - StartedAt;
+
+    public void Cancel() => cancellation.Cancel();
+
+    internal void Append(JobLogLevel level, string message)
+    {
+        lock (gate) log.Add(new JobLogEntry(time.GetUtcNow(), level, message));
+        Changed?.Invoke();
+    }
+
+    internal void Count(string name, long delta, bool set)
+    {
+        lock (gate) counters[name] = set ? delta : counters.GetValueOrDefault(name) + delta;
+        Changed?.Invoke();
+    }
+
+    internal void End(JobState state, string? error)
+    {
+        lock (gate)
+        {
+            State = state;
+            Error = error;
+            EndedAt = time.GetUtcNow();
+        }
+        Changed?.Invoke();
+    }
+}
+
+/// <summary>What a job's code sees of its run.</summary>
+public sealed class JobContext(JobRun run)
+{
+    public CancellationToken CancellationToken => run.Token;
+    public string RunId => run.Id;
+    public void Info(string message) => run.Append(JobLogLevel.Info, message);
+    public void Success(string message) => run.Append(JobLogLevel.Success, message);
+    public void Warning(string message) => run.Append(JobLogLevel.Warning, message);
+    public void Error(string message) => run.Append(JobLogLevel.Error, message);
+    public void Add(string counter, long delta = 1) => run.Count(counter, delta, set: false);
+    public void Set(string counter, long value) => run.Count(counter, value, set: true);
+}
+
+/// <summary>Thrown by a job to end red with a message the admin can act on.</summary>
+public sealed class JobFailedException(string message) : Exception(message);
+
+public sealed class JobAlreadyRunningException(JobRun running)
+    : Exception($"{running.Title} is already running (started by {running.StartedBy} at {running.StartedAt:HH:mm:ss} UTC).")
+{
+    public JobRun Running { get; } = running;
+}

@@ -1,0 +1,61 @@
+using CreatorPlatform.Core;
+using CreatorPlatform.Core.Sandbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CreatorPlatform.Core.Tests.Infrastructure;
+
+/// <summary>
+/// Real DynamoDB Local and cognito-local, in memory on free ports, shared by the tests of a collection. Each test
+/// gets its own table names, so tests stay independent without an emulator each.
+/// </summary>
+public sealed class EmulatorFixture : IAsyncLifetime
+{
+    private static int counter;
+    private SandboxEmulators? emulators;
+
+    public int DynamoDbPort { get; } = SandboxEmulators.FreePort();
+    public int CognitoPort { get; } = SandboxEmulators.FreePort();
+
+    public async Task InitializeAsync()
+    {
+        var tools = Path.Combine(RepositoryPaths.Root, ".sandbox", "tools");
+        emulators = await SandboxEmulators.StartAsync(tools, null, DynamoDbPort, CognitoPort, NullLogger.Instance, CancellationToken.None);
+    }
+
+    /// <summary>Core's services wired as the app wires them, pointed at this fixture, with table names unique to the caller.</summary>
+    public ServiceProvider Services(Action<Dictionary<string, string?>>? configure = null)
+    {
+        var prefix = $"t{Interlocked.Increment(ref counter)}-{Guid.NewGuid():N}"[..12];
+        var settings = new Dictionary<string, string?>
+        {
+            ["Platform:Mode"] = "Sandbox",
+            ["Platform:Sandbox:InMemory"] = "true",
+            ["Platform:Sandbox:DynamoDbPort"] = DynamoDbPort.ToString(),
+            ["Platform:Sandbox:CognitoPort"] = CognitoPort.ToString(),
+            ["Platform:Sandbox:ProductCount"] = "40",
+            ["Platform:Tables:Products"] = $"{prefix}-Products",
+            ["Platform:Tables:Creators"] = $"{prefix}-Creators",
+            ["Platform:Tables:AnalyticsEvents"] = $"{prefix}-Events",
+            ["Platform:Tables:AnalyticsSummaries"] = $"{prefix}-Summaries",
+            ["Platform:Tables:Ops"] = $"{prefix}-Ops",
+        };
+        configure?.Invoke(settings);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddCore(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (emulators is not null) await emulators.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class EmulatorCollection : ICollectionFixture<EmulatorFixture>
+{
+    public const string Name = "emulators";
+}

@@ -1,0 +1,64 @@
+using Amazon.DynamoDBv2;
+using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Schema;
+using CreatorPlatform.Core.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreatorPlatform.Core.Tests.Schema;
+
+[Collection(EmulatorCollection.Name)]
+public sealed class SchemaApplierTests(EmulatorFixture emulators)
+{
+    [Fact]
+    public async Task Applying_to_the_pre_rollout_platform_adds_the_indexes_one_at_a_time_and_ends_clean()
+    {
+        await using var services = emulators.Services();
+        var schema = services.GetRequiredService<PlatformSchema>();
+        await services.GetRequiredService<IAmazonDynamoDB>().CreateTableAsync(TableRequests.Create(schema.LegacyProducts));
+        var applier = services.GetRequiredService<SchemaApplier>();
+
+        var run = await services.GetRequiredService<JobRunner>().RunToEndAsync(SchemaApplier.JobKind, applier.ApplyAsync);
+
+        Assert.Equal(JobState.Succeeded, run.State);
+        var log = run.Log.Select(l => l.Message).ToList();
+        var addCreatorId = log.FindIndex(m => m.StartsWith($"Adding index {PlatformSchema.CreatorIdIndex}"));
+        var creatorIdActive = log.FindIndex(m => m.Contains($"{PlatformSchema.CreatorIdIndex} on") && m.Contains("is ACTIVE"));
+        var addStatus = log.FindIndex(m => m.StartsWith($"Adding index {PlatformSchema.StatusIndex}"));
+        Assert.True(addCreatorId >= 0 && creatorIdActive > addCreatorId && addStatus > creatorIdActive, run.Text());
+        var status = await services.GetRequiredService<SchemaStatusService>().GetStatusAsync();
+        Assert.Empty(status.Findings);
+        Assert.All(status.Tables, t => Assert.True(t.IsActive, t.Spec.Name));
+    }
+
+    [Fact]
+    public async Task Applying_again_when_nothing_is_missing_changes_nothing()
+    {
+        await using var services = emulators.Services();
+        var applier = services.GetRequiredService<SchemaApplier>();
+        var runner = services.GetRequiredService<JobRunner>();
+        var first = await runner.RunToEndAsync(SchemaApplier.JobKind, applier.ApplyAsync);
+
+        var second = await runner.RunToEndAsync(SchemaApplier.JobKind, applier.ApplyAsync);
+
+        Assert.Equal(JobState.Succeeded, first.State);
+        Assert.True(first.Counter("changes") >= 5, first.Text());
+        Assert.Equal(JobState.Succeeded, second.State);
+        Assert.Equal(0, second.Counter("changes"));
+        Assert.DoesNotContain(second.Log, l => l.Message.StartsWith("Adding") || l.Message.StartsWith("Creating"));
+    }
+
+    [Fact]
+    public async Task A_second_apply_while_one_runs_is_refused_with_who_holds_it()
+    {
+        await using var services = emulators.Services();
+        var runner = services.GetRequiredService<JobRunner>();
+        var gate = new TaskCompletionSource();
+        var first = runner.Start(SchemaApplier.JobKind, "Apply schema", "alice", _ => gate.Task);
+
+        var refused = Assert.Throws<JobAlreadyRunningException>(() => runner.Start(SchemaApplier.JobKind, "Apply schema", "bob", _ => Task.CompletedTask));
+
+        Assert.Contains("started by alice", refused.Message);
+        gate.SetResult();
+        await first.Completion;
+    }
+}

@@ -1,0 +1,70 @@
+using Amazon.DynamoDBv2;
+using CreatorPlatform.Core.Schema;
+using CreatorPlatform.Core.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreatorPlatform.Core.Tests.Schema;
+
+[Collection(EmulatorCollection.Name)]
+public sealed class SchemaStatusTests(EmulatorFixture emulators)
+{
+    [Fact]
+    public async Task An_empty_account_reports_every_table_missing()
+    {
+        await using var services = emulators.Services();
+        var status = services.GetRequiredService<SchemaStatusService>();
+
+        var result = await status.GetStatusAsync();
+
+        Assert.All(result.Tables, t => Assert.False(t.Exists));
+        Assert.Equal(4, result.Findings.Count(f => f.Severity == FindingSeverity.Error && f.Message.EndsWith("does not exist.")));
+        Assert.Contains(result.Findings, f => f.Severity == FindingSeverity.Warning && f.Table.EndsWith("-Ops"));
+        Assert.True(result.HasErrors);
+    }
+
+    [Fact]
+    public async Task The_pre_rollout_products_table_lacks_exactly_the_two_new_indexes()
+    {
+        await using var services = emulators.Services();
+        var schema = services.GetRequiredService<PlatformSchema>();
+        await services.GetRequiredService<IAmazonDynamoDB>().CreateTableAsync(TableRequests.Create(schema.LegacyProducts));
+
+        var products = await services.GetRequiredService<SchemaStatusService>().ReadAsync(schema.Products);
+
+        Assert.True(products.Exists);
+        Assert.Equal("PAY_PER_REQUEST", products.BillingMode);
+        Assert.Equal([PlatformSchema.CreatorIdIndex, PlatformSchema.StatusIndex],
+            products.Findings.Where(f => f.Message.Contains("is missing")).Select(f => f.Index));
+        Assert.True(products.Indexes.Single(i => i.Name == PlatformSchema.CategoryIndex).Exists);
+        Assert.False(products.Indexes.Single(i => i.Name == PlatformSchema.StatusIndex).Exists);
+    }
+
+    [Fact]
+    public async Task An_events_table_without_ttl_is_reported_as_drift()
+    {
+        await using var services = emulators.Services();
+        var schema = services.GetRequiredService<PlatformSchema>();
+        await services.GetRequiredService<IAmazonDynamoDB>().CreateTableAsync(TableRequests.Create(schema.AnalyticsEvents));
+
+        var events = await services.GetRequiredService<SchemaStatusService>().ReadAsync(schema.AnalyticsEvents);
+
+        var finding = Assert.Single(events.Findings);
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
+        Assert.Contains("Time to live is DISABLED", finding.Message);
+    }
+
+    [Fact]
+    public async Task An_index_with_other_keys_than_expected_is_reported_as_different()
+    {
+        await using var services = emulators.Services();
+        var schema = services.GetRequiredService<PlatformSchema>();
+        var wrong = schema.Creators with { Indexes = [new IndexSpec(PlatformSchema.SlugIndex, new("slug"), new("createdAt")), schema.Creators.Indexes[1]] };
+        await services.GetRequiredService<IAmazonDynamoDB>().CreateTableAsync(TableRequests.Create(wrong));
+
+        var creators = await services.GetRequiredService<SchemaStatusService>().ReadAsync(schema.Creators);
+
+        var finding = Assert.Single(creators.Findings);
+        Assert.Equal(PlatformSchema.SlugIndex, finding.Index);
+        Assert.Contains("has keys slug + createdAt, expected slug", finding.Message);
+    }
+}
