@@ -1,27 +1,14 @@
-using AdminConsole.Components;
+using AdminConsole;
+using AdminConsole.Cli;
+using CreatorPlatform.Core;
 
-var builder = WebApplication.CreateBuilder(args);
+// The same executable is the console and the CLI: a verb runs one job and exits; no verb starts the web app.
+if (CliApp.IsVerb(args)) return await CliApp.RunAsync(args);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddCore();
+builder.AddAdminConsole();
 
 var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+app.UseAdminConsole();
+return await app.RunAdminConsoleAsync();

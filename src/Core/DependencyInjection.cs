@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Rollout;
 using CreatorPlatform.Core.Sandbox;
 using CreatorPlatform.Core.Schema;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +37,10 @@ public static class DependencyInjection
         services.AddSingleton<PlatformSchema>();
         services.AddSingleton<SchemaStatusService>();
         services.AddSingleton<SchemaApplier>();
+
+        services.AddSingleton<RolloutChecklist>();
+        services.AddSingleton<IRolloutCheck, TablesCreatedCheck>();
+        services.AddSingleton<IRolloutCheck, IndexesActiveCheck>();
 
         services.AddSingleton<SandboxUsers>();
         services.AddSingleton<SandboxProvisioner>();

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using CreatorPlatform.Core;
+using CreatorPlatform.Core.Aws;
+using CreatorPlatform.Core.Sandbox;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace AdminConsole.Cli;
+
+/// <summary>The command-line verbs: each runs one job against the configured platform and exits 0 only when it succeeded.</summary>
+public static class CliApp
+{
+    private static readonly HashSet<string> Verbs = ["status", "sandbox", "migrate", "verify", "group", "link", "onboard", "analytics"];
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Creator Platform Admin Console. Without a verb, `dotnet run` starts the web console.")
+        {
+            StatusVerb.Create(),
+            SandboxVerb.Create(),
+        };
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>
+    /// Core's services for one verb, with the same appsettings.json as the web app. In Sandbox mode the emulators are
+    /// started (or joined, when the web console already runs them) for as long as the verb runs.
+    /// </summary>
+    public static async Task<int> WithPlatformAsync(Func<IServiceProvider, Task<int>> verb, CancellationToken ct)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddCore();
+        await using var services = builder.Services.BuildServiceProvider();
+        try
+        {
+            var options = services.GetRequiredService<IOptions<PlatformOptions>>().Value;
+            var sandbox = services.GetRequiredService<SandboxRuntime>();
+            if (options.Mode == PlatformMode.Sandbox) await sandbox.StartAsync(ct);
+            return await verb(services);
+        }
+        catch (Exception e) when (e is SandboxException or OptionsValidationException or AwsSetupException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return 2;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            AnsiConsole.MarkupLine("[yellow]Cancelled.[/]");
+            return 130;
+        }
+    }
+}

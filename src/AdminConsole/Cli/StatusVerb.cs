@@ -1,0 +1,51 @@
+using System.CommandLine;
+using CreatorPlatform.Core.Aws;
+using CreatorPlatform.Core.Schema;
+using Spectre.Console;
+
+namespace AdminConsole.Cli;
+
+/// <summary><c>status [--json]</c>: every table and index, and the drift; exit 1 when anything expected is missing.</summary>
+internal static class StatusVerb
+{
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON for machines instead of a table." };
+        var command = new Command("status", "Show the platform's tables and indexes and how they differ from the expected schema.") { json };
+        command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
+        {
+            var status = await services.GetRequiredService<SchemaStatusService>().GetStatusAsync(ct);
+            if (parse.GetValue(json)) CliJson.Write(status);
+            else Print(status, services.GetRequiredService<AwsContext>().Describe());
+            return status.HasErrors ? 1 : 0;
+        }, ct));
+        return command;
+    }
+
+    private static void Print(PlatformStatus status, string where)
+    {
+        AnsiConsole.MarkupLineInterpolated($"[bold]Platform status[/] · {where} · read {status.ReadAt:yyyy-MM-dd HH:mm:ss} UTC");
+        var table = new Table().AddColumns("Table", "Status", "Items", "TTL", "Indexes");
+        foreach (var t in status.Tables)
+        {
+            var indexes = string.Join("\n", t.Indexes.Select(i => $"{i.Name}: {(i.Exists ? i.Status + (i.Backfilling ? " (backfilling)" : "") : "MISSING")}"));
+            table.AddRow(Markup.Escape(t.Spec.Name), Colour(t.Exists ? t.Status : "MISSING"), t.ItemCount?.ToString("N0") ?? "",
+                Markup.Escape(t.TtlState ?? (t.Spec.TtlAttribute is null ? "" : "?")), Markup.Escape(indexes));
+        }
+        AnsiConsole.Write(table);
+        foreach (var f in status.Findings)
+        {
+            var colour = f.Severity switch { FindingSeverity.Error => "red", FindingSeverity.Warning => "yellow", _ => "grey" };
+            AnsiConsole.MarkupLineInterpolated($"[{colour}]{f.Severity}: {f.Message}[/] {f.Action}");
+        }
+        if (!status.Findings.Any()) AnsiConsole.MarkupLine("[green]✓ Every table and index matches the expected schema.[/]");
+        AnsiConsole.MarkupLineInterpolated($"[grey]{PlatformStatus.CountsNote}[/]");
+    }
+
+    private static string Colour(string? status) => status switch
+    {
+        "ACTIVE" => "[green]ACTIVE[/]",
+        "MISSING" or null => "[red]MISSING[/]",
+        _ => $"[yellow]{Markup.Escape(status)}[/]",
+    };
+}

@@ -1,0 +1,16 @@
+using MudBlazor;
+
+namespace AdminConsole.Components.Layout;
+
+public static class ConsoleTheme
+{
+    public static readonly MudTheme Theme = new()
+    {
+        PaletteLight = new PaletteLight { Primary = "#3b4fd8", Secondary = "#c2185b", AppbarBackground = "#1f2a44" },
+        PaletteDark = new PaletteDark { Primary = "#8c9eff", Secondary = "#f48fb1", AppbarBackground = "#121826" },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography { FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica", "Arial", "sans-serif"] },
+        },
+    };
+}

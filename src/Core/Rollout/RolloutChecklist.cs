@@ -1,0 +1,51 @@
+namespace CreatorPlatform.Core.Rollout;
+
+public enum CheckState { Green, Amber, Red, NotCovered }
+
+/// <summary>One line of the rollout checklist: its state from live data, why, and the screen that fixes it.</summary>
+public sealed record CheckResult(string Step, string Title, CheckState State, string Detail, string Link);
+
+/// <summary>A rollout step that knows how to check itself. Each feature registers the checks it can answer.</summary>
+public interface IRolloutCheck
+{
+    /// <summary>The deployment guide's step, e.g. "5", used for order and to pair checks with <see cref="RolloutChecklist.GuideSteps"/>.</summary>
+    string Step { get; }
+    Task<CheckResult> CheckAsync(CancellationToken ct);
+}
+
+/// <summary>The rollout as the deployment guide orders it, each step checked from real state.</summary>
+public sealed class RolloutChecklist(IEnumerable<IRolloutCheck> checks)
+{
+    /// <summary>The guide's steps that the checklist follows; a step no feature checks yet is shown as not covered.</summary>
+    public static readonly IReadOnlyList<(string Step, string Title, string Link)> GuideSteps =
+    [
+        ("4", "Tables created", "/tables"),
+        ("5", "Indexes active", "/tables"),
+        ("7", "Migration done", "/migration"),
+        ("8.1", "Creators group created", "/creators"),
+        ("8.2", "Default creator in the group", "/creators"),
+        ("8.3", "userId linked", "/creators"),
+        ("V", "Verification clean", "/migration"),
+    ];
+
+    public async Task<IReadOnlyList<CheckResult>> RunAsync(CancellationToken ct = default)
+    {
+        var registered = checks.ToDictionary(c => c.Step);
+        var results = await Task.WhenAll(GuideSteps.Select(async step => registered.TryGetValue(step.Step, out var check)
+            ? await SafeCheckAsync(check, step, ct)
+            : new CheckResult(step.Step, step.Title, CheckState.NotCovered, "This console does not check this step yet.", step.Link)));
+        return results;
+    }
+
+    private static async Task<CheckResult> SafeCheckAsync(IRolloutCheck check, (string Step, string Title, string Link) step, CancellationToken ct)
+    {
+        try
+        {
+            return await check.CheckAsync(ct).WaitAsync(TimeSpan.FromSeconds(10), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return new CheckResult(step.Step, step.Title, CheckState.Amber, $"Could not be checked: {e.Message}", step.Link);
+        }
+    }
+}
