@@ -42,20 +42,14 @@ public static class CognitoClientExtensions
         cognito.ListAllUsersAsync(userPoolId, CognitoFilters.AttributeEquals("email", email), ct);
 
     /// <summary>
-    /// Creates the group unless it exists. Looks first, because cognito-local accepts a second CreateGroup where
-    /// Cognito answers GroupExistsException; that answer (a concurrent creation) still counts as existing.
+    /// Creates the group unless it exists. Looks by listing: cognito-local answers GetGroup for a missing group with a
+    /// 500 (not ResourceNotFoundException) and a second CreateGroup overwrites the group and its members, where Cognito
+    /// answers GroupExistsException; that answer (a concurrent creation) still counts as existing.
     /// </summary>
     public static async Task<EnsuredGroup> EnsureGroupAsync(this ICognitoClient cognito, string userPoolId, string groupName, string? description,
         int? precedence, CancellationToken ct = default)
     {
-        var get = new GetGroupRequest { UserPoolId = userPoolId, GroupName = groupName };
-        try
-        {
-            return new((await cognito.GetGroupAsync(get, ct)).Group ?? throw MissingGroup(groupName), Created: false);
-        }
-        catch (ResourceNotFoundException)
-        {
-        }
+        if (await FindGroupAsync(cognito, userPoolId, groupName, ct) is { } existing) return new(existing, Created: false);
         try
         {
             var created = await cognito.CreateGroupAsync(new()
@@ -64,9 +58,12 @@ public static class CognitoClientExtensions
         }
         catch (GroupExistsException)
         {
-            return new((await cognito.GetGroupAsync(get, ct)).Group ?? throw MissingGroup(groupName), Created: false);
+            return new(await FindGroupAsync(cognito, userPoolId, groupName, ct) ?? throw MissingGroup(groupName), Created: false);
         }
     }
+
+    private static async Task<GroupType?> FindGroupAsync(ICognitoClient cognito, string userPoolId, string groupName, CancellationToken ct) =>
+        (await cognito.ListAllGroupsAsync(userPoolId, ct)).FirstOrDefault(g => g.GroupName == groupName);
 
     private static async Task<IReadOnlyList<T>> Collect<T>(Func<string?, Task<(List<T>? Items, string? Next)>> page)
     {
