@@ -34,6 +34,18 @@ public sealed class SigV4SignerTests
     }
 
     [Fact]
+    public async Task The_post_x_www_form_urlencoded_request_gets_the_published_signature()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://example.amazonaws.com/") { Content = new StringContent("Param1=value1") };
+        request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
+
+        var result = await SigV4Signer.SignAsync(request, Example, "us-east-1", "service", SignedAt, CancellationToken.None);
+
+        Assert.Equal("ff11897932ad3f4e8b18135d722051e5ac45fc38421b1da7b9d196a0fe09473a", result.Signature);
+        Assert.Contains("SignedHeaders=content-type;host;x-amz-date,", string.Join(",", request.Headers.GetValues("Authorization")));
+    }
+
+    [Fact]
     public async Task Session_credentials_add_a_signed_security_token()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "https://example.amazonaws.com/");
