@@ -1,0 +1,45 @@
+using System.Xml.Linq;
+using Polly;
+
+namespace CreatorPlatform.Core.Aws.CloudFormation;
+
+/// <summary>
+/// CloudFormation over the query protocol (form-encoded POST, XML answers). The HttpClient carries the endpoint and the
+/// SigV4 handler; a missing BaseAddress means there is no CloudFormation to ask (the sandbox has no emulator for it).
+/// </summary>
+public sealed class CloudFormationClient(HttpClient http, AwsContext aws, ResiliencePipeline? retry = null) : ICloudFormationClient
+{
+    public const string SigningName = "cloudformation";
+    public const string EndpointId = "CLOUDFORMATION";
+    public const string ApiVersion = "2010-05-15";
+
+    /// <summary>Null in the sandbox unless AWS_ENDPOINT_URL_CLOUDFORMATION points somewhere.</summary>
+    public static Uri? Endpoint(AwsContext aws) =>
+        aws.EndpointOverride(EndpointId) ?? (aws.IsSandbox ? null : new Uri($"https://cloudformation.{aws.Region.SystemName}.amazonaws.com/"));
+
+    public Task<DescribeStacksResponse> DescribeStacksAsync(DescribeStacksRequest request, CancellationToken ct = default) =>
+        SendAsync("DescribeStacks", [("StackName", request.StackName), ("NextToken", request.NextToken)], CloudFormationXml.DescribeStacks, ct);
+
+    public Task<DescribeStackResourcesResponse> DescribeStackResourcesAsync(DescribeStackResourcesRequest request, CancellationToken ct = default) =>
+        SendAsync("DescribeStackResources",
+            [("StackName", request.StackName), ("LogicalResourceId", request.LogicalResourceId), ("PhysicalResourceId", request.PhysicalResourceId)],
+            CloudFormationXml.DescribeStackResources, ct);
+
+    private async Task<T> SendAsync<T>(string action, (string Name, string? Value)[] parameters, Func<XElement, T> read, CancellationToken ct)
+    {
+        var endpoint = http.BaseAddress ?? throw new InvalidOperationException(
+            "CloudFormation is not available here: the sandbox has no CloudFormation emulator and provides the stack outputs itself.");
+        var form = new List<KeyValuePair<string, string>> { new("Action", action), new("Version", ApiVersion) };
+        form.AddRange(parameters.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Name, p.Value!)));
+        var call = new AwsCall(SigningName, action, aws.Options.Profile);
+        return await (retry ?? AwsRetry.Default).ExecuteAsync(async token =>
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new FormUrlEncodedContent(form) };
+            using var response = await http.SendAsync(message, token);
+            var text = await response.Content.ReadAsStringAsync(token);
+            if (!response.IsSuccessStatusCode) throw AwsErrors.FromXml(call, response.StatusCode, text);
+            return read(XDocument.Parse(text).Root
+                ?? throw new AwsServiceException("EmptyResponse", $"{call.Action} answered with no XML.", response.StatusCode));
+        }, ct);
+    }
+}

@@ -1,0 +1,23 @@
+namespace CreatorPlatform.Core.Aws.Cognito;
+
+/// <summary>The Cognito operations the console uses, shaped like the SDK's IAmazonCognitoIdentityProvider.</summary>
+public interface ICognitoClient
+{
+    Task<CreateGroupResponse> CreateGroupAsync(CreateGroupRequest request, CancellationToken ct = default);
+    Task<GetGroupResponse> GetGroupAsync(GetGroupRequest request, CancellationToken ct = default);
+    Task<ListGroupsResponse> ListGroupsAsync(ListGroupsRequest request, CancellationToken ct = default);
+    Task<ListUsersInGroupResponse> ListUsersInGroupAsync(ListUsersInGroupRequest request, CancellationToken ct = default);
+    Task<AdminAddUserToGroupResponse> AdminAddUserToGroupAsync(AdminAddUserToGroupRequest request, CancellationToken ct = default);
+    Task<AdminRemoveUserFromGroupResponse> AdminRemoveUserFromGroupAsync(AdminRemoveUserFromGroupRequest request, CancellationToken ct = default);
+    Task<AdminListGroupsForUserResponse> AdminListGroupsForUserAsync(AdminListGroupsForUserRequest request, CancellationToken ct = default);
+    Task<AdminGetUserResponse> AdminGetUserAsync(AdminGetUserRequest request, CancellationToken ct = default);
+    Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken ct = default);
+    Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, CancellationToken ct = default);
+
+    /// <summary>Sandbox only.</summary>
+    Task<CreateUserPoolResponse> CreateUserPoolAsync(CreateUserPoolRequest request, CancellationToken ct = default);
+    /// <summary>Sandbox only.</summary>
+    Task<ListUserPoolsResponse> ListUserPoolsAsync(ListUserPoolsRequest request, CancellationToken ct = default);
+    /// <summary>Sandbox only.</summary>
+    Task<DeleteUserPoolResponse> DeleteUserPoolAsync(DeleteUserPoolRequest request, CancellationToken ct = default);
+}
