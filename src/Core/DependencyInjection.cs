@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<PlatformOptions>, PlatformOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AwsContext>();
+        services.AddAwsHttpClients();
         services.AddSingleton<IAmazonDynamoDB>(sp =>
         {
             var aws = sp.GetRequiredService<AwsContext>();

@@ -1,9 +1,43 @@
+using CreatorPlatform.Core.Aws.Cognito;
+using Microsoft.Extensions.Options;
+
 namespace CreatorPlatform.Core.Sandbox;
 
-/// <summary>The sandbox's user pool. Provisioned through the Cognito client once it lands (issue 4's clients).</summary>
-public sealed class SandboxUsers
+/// <summary>
+/// The sandbox's user pool, like the platform's: username sign-in with an e-mail alias, so a user's Username and its
+/// <c>sub</c> differ. The default creator's user exists; nobody is in a group yet.
+/// </summary>
+public sealed class SandboxUsers(ICognitoClient cognito, IOptions<PlatformOptions> options)
 {
-    public Task<string?> ProvisionAsync(CancellationToken ct) => Task.FromResult<string?>(null);
+    public const string PoolName = "creator-platform-sandbox";
 
-    public Task DeletePoolAsync(string poolId, CancellationToken ct) => Task.CompletedTask;
+    public static readonly IReadOnlyList<(string Username, string Email, string Name)> Others =
+    [
+        ("mariasantos", "maria.santos@example.com", "Maria Santos"),
+        ("alexchen", "alex.chen@example.com", "Alex Chen"),
+        ("priyapatel", "priya.patel@example.com", "Priya Patel"),
+        ("samrivera", "sam.rivera@example.com", "Sam Rivera"),
+        ("opsadmin", "ops@example.com", "Platform Ops"),
+    ];
+
+    public async Task<string?> ProvisionAsync(CancellationToken ct)
+    {
+        var pool = await cognito.CreateUserPoolAsync(new() { PoolName = PoolName, AliasAttributes = ["email"] }, ct);
+        var poolId = pool.UserPool?.Id ?? throw new SandboxException("cognito-local created the sandbox user pool without an id.");
+        var creator = options.Value.DefaultCreator;
+        var users = Others.Prepend((creator.Username, $"{creator.Username}@example.com", creator.DisplayName));
+        foreach (var (username, email, name) in users)
+            await cognito.AdminCreateUserAsync(new()
+            {
+                UserPoolId = poolId,
+                Username = username,
+                MessageAction = "SUPPRESS",
+                TemporaryPassword = "Sandbox-Passw0rd!",
+                UserAttributes = [new("email", email), new("email_verified", "true"), new("name", name)],
+            }, ct);
+        return poolId;
+    }
+
+    public async Task DeletePoolAsync(string poolId, CancellationToken ct) =>
+        await cognito.DeleteUserPoolAsync(new() { UserPoolId = poolId }, ct);
 }

@@ -20,7 +20,7 @@ public sealed class SchemaStatusService(IAmazonDynamoDB dynamoDb, PlatformSchema
         {
             table = (await dynamoDb.DescribeTableAsync(spec.Name, ct)).Table;
         }
-        catch (ResourceNotFoundException)
+        catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException)
         {
             return Missing(spec);
         }
