@@ -1,0 +1,39 @@
+using AdminConsole.Security;
+using Microsoft.Extensions.Configuration;
+
+namespace AdminConsole.Tests.Security;
+
+public sealed class StartupGuardTests
+{
+    private static IConfiguration Settings(string mode, string? urls) => new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?> { ["Platform:Mode"] = mode, ["urls"] = urls }).Build();
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("http://127.0.0.1:5080")]
+    [InlineData("http://localhost:5080;http://[::1]:5081")]
+    public void The_sandbox_starts_on_loopback(string? urls) => Assert.Null(StartupGuard.Check(Settings("Sandbox", urls)));
+
+    [Theory]
+    [InlineData("http://0.0.0.0:5080")]
+    [InlineData("http://*:5080")]
+    [InlineData("http://+:8080")]
+    [InlineData("http://127.0.0.1:5080;http://192.168.1.20:5080")]
+    public void The_sandbox_refuses_an_address_beyond_loopback(string urls)
+    {
+        var refusal = StartupGuard.Check(Settings("Sandbox", urls));
+
+        Assert.NotNull(refusal);
+        Assert.Contains("loopback only", refusal);
+    }
+
+    [Fact]
+    public void Aws_mode_without_sign_in_refuses_to_start_and_points_to_the_cli()
+    {
+        var refusal = StartupGuard.Check(Settings("Aws", "http://127.0.0.1:5080"));
+
+        Assert.NotNull(refusal);
+        Assert.Contains("needs sign-in", refusal);
+        Assert.Contains("-- status", refusal);
+    }
+}
