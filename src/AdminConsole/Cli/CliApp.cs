@@ -10,7 +10,7 @@ namespace AdminConsole.Cli;
 /// <summary>The command-line verbs: each runs one job against the configured platform and exits 0 only when it succeeded.</summary>
 public static class CliApp
 {
-    private static readonly HashSet<string> Verbs = ["status", "sandbox", "migrate", "verify", "group", "link", "onboard", "analytics"];
+    private static readonly HashSet<string> Verbs = ["status", "sandbox", "migrate", "verify", "group", "link", "onboard", "analytics", "healthcheck"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -20,6 +20,7 @@ public static class CliApp
         {
             StatusVerb.Create(),
             SandboxVerb.Create(),
+            HealthCheckVerb.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

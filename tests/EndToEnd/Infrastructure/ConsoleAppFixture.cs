@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace EndToEnd.Infrastructure;
+
+/// <summary>
+/// The console as a newcomer runs it: the built app started as its own process on a fresh in-memory sandbox
+/// (emulators on free ports), and Debian's Chromium driven by Playwright.
+/// </summary>
+public sealed class ConsoleAppFixture : IAsyncLifetime
+{
+    private readonly ConcurrentQueue<string> output = new();
+    private Process? app;
+    private IPlaywright? playwright;
+
+    public Uri BaseUrl { get; } = new($"http://127.0.0.1:{FreePort()}");
+    public IBrowser Browser { get; private set; } = null!;
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        app = StartApp();
+        await WaitForAppAsync();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var page = await Browser.NewPageAsync(new() { BaseURL = BaseUrl.ToString(), ViewportSize = new() { Width = 1400, Height = 1000 } });
+        page.SetDefaultTimeout(60_000);
+        return page;
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+
+    private Process StartApp()
+    {
+        var dll = Path.Combine(AppFolder(), "AdminConsole.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = AppFolder() };
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add(BaseUrl.ToString());
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["Platform__Mode"] = "Sandbox";
+        info.Environment["Platform__Sandbox__InMemory"] = "true";
+        info.Environment["Platform__Sandbox__DynamoDbPort"] = FreePort().ToString();
+        info.Environment["Platform__Sandbox__CognitoPort"] = FreePort().ToString();
+        info.Environment["Platform__Sandbox__ProductCount"] = "120";
+        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>The app's own build output, built by the project reference, in this test run's configuration.</summary>
+    private static string AppFolder()
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = testBin.Parent!.Name;
+        var root = testBin;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Admin.sln"))) root = root.Parent;
+        return Path.Combine(root!.FullName, "src", "AdminConsole", "bin", configuration, testBin.Name);
+    }
+
+    private async Task WaitForAppAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (app!.HasExited) throw new InvalidOperationException($"The console exited with {app.ExitCode}:\n{string.Join('\n', output)}");
+            try
+            {
+                if ((await http.GetAsync(new Uri(BaseUrl, "/health/live"))).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"The console did not answer at {BaseUrl}:\n{string.Join('\n', output)}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+        if (app is { HasExited: false })
+        {
+            app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync();
+        }
+        app?.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ConsoleAppCollection : ICollectionFixture<ConsoleAppFixture>
+{
+    public const string Name = "console app";
+}

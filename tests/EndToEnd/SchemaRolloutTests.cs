@@ -1,0 +1,42 @@
+using EndToEnd.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EndToEnd;
+
+[Collection(ConsoleAppCollection.Name)]
+public sealed class SchemaRolloutTests(ConsoleAppFixture console)
+{
+    [Fact]
+    public async Task An_admin_applies_the_schema_and_watches_every_index_reach_active()
+    {
+        var page = await console.NewPageAsync();
+
+        await page.GotoAsync("/");
+        await Expect(page.GetByTestId("environment")).ToContainTextAsync("Sandbox");
+        await Expect(page.GetByTestId("check-4")).ToHaveAttributeAsync("data-state", "Red");
+        await ConsoleAppFixture.ScreenshotAsync(page, "01-overview-pre-rollout");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tables & indexes" }).ClickAsync();
+        await Expect(page.GetByTestId("findings")).ToContainTextAsync("Index creatorId-index is missing.");
+        await Expect(page.Locator("[data-testid='index-creatorId-index'] [data-status]")).ToHaveAttributeAsync("data-status", "MISSING");
+        await ConsoleAppFixture.ScreenshotAsync(page, "02-tables-pre-rollout");
+
+        await page.GetByTestId("apply-schema").ClickAsync();
+        await Expect(page.GetByTestId("job-log")).ToContainTextAsync("Adding index creatorId-index to ProductsTable");
+        await ConsoleAppFixture.ScreenshotAsync(page, "03-tables-applying");
+        await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 180_000 });
+        await Expect(page.GetByTestId("no-drift")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        var statuses = page.Locator("[data-testid^='index-'] [data-status]");
+        await Expect(statuses).ToHaveCountAsync(6);
+        foreach (var status in await statuses.AllAsync())
+            await Expect(status).ToHaveAttributeAsync("data-status", "ACTIVE");
+        await ConsoleAppFixture.ScreenshotAsync(page, "04-tables-applied");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await Expect(page.GetByTestId("check-4")).ToHaveAttributeAsync("data-state", "Green");
+        await Expect(page.GetByTestId("check-5")).ToHaveAttributeAsync("data-state", "Green");
+        await ConsoleAppFixture.ScreenshotAsync(page, "05-overview-schema-done");
+    }
+}
