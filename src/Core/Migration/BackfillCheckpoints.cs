@@ -95,7 +95,7 @@ public sealed class BackfillCheckpoints(IAmazonDynamoDB dynamoDb, PlatformSchema
     }
 
     /// <summary>Saves a page's progress and renews the claim; fails when another worker took the segment over.</summary>
-    public Task SaveAsync(BackfillPlan plan, SegmentState state, string workerId, CancellationToken ct)
+    public Task<UpdateItemResponse> SaveAsync(BackfillPlan plan, SegmentState state, string workerId, CancellationToken ct)
     {
         var values = new Dictionary<string, AttributeValue>
         {

@@ -66,7 +66,7 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
                 LastKey = lastKey, Done = lastKey is null, Scanned = state.Scanned + items.Count, Updated = state.Updated + tally.Updated,
                 Skipped = state.Skipped + tally.Skipped, Failed = state.Failed + tally.Failed,
             };
-            await checkpoints.SaveAsync(run.Plan, state, lease.WorkerId, CancellationToken.None);
+            await PersistAsync<UpdateItemResponse>(() => checkpoints.SaveAsync(run.Plan, state, lease.WorkerId, CancellationToken.None), CancellationToken.None);
             if (tally.Updated > 0) run.Job.Success($"  ✓ Updated {run.Updated} products so far...");
             if (lastKey is null) return;
             ct.ThrowIfCancellationRequested();
@@ -143,14 +143,29 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
 
     private static bool Retryable(Exception e) => e is ProvisionedThroughputExceededException or RequestLimitExceededException
         || e is AmazonDynamoDBException { ErrorCode: "ThrottlingException" } || e is AmazonDynamoDBException { StatusCode: >= System.Net.HttpStatusCode.InternalServerError }
-        || e is HttpRequestException or TimeoutException or TaskCanceledException;
+        || e is HttpRequestException or TimeoutException or TaskCanceledException
+        // The SDK's adaptive mode refuses to send when its client-side capacity is spent: a throttle too.
+        || e is Amazon.Runtime.AmazonClientException { Message: var m } && m.Contains("capacity", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Retries a bookkeeping call (scan page, checkpoint) through throttling with jittered backoff.</summary>
+    private async Task<T> PersistAsync<T>(Func<Task<T>> call, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await call(); }
+            catch (Exception e) when (attempt < 10 && Retryable(e) && !ct.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 100 << Math.Min(attempt, 6))), time, ct);
+            }
+        }
+    }
 
     private Task<ScanResponse> ScanAsync(int segment, int total, Dictionary<string, AttributeValue>? start, int pageSize, CancellationToken ct) =>
-        dynamoDb.ScanAsync(new ScanRequest
+        PersistAsync(() => dynamoDb.ScanAsync(new ScanRequest
         {
             TableName = schema.Products.Name, Segment = segment, TotalSegments = total, ExclusiveStartKey = start, Limit = pageSize,
             ProjectionExpression = ProductUpdate.Projection, ExpressionAttributeNames = ProductUpdate.ProjectionNames,
-        }, ct);
+        }, ct), ct);
 
     private static TokenBucketRateLimiter Limiter(int perSecond) => new(new TokenBucketRateLimiterOptions
     {
