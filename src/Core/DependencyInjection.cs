@@ -55,6 +55,9 @@ public static class DependencyInjection
         services.AddSingleton<MigrationDryRun>();
         services.AddSingleton<MigrationHistory>();
         services.AddSingleton<MigrationJob>();
+        services.AddSingleton<MigrationStateService>();
+        services.AddSingleton<IRolloutCheck, MigrationDoneCheck>();
+        services.AddSingleton<IRolloutCheck, VerificationCleanCheck>();
 
         services.AddSingleton<SandboxUsers>();
         services.AddSingleton<SandboxProvisioner>();

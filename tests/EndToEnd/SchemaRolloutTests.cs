@@ -4,8 +4,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace EndToEnd;
 
-[Collection(ConsoleAppCollection.Name)]
-public sealed class SchemaRolloutTests(ConsoleAppFixture console)
+/// <summary>Each test class gets its own app and sandbox, so each starts from the pre-rollout platform.</summary>
+public sealed class SchemaRolloutTests(ConsoleAppFixture console) : IClassFixture<ConsoleAppFixture>
 {
     [Fact]
     public async Task An_admin_applies_the_schema_and_watches_every_index_reach_active()

@@ -25,7 +25,7 @@ public sealed record VerificationReport(string Slug, int CreatorsWithSlug, long 
 }
 
 /// <summary>Step 3, also a job of its own: checks the creator through slug-index and every product's new attributes.</summary>
-public sealed class MigrationVerifier(IAmazonDynamoDB dynamoDb, PlatformSchema schema, CreatorStore creators, IOptions<PlatformOptions> options)
+public sealed class MigrationVerifier(IAmazonDynamoDB dynamoDb, PlatformSchema schema, CreatorStore creators, MigrationHistory history, IOptions<PlatformOptions> options, TimeProvider time)
 {
     public const string JobKind = "verify";
     private const int Samples = 5;
@@ -68,12 +68,16 @@ public sealed class MigrationVerifier(IAmazonDynamoDB dynamoDb, PlatformSchema s
             problems.ToDictionary(p => p.Key, p => new ProblemCount(p.Value.Count, p.Value.Samples.ToList())));
     }
 
-    /// <summary>The verify job: logs the guide's words and ends red unless everything checks out.</summary>
+    /// <summary>The verify job: logs the guide's words, keeps the report in the run history, and ends red unless everything checks out.</summary>
     public async Task<VerificationReport> RunAsync(JobContext job)
     {
+        var startedAt = time.GetUtcNow();
         job.Info("Step 3: Verifying data integrity...");
         var report = await VerifyAsync(job.CancellationToken);
         Log(job, report);
+        await history.SaveAsync(new MigrationRunRecord(job.RunId, "verify", job.StartedBy, startedAt, time.GetUtcNow(),
+            report.Clean ? "succeeded" : "failed", new Dictionary<string, string>(), new Dictionary<string, long> { ["products"] = report.Products },
+            MigrationHistory.Serialize(report), null), CancellationToken.None);
         if (!report.Clean)
             throw new JobFailedException($"Verification found problems: {report.CreatorsWithSlug} creator(s) with slug '{report.Slug}', "
                 + $"{report.Problems.Sum(p => p.Value.Count)} product problem(s). Run the migration again, or repair what it cannot.");

@@ -20,6 +20,10 @@ public sealed class SandboxProvisioner(IAmazonDynamoDB dynamoDb, PlatformSchema 
         await dynamoDb.CreateTableAsync(TableRequests.Create(legacy), ct);
         await WaitForActiveAsync(legacy.Name, ct);
         await BatchWriter.PutAllAsync(dynamoDb, legacy.Name, LegacyProducts.Generate(sandbox.ProductCount, sandbox.Seed), ct);
+        // The console's own table exists from the start in the sandbox; in AWS mode an admin creates it.
+        await dynamoDb.CreateTableAsync(TableRequests.Create(schema.Ops), ct);
+        await WaitForActiveAsync(schema.Ops.Name, ct);
+        await dynamoDb.UpdateTimeToLiveAsync(TableRequests.EnableTtl(schema.Ops), ct);
         var userPoolId = await users.ProvisionAsync(ct);
         return new SandboxManifest(DateTimeOffset.UtcNow, userPoolId, sandbox.ProductCount, sandbox.Seed);
     }

@@ -27,7 +27,7 @@ public sealed class SandboxRuntimeTests
         await runtime.ResetAsync(CancellationToken.None);
 
         var tables = (await dynamoDb.ListTablesAsync()).TableNames;
-        Assert.Equal([schema.Products.Name], tables);
+        Assert.Equal([schema.Ops.Name, schema.Products.Name], tables.Order());
         Assert.Equal(15, (await dynamoDb.ScanAsync(new ScanRequest(schema.Products.Name))).Count);
         Assert.NotNull(runtime.Manifest!.UserPoolId);
         Assert.NotEqual(firstPool, runtime.Manifest.UserPoolId);

@@ -41,6 +41,17 @@ public sealed class ConsoleAppFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Brings the sandbox to the post-rollout schema through the Tables page, as an admin would.</summary>
+    public static async Task ApplySchemaAsync(IPage page)
+    {
+        await page.GotoAsync("/tables");
+        await Assertions.Expect(page.GetByTestId("apply-schema")).ToBeEnabledAsync();
+        if (await page.GetByTestId("no-drift").IsVisibleAsync()) return;
+        await page.GetByTestId("apply-schema").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 180_000 });
+        await Assertions.Expect(page.GetByTestId("no-drift")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
 
@@ -102,6 +113,8 @@ public sealed class ConsoleAppFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // The app's own log, beside the screenshots, for when a test fails.
+        await File.WriteAllLinesAsync(Path.Combine(ScreenshotFolder, $"app-{BaseUrl.Port}.log"), output);
         if (Browser is not null) await Browser.DisposeAsync();
         playwright?.Dispose();
         if (app is { HasExited: false })
@@ -113,8 +126,3 @@ public sealed class ConsoleAppFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class ConsoleAppCollection : ICollectionFixture<ConsoleAppFixture>
-{
-    public const string Name = "console app";
-}

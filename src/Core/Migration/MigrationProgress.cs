@@ -1,0 +1,34 @@
+using CreatorPlatform.Core.Jobs;
+
+namespace CreatorPlatform.Core.Migration;
+
+public sealed record SegmentProgress(int Segment, long Scanned, long Updated, long Skipped, long Failed);
+
+/// <summary>
+/// A snapshot of a backfill's progress for people: counts, rate, ETA and per-segment figures. Taken from the run's
+/// live counters, plus what earlier runs of the same backfill had done (<paramref name="PriorScanned"/>).
+/// </summary>
+public sealed record MigrationProgress(long Scanned, long Updated, long Skipped, long Failed, long PriorScanned, long? EstimatedTotal,
+    double ItemsPerSecond, IReadOnlyList<SegmentProgress> Segments, DateTimeOffset At)
+{
+    public long Done => PriorScanned + Scanned;
+
+    public double? Percent => EstimatedTotal is > 0 ? Math.Min(100, Done * 100.0 / EstimatedTotal.Value) : null;
+
+    /// <summary>Null until there is a rate to go by, or when the table's size is unknown.</summary>
+    public TimeSpan? Eta => EstimatedTotal is { } total && ItemsPerSecond > 0 && total > Done
+        ? TimeSpan.FromSeconds((total - Done) / ItemsPerSecond)
+        : null;
+
+    public static MigrationProgress From(JobRun run, long priorScanned, long? estimatedTotal, DateTimeOffset now)
+    {
+        var counters = run.Counters;
+        long Get(string name) => counters.GetValueOrDefault(name);
+        var segments = Enumerable.Range(0, (int)Math.Max(Get("segments"), 0))
+            .Select(s => new SegmentProgress(s, Get($"segment {s} scanned"), Get($"segment {s} updated"), Get($"segment {s} skipped"), Get($"segment {s} failed")))
+            .ToList();
+        var seconds = (now - run.StartedAt).TotalSeconds;
+        var rate = seconds > 0.5 ? Get("scanned") / seconds : 0;
+        return new MigrationProgress(Get("scanned"), Get("updated"), Get("skipped"), Get("failed"), priorScanned, estimatedTotal, rate, segments, now);
+    }
+}

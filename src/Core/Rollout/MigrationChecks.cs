@@ -1,0 +1,53 @@
+using CreatorPlatform.Core.Migration;
+
+namespace CreatorPlatform.Core.Rollout;
+
+/// <summary>Step 7: the last migration run, from the history every console and CLI run writes.</summary>
+public sealed class MigrationDoneCheck(MigrationStateService migration) : IRolloutCheck
+{
+    public string Step => "7";
+
+    public async Task<CheckResult> CheckAsync(CancellationToken ct)
+    {
+        var state = await migration.ReadAsync(ct);
+        var last = state.LastMigration;
+        return last switch
+        {
+            null => Result(CheckState.Red, "Not run yet."),
+            { Outcome: "running" } when state.Lease is not null && state.Lease.Until > state.ReadAt =>
+                Result(CheckState.Amber, $"Running since {last.StartedAt:HH:mm:ss} UTC (started by {last.StartedBy})."),
+            { Outcome: "succeeded" } => Result(CheckState.Green,
+                $"Migrated at {last.EndedAt:yyyy-MM-dd HH:mm} UTC: {last.Counts.GetValueOrDefault("updated")} updated, {last.Counts.GetValueOrDefault("skipped")} already done."),
+            _ when state.Resumable => Result(CheckState.Amber, $"The last run {Describe(last)}; it resumes from its checkpoints."),
+            _ => Result(CheckState.Red, $"The last run {Describe(last)}."),
+        };
+    }
+
+    private static string Describe(MigrationRunRecord run) => run.Outcome switch
+    {
+        "cancelled" => $"was paused at {run.EndedAt:HH:mm:ss} UTC",
+        "running" => $"stopped without finishing (started {run.StartedAt:yyyy-MM-dd HH:mm} UTC)",
+        _ => $"failed: {run.Error}",
+    };
+
+    private CheckResult Result(CheckState state, string detail) => new(Step, "Migration done", state, detail, "/migration");
+}
+
+/// <summary>The guide's Verification section, as far as the migration's data goes: the newest verification report.</summary>
+public sealed class VerificationCleanCheck(MigrationStateService migration) : IRolloutCheck
+{
+    public string Step => "V";
+
+    public async Task<CheckResult> CheckAsync(CancellationToken ct)
+    {
+        var last = (await migration.ReadAsync(ct)).LastVerification;
+        if (last is null) return Result(CheckState.Red, "Not verified yet.");
+        var (run, report) = last.Value;
+        var when = $"{(run.EndedAt ?? run.StartedAt):yyyy-MM-dd HH:mm} UTC";
+        return report.Clean
+            ? Result(CheckState.Green, $"Clean at {when}: one '{report.Slug}' creator, {report.Products} products complete.")
+            : Result(CheckState.Red, $"{report.Problems.Sum(p => p.Value.Count)} product problems and {report.CreatorsWithSlug} '{report.Slug}' creators at {when}.");
+    }
+
+    private CheckResult Result(CheckState state, string detail) => new(Step, "Verification clean", state, detail, "/migration");
+}

@@ -1,0 +1,38 @@
+using EndToEnd.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EndToEnd;
+
+public sealed class MigrationTests(ConsoleAppFixture console) : IClassFixture<ConsoleAppFixture>
+{
+    [Fact]
+    public async Task An_admin_dry_runs_then_migrates_and_the_checklist_turns_green()
+    {
+        var page = await console.NewPageAsync();
+        await ConsoleAppFixture.ApplySchemaAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Migration" }).ClickAsync();
+        await page.GetByTestId("dry-run").ClickAsync();
+        await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded");
+        await Expect(page.GetByTestId("dry-would-update")).ToContainTextAsync("120");
+        await Expect(page.GetByTestId("dry-run-report")).ToContainTextAsync("would be created");
+        await ConsoleAppFixture.ScreenshotAsync(page, "11-migration-dry-run");
+
+        await page.GetByTestId("migrate").ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Migrate" }).ClickAsync();
+        await Expect(page.GetByTestId("migration-progress")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 120_000 });
+        await Expect(page.GetByTestId("progress-percent")).ToHaveTextAsync("100%");
+        await Expect(page.GetByTestId("updated")).ToContainTextAsync("120");
+        await Expect(page.GetByTestId("failed")).ToContainTextAsync("0");
+        await Expect(page.GetByTestId("job-log")).ToContainTextAsync("Migration completed successfully!");
+        await Expect(page.GetByTestId("verification-state")).ToHaveTextAsync("Clean");
+        await ConsoleAppFixture.ScreenshotAsync(page, "12-migration-done");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await Expect(page.GetByTestId("check-7")).ToHaveAttributeAsync("data-state", "Green");
+        await Expect(page.GetByTestId("check-V")).ToHaveAttributeAsync("data-state", "Green");
+        await ConsoleAppFixture.ScreenshotAsync(page, "13-overview-migrated");
+    }
+}
