@@ -1,7 +1,9 @@
 using Amazon.DynamoDBv2;
 using CreatorPlatform.Core.Aws;
+using CreatorPlatform.Core.Creators;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Rollout;
+using CreatorPlatform.Core.Migration;
 using CreatorPlatform.Core.Sandbox;
 using CreatorPlatform.Core.Schema;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +44,17 @@ public static class DependencyInjection
         services.AddSingleton<RolloutChecklist>();
         services.AddSingleton<IRolloutCheck, TablesCreatedCheck>();
         services.AddSingleton<IRolloutCheck, IndexesActiveCheck>();
+
+        // Creators and the migration (issue 3)
+        services.AddSingleton<CreatorStore>();
+        services.AddSingleton<DefaultCreator>();
+        services.AddSingleton<MigrationLease>();
+        services.AddSingleton<BackfillCheckpoints>();
+        services.AddSingleton<ProductBackfill>();
+        services.AddSingleton<MigrationVerifier>();
+        services.AddSingleton<MigrationDryRun>();
+        services.AddSingleton<MigrationHistory>();
+        services.AddSingleton<MigrationJob>();
 
         services.AddSingleton<SandboxUsers>();
         services.AddSingleton<SandboxProvisioner>();

@@ -17,6 +17,7 @@ public sealed class PlatformOptions
     public CreatorsGroupOptions CreatorsGroup { get; set; } = new();
     public DefaultCreatorOptions DefaultCreator { get; set; } = new();
     public SandboxOptions Sandbox { get; set; } = new();
+    public MigrationOptions Migration { get; set; } = new();
 }
 
 public sealed class TableNameOptions
@@ -52,4 +53,20 @@ public sealed class SandboxOptions
     public int Seed { get; set; } = 20261125;
     /// <summary>Tests run the emulators in memory on free ports; the app keeps its data in <see cref="DataFolder"/>.</summary>
     public bool InMemory { get; set; }
+}
+
+public sealed class MigrationOptions
+{
+    /// <summary>Parallel scan segments (TotalSegments); each is a unit of work that a worker claims.</summary>
+    public int Segments { get; set; } = 4;
+    /// <summary>Upper bound of concurrent UpdateItem calls; the job starts lower, backs off on throttling and climbs again.</summary>
+    public int MaxConcurrency { get; set; } = 64;
+    /// <summary>Items written per second at most, for production tables; 0 means no limit.</summary>
+    public int MaxWriteRate { get; set; }
+    /// <summary>Items per Scan page; one page per segment is in memory at a time.</summary>
+    public int ScanPageSize { get; set; } = 500;
+    /// <summary>On-demand price in USD per million write request units (us-east-1).</summary>
+    public decimal PricePerMillionWriteUnits { get; set; } = 0.625m;
+    /// <summary>How long a lease or a segment claim lasts without a heartbeat before another worker may take it over.</summary>
+    public int LeaseSeconds { get; set; } = 30;
 }

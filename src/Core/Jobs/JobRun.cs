@@ -78,6 +78,7 @@ public sealed class JobContext(JobRun run)
 {
     public CancellationToken CancellationToken => run.Token;
     public string RunId => run.Id;
+    public string StartedBy => run.StartedBy;
     public void Info(string message) => run.Append(JobLogLevel.Info, message);
     public void Success(string message) => run.Append(JobLogLevel.Success, message);
     public void Warning(string message) => run.Append(JobLogLevel.Warning, message);

@@ -26,7 +26,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
     }
 
     /// <summary>Core's services wired as the app wires them, pointed at this fixture, with table names unique to the caller.</summary>
-    public ServiceProvider Services(Action<Dictionary<string, string?>>? configure = null)
+    public ServiceProvider Services(Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? overrides = null)
     {
         var prefix = $"t{Interlocked.Increment(ref counter)}-{Guid.NewGuid():N}"[..12];
         var settings = new Dictionary<string, string?>
@@ -45,6 +45,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
         configure?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddCore(configuration);
+        overrides?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

@@ -1,0 +1,103 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Schema;
+
+namespace CreatorPlatform.Core.Creators;
+
+/// <summary>
+/// Reads and creates creators. A slug is unique because creation writes the creator and a reservation of its slug in
+/// the console's ops table in one transaction, each conditioned on not existing: two concurrent creations of one slug
+/// cannot both succeed, which a look-up followed by a put cannot promise.
+/// </summary>
+public sealed class CreatorStore(IAmazonDynamoDB dynamoDb, PlatformSchema schema, TimeProvider time)
+{
+    public static Dictionary<string, AttributeValue> SlugReservationKey(string slug) => new()
+    {
+        ["pk"] = new AttributeValue { S = $"slug#{slug}" },
+        ["sk"] = new AttributeValue { S = "reservation" },
+    };
+
+    /// <summary>Every creator with the slug, through slug-index (never a Scan); more than one means the data needs repair.</summary>
+    public async Task<IReadOnlyList<Creator>> FindBySlugAsync(string slug, CancellationToken ct)
+    {
+        var found = new List<Creator>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var response = await dynamoDb.QueryAsync(new QueryRequest
+            {
+                TableName = schema.Creators.Name,
+                IndexName = PlatformSchema.SlugIndex,
+                KeyConditionExpression = "slug = :slug",
+                ExpressionAttributeValues = new() { [":slug"] = new AttributeValue { S = slug } },
+                ExclusiveStartKey = start,
+            }, ct);
+            found.AddRange((response.Items ?? []).Select(CreatorMapper.FromItem));
+            start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        } while (start is not null);
+        return found;
+    }
+
+    public async Task<Creator?> FindByIdAsync(string id, CancellationToken ct)
+    {
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = schema.Creators.Name,
+            Key = new() { ["id"] = new AttributeValue { S = id } },
+            ConsistentRead = true,
+        }, ct);
+        return response.Item is { Count: > 0 } item ? CreatorMapper.FromItem(item) : null;
+    }
+
+    /// <summary>Of <paramref name="ids"/>, those that name an existing creator.</summary>
+    public async Task<ISet<string>> ExistingIdsAsync(IEnumerable<string> ids, CancellationToken ct)
+    {
+        var existing = new HashSet<string>();
+        foreach (var chunk in ids.Distinct().Chunk(100))
+        {
+            var keys = chunk.Select(id => new Dictionary<string, AttributeValue> { ["id"] = new() { S = id } }).ToList();
+            var pending = new Dictionary<string, KeysAndAttributes> { [schema.Creators.Name] = new() { Keys = keys, ProjectionExpression = "id" } };
+            for (var attempt = 0; pending.Count > 0; attempt++)
+            {
+                if (attempt > 0) await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 50 << Math.Min(attempt, 5))), ct);
+                var response = await dynamoDb.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = pending }, ct);
+                foreach (var item in response.Responses?.GetValueOrDefault(schema.Creators.Name) ?? [])
+                    if (item.TryGetValue("id", out var id) && id.S is { } s) existing.Add(s);
+                pending = response.UnprocessedKeys is { Count: > 0 } left ? left : [];
+            }
+        }
+        return existing;
+    }
+
+    /// <summary>Creates the creator and reserves its slug atomically; throws <see cref="SlugTakenException"/> when the slug is reserved.</summary>
+    public async Task<Creator> CreateAsync(Creator creator, CancellationToken ct)
+    {
+        var reservation = SlugReservationKey(creator.Slug);
+        reservation["creatorId"] = new AttributeValue { S = creator.Id };
+        reservation["reservedAt"] = new AttributeValue { S = CreatorMapper.Time(time.GetUtcNow()) };
+        var request = new TransactWriteItemsRequest
+        {
+            TransactItems =
+            [
+                new() { Put = new Put { TableName = schema.Ops.Name, Item = reservation, ConditionExpression = "attribute_not_exists(pk)" } },
+                new() { Put = new Put { TableName = schema.Creators.Name, Item = CreatorMapper.ToItem(creator), ConditionExpression = "attribute_not_exists(id)" } },
+            ],
+            ClientRequestToken = creator.Id,
+        };
+        try
+        {
+            await dynamoDb.TransactWriteItemsAsync(request, ct);
+            return creator;
+        }
+        catch (TransactionCanceledException e) when (e.CancellationReasons?.FirstOrDefault()?.Code == "ConditionalCheckFailed")
+        {
+            throw new SlugTakenException(creator.Slug);
+        }
+    }
+}
+
+/// <summary>Another creator holds (or is being created with) the slug.</summary>
+public sealed class SlugTakenException(string slug) : Exception($"The slug '{slug}' is taken: another creator has it or is being created with it.")
+{
+    public string Slug { get; } = slug;
+}

@@ -1,0 +1,52 @@
+namespace CreatorPlatform.Core.Migration;
+
+/// <summary>
+/// An async gate whose width follows the service: halves when a write is throttled (after the SDK's own adaptive
+/// retries gave up) and climbs by one per window of clean writes, between 1 and the configured maximum.
+/// </summary>
+public sealed class AdaptiveConcurrency(int initial, int max)
+{
+    private readonly Lock gate = new();
+    private readonly Queue<TaskCompletionSource> waiters = new();
+    private int inFlight;
+    private int successes;
+
+    public int Limit { get; private set; } = Math.Clamp(initial, 1, max);
+    public int Throttles { get; private set; }
+
+    public async Task EnterAsync(CancellationToken ct)
+    {
+        TaskCompletionSource waiter;
+        lock (gate)
+        {
+            if (inFlight < Limit) { inFlight++; return; }
+            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiters.Enqueue(waiter);
+        }
+        await using var _ = ct.Register(() => waiter.TrySetCanceled(ct));
+        await waiter.Task;
+    }
+
+    /// <summary>Frees a slot; <paramref name="throttled"/> tells how the call went.</summary>
+    public void Exit(bool throttled)
+    {
+        lock (gate)
+        {
+            if (throttled)
+            {
+                Throttles++;
+                Limit = Math.Max(1, Limit / 2);
+                successes = 0;
+            }
+            else if (++successes >= Limit && Limit < max)
+            {
+                Limit++;
+                successes = 0;
+            }
+            inFlight--;
+            // Hand the freed slots to waiters; a cancelled waiter leaves its slot for the next one.
+            while (inFlight < Limit && waiters.TryDequeue(out var next))
+                if (next.TrySetResult()) inFlight++;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Aws;
+using CreatorPlatform.Core.Schema;
+using Microsoft.Extensions.Options;
+
+namespace CreatorPlatform.Core.Migration;
+
+/// <summary>An open backfill: its id and how many segments its scan was cut into. It outlives the runs that work on it.</summary>
+public sealed record BackfillPlan(string Id, int Segments, bool Resumed);
+
+/// <summary>A segment's durable progress: where its scan stopped and what it counted so far, over every run.</summary>
+public sealed record SegmentState(int Segment, bool Done, Dictionary<string, AttributeValue>? LastKey, long Scanned, long Updated, long Skipped, long Failed, string? Owner);
+
+/// <summary>
+/// The backfill's progress in the ops table: one pointer to the open backfill, and per segment its last evaluated key,
+/// counts and a claim (owner + expiry) so that several workers can share the segments and a dead one's are taken over.
+/// </summary>
+public sealed class BackfillCheckpoints(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IOptions<PlatformOptions> options, TimeProvider time)
+{
+    private string Table => schema.Ops.Name;
+    private static readonly Dictionary<string, AttributeValue> PointerKey = new() { ["pk"] = S("migration"), ["sk"] = S("backfill") };
+
+    /// <summary>The open backfill, or a new one with <paramref name="segments"/> segments when none is open.</summary>
+    public async Task<BackfillPlan> OpenAsync(int segments, CancellationToken ct)
+    {
+        if (await CurrentAsync(ct) is { } open) return open;
+        var id = $"{time.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+        var states = Enumerable.Range(0, segments).Select(n => new Dictionary<string, AttributeValue>
+        {
+            ["pk"] = S($"backfill#{id}"), ["sk"] = S($"segment#{n:D4}"), ["segment"] = N(n), ["done"] = new() { BOOL = false },
+            ["scanned"] = N(0), ["updated"] = N(0), ["skipped"] = N(0), ["failed"] = N(0),
+        });
+        await BatchWriter.PutAllAsync(dynamoDb, Table, states, ct);
+        var pointer = new Dictionary<string, AttributeValue>(PointerKey) { ["backfillId"] = S(id), ["segments"] = N(segments) };
+        try
+        {
+            await dynamoDb.PutItemAsync(new PutItemRequest { TableName = Table, Item = pointer, ConditionExpression = "attribute_not_exists(pk)" }, ct);
+            return new BackfillPlan(id, segments, false);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return await CurrentAsync(ct) ?? throw new InvalidOperationException("The open backfill vanished while opening one.");
+        }
+    }
+
+    public async Task<BackfillPlan?> CurrentAsync(CancellationToken ct)
+    {
+        var item = (await dynamoDb.GetItemAsync(new GetItemRequest { TableName = Table, Key = PointerKey, ConsistentRead = true }, ct)).Item;
+        return item is { Count: > 0 } && item.TryGetValue("backfillId", out var id) && id.S is { } s
+            ? new BackfillPlan(s, int.Parse(item["segments"].N ?? "1"), true)
+            : null;
+    }
+
+    /// <summary>Closes the backfill once every segment is done; the next run starts a new one.</summary>
+    public Task CloseAsync(BackfillPlan plan, CancellationToken ct) => dynamoDb.DeleteItemAsync(new DeleteItemRequest
+    {
+        TableName = Table, Key = PointerKey, ConditionExpression = "backfillId = :id", ExpressionAttributeValues = new() { [":id"] = S(plan.Id) },
+    }, ct);
+
+    public async Task<IReadOnlyList<SegmentState>> SegmentsAsync(BackfillPlan plan, CancellationToken ct)
+    {
+        var response = await dynamoDb.QueryAsync(new QueryRequest
+        {
+            TableName = Table, ConsistentRead = true,
+            KeyConditionExpression = "pk = :pk AND begins_with(sk, :segment)",
+            ExpressionAttributeValues = new() { [":pk"] = S($"backfill#{plan.Id}"), [":segment"] = S("segment#") },
+        }, ct);
+        return (response.Items ?? []).Select(ToState).ToList();
+    }
+
+    /// <summary>Claims a segment that is not done and free, expired or already ours; null when another live worker has it.</summary>
+    public async Task<SegmentState?> TryClaimAsync(BackfillPlan plan, int segment, string workerId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        try
+        {
+            var response = await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = Table, Key = SegmentKey(plan, segment), ReturnValues = ReturnValue.ALL_NEW,
+                UpdateExpression = "SET #owner = :me, claimUntil = :until",
+                ConditionExpression = "attribute_exists(pk) AND done = :false AND (attribute_not_exists(#owner) OR #owner = :me OR claimUntil < :now)",
+                ExpressionAttributeNames = new() { ["#owner"] = "owner" },
+                ExpressionAttributeValues = new()
+                {
+                    [":me"] = S(workerId), [":until"] = N(ClaimUntil(now)), [":now"] = N(now.ToUnixTimeMilliseconds()), [":false"] = new() { BOOL = false },
+                },
+            }, ct);
+            return ToState(response.Attributes ?? []);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Saves a page's progress and renews the claim; fails when another worker took the segment over.</summary>
+    public Task SaveAsync(BackfillPlan plan, SegmentState state, string workerId, CancellationToken ct)
+    {
+        var values = new Dictionary<string, AttributeValue>
+        {
+            [":me"] = S(workerId), [":until"] = N(ClaimUntil(time.GetUtcNow())), [":done"] = new() { BOOL = state.Done },
+            [":scanned"] = N(state.Scanned), [":updated"] = N(state.Updated), [":skipped"] = N(state.Skipped), [":failed"] = N(state.Failed),
+        };
+        var set = "claimUntil = :until, done = :done, scanned = :scanned, updated = :updated, skipped = :skipped, failed = :failed";
+        if (state.LastKey is not null) values[":lastKey"] = new AttributeValue { M = state.LastKey };
+        return dynamoDb.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = Table, Key = SegmentKey(plan, state.Segment),
+            UpdateExpression = state.LastKey is null ? $"SET {set} REMOVE lastKey" : $"SET {set}, lastKey = :lastKey",
+            ConditionExpression = "#owner = :me",
+            ExpressionAttributeNames = new() { ["#owner"] = "owner" },
+            ExpressionAttributeValues = values,
+        }, ct);
+    }
+
+    /// <summary>Gives a segment up (on cancel) so that the next run or another worker takes it at once.</summary>
+    public async Task ReleaseAsync(BackfillPlan plan, int segment, string workerId)
+    {
+        try
+        {
+            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = Table, Key = SegmentKey(plan, segment), UpdateExpression = "REMOVE #owner, claimUntil",
+                ConditionExpression = "#owner = :me", ExpressionAttributeNames = new() { ["#owner"] = "owner" },
+                ExpressionAttributeValues = new() { [":me"] = S(workerId) },
+            });
+        }
+        catch (ConditionalCheckFailedException) { }
+    }
+
+    public Task RecordFailureAsync(BackfillPlan plan, string productId, string error) => dynamoDb.PutItemAsync(new PutItemRequest
+    {
+        TableName = Table,
+        Item = new() { ["pk"] = S($"backfill#{plan.Id}"), ["sk"] = S($"failure#{productId}"), ["error"] = S(error), ["at"] = S(time.GetUtcNow().ToString("o")) },
+    });
+
+    private long ClaimUntil(DateTimeOffset now) => (now + TimeSpan.FromSeconds(options.Value.Migration.LeaseSeconds)).ToUnixTimeMilliseconds();
+
+    private static Dictionary<string, AttributeValue> SegmentKey(BackfillPlan plan, int segment) =>
+        new() { ["pk"] = S($"backfill#{plan.Id}"), ["sk"] = S($"segment#{segment:D4}") };
+
+    private static SegmentState ToState(Dictionary<string, AttributeValue> i)
+    {
+        long Num(string k) => i.TryGetValue(k, out var v) && long.TryParse(v.N, out var n) ? n : 0;
+        return new SegmentState((int)Num("segment"), i.TryGetValue("done", out var d) && d.BOOL == true,
+            i.TryGetValue("lastKey", out var k) && k.M is { Count: > 0 } m ? m : null,
+            Num("scanned"), Num("updated"), Num("skipped"), Num("failed"), i.TryGetValue("owner", out var o) ? o.S : null);
+    }
+
+    private static AttributeValue S(string s) => new() { S = s };
+    private static AttributeValue N(long n) => new() { N = n.ToString() };
+}

@@ -1,0 +1,110 @@
+using CreatorPlatform.Core.Jobs;
+using Microsoft.Extensions.Options;
+
+namespace CreatorPlatform.Core.Migration;
+
+/// <summary>
+/// The guide's step 7 as a job: default creator, product backfill, verification, under a lease so that one run goes
+/// at a time across processes, recorded in the run history. Ends red while anything is left unmigrated (trap 3).
+/// </summary>
+public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill backfill, BackfillCheckpoints checkpoints, MigrationVerifier verifier,
+    MigrationLease lease, MigrationHistory history, IOptions<PlatformOptions> options, TimeProvider time)
+{
+    public const string JobKind = "migration";
+    public const string LeaseName = "migration";
+    private static readonly string Rule = new('=', 60);
+
+    public async Task RunAsync(JobContext job)
+    {
+        var ct = job.CancellationToken;
+        LeaseHandle held;
+        try { held = await lease.AcquireAsync(LeaseName, job.StartedBy, job.RunId, ct); }
+        catch (LeaseHeldException e) { throw new JobFailedException(e.Message); }
+        await using var _ = held;
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(ct, held.Lost);
+        var record = new MigrationRunRecord(job.RunId, "migrate", job.StartedBy, time.GetUtcNow(), null, "running", Settings(), new Dictionary<string, long>(), null, null);
+        await history.SaveAsync(record, ct);
+        try
+        {
+            record = await MigrateAsync(job, record, work.Token);
+            record = record with { Outcome = "succeeded" };
+        }
+        catch (OperationCanceledException) when (held.Lost.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            record = record with { Outcome = "failed", Error = "lease lost" };
+            throw new JobFailedException("Another worker took the migration's lease over (this one missed its heartbeats). Its progress is checkpointed.");
+        }
+        catch (OperationCanceledException)
+        {
+            record = record with { Outcome = "cancelled" };
+            throw;
+        }
+        catch (Exception e)
+        {
+            record = record with { Outcome = "failed", Error = e.Message };
+            throw;
+        }
+        finally
+        {
+            await history.SaveAsync(record with { EndedAt = time.GetUtcNow() }, CancellationToken.None);
+        }
+    }
+
+    private async Task<MigrationRunRecord> MigrateAsync(JobContext job, MigrationRunRecord record, CancellationToken ct)
+    {
+        job.Info(Rule);
+        job.Info("Multi-Creator Platform Migration");
+        job.Info(Rule);
+        var creator = await defaultCreator.EnsureAsync(job, ct);
+
+        job.Info("Step 2: Backfilling products with creator data...");
+        var plan = await checkpoints.OpenAsync(options.Value.Migration.Segments, ct);
+        job.Set("segments", plan.Segments);
+        if (plan.Resumed)
+        {
+            var done = (await checkpoints.SegmentsAsync(plan, ct)).Count(s => s.Done);
+            job.Info($"  Resuming from checkpoints ({done} of {plan.Segments} segments done).");
+        }
+        var result = await backfill.RunAsync(job, plan, creator.Id, ct);
+        await checkpoints.CloseAsync(plan, CancellationToken.None);
+        job.Success("✓ Product backfill complete:");
+        job.Info($"  - Total processed: {result.Scanned}");
+        job.Info($"  - Updated: {result.Updated}");
+        job.Info($"  - Skipped (already migrated): {result.Skipped}");
+        if (result.Failed > 0) job.Error($"  - Failed: {result.Failed}");
+        if (result.Throttles > 0) job.Warning($"  - Throttled writes retried: {result.Throttles}");
+        record = record with
+        {
+            Counts = new Dictionary<string, long>
+            {
+                ["scanned"] = result.Scanned, ["updated"] = result.Updated, ["skipped"] = result.Skipped, ["failed"] = result.Failed,
+                ["throttles"] = result.Throttles,
+            },
+        };
+
+        job.Info("Step 3: Verifying data integrity...");
+        var report = await verifier.VerifyAsync(ct);
+        MigrationVerifier.Log(job, report);
+        record = record with { Verification = MigrationHistory.Serialize(report) };
+        if (result.Failed > 0)
+            throw new JobFailedException($"{result.Failed} products could not be migrated (e.g. {string.Join(", ", result.Failures.Take(5).Select(f => $"{f.ProductId}: {f.Error}"))}). "
+                + "Run the migration again to finish them.");
+        if (!report.Clean)
+            throw new JobFailedException("Verification found problems (listed above); the migration is not complete.");
+        job.Info(Rule);
+        job.Success("Migration completed successfully!");
+        job.Info(Rule);
+        return record;
+    }
+
+    private Dictionary<string, string> Settings()
+    {
+        var m = options.Value.Migration;
+        return new()
+        {
+            ["segments"] = m.Segments.ToString(), ["maxConcurrency"] = m.MaxConcurrency.ToString(), ["maxWriteRate"] = m.MaxWriteRate.ToString(),
+            ["scanPageSize"] = m.ScanPageSize.ToString(), ["products"] = options.Value.Tables.Products, ["slug"] = options.Value.DefaultCreator.Slug,
+            ["worker"] = lease.WorkerId,
+        };
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Creators;
+using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Schema;
+using Microsoft.Extensions.Options;
+
+namespace CreatorPlatform.Core.Migration;
+
+public sealed record ProblemCount(long Count, IReadOnlyList<string> SampleIds);
+
+/// <summary>Step 3's findings. <see cref="Problems"/> is keyed by a sentence naming the kind of problem.</summary>
+public sealed record VerificationReport(string Slug, int CreatorsWithSlug, long Products, long ProductsWithCreatorId, IReadOnlyDictionary<string, ProblemCount> Problems)
+{
+    public const string MissingCreatorId = "missing creatorId";
+    public const string MissingFeatured = "missing featured";
+    public const string MissingStatus = "missing status";
+    public const string WrongCreatorIdType = "creatorId not a string";
+    public const string WrongFeaturedType = "featured not a boolean";
+    public const string WrongStatus = "status not pending, approved or rejected";
+    public const string UnknownCreator = "creatorId names no creator";
+
+    public bool Clean => CreatorsWithSlug == 1 && Problems.Count == 0;
+}
+
+/// <summary>Step 3, also a job of its own: checks the creator through slug-index and every product's new attributes.</summary>
+public sealed class MigrationVerifier(IAmazonDynamoDB dynamoDb, PlatformSchema schema, CreatorStore creators, IOptions<PlatformOptions> options)
+{
+    public const string JobKind = "verify";
+    private const int Samples = 5;
+
+    public async Task<VerificationReport> VerifyAsync(CancellationToken ct)
+    {
+        var slug = options.Value.DefaultCreator.Slug;
+        var withSlug = (await creators.FindBySlugAsync(slug, ct)).Count;
+        var problems = new ConcurrentDictionary<string, (long Count, ConcurrentQueue<string> Samples)>();
+        var byCreator = new ConcurrentDictionary<string, (long Count, ConcurrentQueue<string> Samples)>();
+        long products = 0, withCreatorId = 0;
+        void Note(ConcurrentDictionary<string, (long Count, ConcurrentQueue<string> Samples)> into, string key, string id)
+        {
+            var entry = into.AddOrUpdate(key, _ => (1, new ConcurrentQueue<string>()), (_, e) => (e.Count + 1, e.Samples));
+            if (entry.Samples.Count < Samples) entry.Samples.Enqueue(id);
+        }
+        await ParallelScan.ForEachPageAsync(dynamoDb, schema.Products.Name, options.Value.Migration.Segments, ProductUpdate.Projection, ProductUpdate.ProjectionNames, page =>
+        {
+            foreach (var item in page)
+            {
+                Interlocked.Increment(ref products);
+                var id = item.GetValueOrDefault("id")?.S ?? "(no id)";
+                if (!item.TryGetValue("creatorId", out var creatorId)) Note(problems, VerificationReport.MissingCreatorId, id);
+                else if (creatorId.S is null) { Interlocked.Increment(ref withCreatorId); Note(problems, VerificationReport.WrongCreatorIdType, id); }
+                else { Interlocked.Increment(ref withCreatorId); Note(byCreator, creatorId.S, id); }
+                if (!item.TryGetValue("featured", out var featured)) Note(problems, VerificationReport.MissingFeatured, id);
+                else if (featured.BOOL is null) Note(problems, VerificationReport.WrongFeaturedType, id);
+                if (!item.TryGetValue("status", out var status)) Note(problems, VerificationReport.MissingStatus, id);
+                else if (status.S is null || !ProductUpdate.Statuses.Contains(status.S)) Note(problems, VerificationReport.WrongStatus, id);
+            }
+        }, ct);
+        var existing = await creators.ExistingIdsAsync(byCreator.Keys, ct);
+        foreach (var (creatorId, entry) in byCreator.Where(e => !existing.Contains(e.Key)))
+        {
+            var merged = problems.GetOrAdd(VerificationReport.UnknownCreator, _ => (0, new ConcurrentQueue<string>()));
+            foreach (var id in entry.Samples.Take(Samples - merged.Samples.Count)) merged.Samples.Enqueue(id);
+            problems[VerificationReport.UnknownCreator] = (merged.Count + entry.Count, merged.Samples);
+        }
+        return new VerificationReport(slug, withSlug, products, withCreatorId,
+            problems.ToDictionary(p => p.Key, p => new ProblemCount(p.Value.Count, p.Value.Samples.ToList())));
+    }
+
+    /// <summary>The verify job: logs the guide's words and ends red unless everything checks out.</summary>
+    public async Task<VerificationReport> RunAsync(JobContext job)
+    {
+        job.Info("Step 3: Verifying data integrity...");
+        var report = await VerifyAsync(job.CancellationToken);
+        Log(job, report);
+        if (!report.Clean)
+            throw new JobFailedException($"Verification found problems: {report.CreatorsWithSlug} creator(s) with slug '{report.Slug}', "
+                + $"{report.Problems.Sum(p => p.Value.Count)} product problem(s). Run the migration again, or repair what it cannot.");
+        return report;
+    }
+
+    public static void Log(JobContext job, VerificationReport report)
+    {
+        if (report.CreatorsWithSlug == 1) job.Success("✓ Creator exists in database");
+        else job.Error($"✗ {report.CreatorsWithSlug} creators with the slug '{report.Slug}' (expected exactly one)");
+        job.Success("✓ Data integrity check complete:");
+        job.Info($"  - Products with creatorId: {report.ProductsWithCreatorId}");
+        job.Info($"  - Products without creatorId: {report.Products - report.ProductsWithCreatorId}");
+        job.Set("products", report.Products);
+        foreach (var (kind, problem) in report.Problems.OrderBy(p => p.Key))
+            job.Error($"  - {problem.Count} products: {kind} (e.g. {string.Join(", ", problem.SampleIds)})");
+        if (report.Clean) job.Success("✓ All products have been successfully migrated!");
+    }
+}

@@ -1,0 +1,189 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Creators;
+using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Schema;
+using Microsoft.Extensions.Options;
+
+namespace CreatorPlatform.Core.Migration;
+
+public sealed record ProductFailure(string ProductId, string Error);
+
+/// <summary>What this run of the backfill did (the checkpoints hold the totals over every run).</summary>
+public sealed record BackfillResult(long Scanned, long Updated, long Skipped, long Failed, IReadOnlyList<ProductFailure> Failures, int Throttles);
+
+/// <summary>
+/// Step 2: a parallel scan of ProductsTable whose segments are claimed from the checkpoints, each page's updates
+/// written concurrently through an adaptive gate, and the page's last evaluated key saved once its writes are done.
+/// </summary>
+public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema schema, BackfillCheckpoints checkpoints, MigrationLease lease,
+    IOptions<PlatformOptions> options, TimeProvider time)
+{
+    private const int MaxAttempts = 6;
+    private MigrationOptions Settings => options.Value.Migration;
+
+    public async Task<BackfillResult> RunAsync(JobContext job, BackfillPlan plan, string creatorId, CancellationToken ct)
+    {
+        var run = new BackfillRun(job, plan, creatorId, new AdaptiveConcurrency(Math.Min(8, Settings.MaxConcurrency), Settings.MaxConcurrency),
+            Settings.MaxWriteRate > 0 ? Limiter(Settings.MaxWriteRate) : null);
+        using var _ = run.RateLimiter;
+        while (true)
+        {
+            var open = (await checkpoints.SegmentsAsync(plan, ct)).Where(s => !s.Done).ToList();
+            if (open.Count == 0) break;
+            var claimedAny = false;
+            await Task.WhenAll(open.Select(async s =>
+            {
+                if (await checkpoints.TryClaimAsync(plan, s.Segment, lease.WorkerId, ct) is not { } claimed) return;
+                claimedAny = true;
+                try { await ProcessSegmentAsync(run, claimed, ct); }
+                finally { if (ct.IsCancellationRequested) await checkpoints.ReleaseAsync(plan, s.Segment, lease.WorkerId); }
+            }));
+            // Segments held by another live worker: wait for them to finish or for their claims to expire.
+            if (!claimedAny) await Task.Delay(TimeSpan.FromSeconds(Settings.LeaseSeconds / 3.0), time, ct);
+        }
+        return new BackfillResult(run.Scanned, run.Updated, run.Skipped, run.Failed, run.Failures.ToList(), run.Gate.Throttles);
+    }
+
+    private async Task ProcessSegmentAsync(BackfillRun run, SegmentState state, CancellationToken ct)
+    {
+        var pageSize = Settings.MaxWriteRate > 0
+            ? Math.Clamp(Settings.MaxWriteRate * Settings.LeaseSeconds / (3 * run.Plan.Segments), 1, Settings.ScanPageSize) // a page must fit in a claim
+            : Settings.ScanPageSize;
+        var next = ScanAsync(state.Segment, run.Plan.Segments, state.LastKey, pageSize, ct);
+        while (true)
+        {
+            var page = await next;
+            var lastKey = page.LastEvaluatedKey is { Count: > 0 } key ? key : null;
+            if (lastKey is not null) next = ScanAsync(state.Segment, run.Plan.Segments, lastKey, pageSize, ct);
+            var items = page.Items ?? [];
+            if (items.Count > 0) run.Job.Info($"  Processing batch of {items.Count} products...");
+            var tally = await UpdatePageAsync(run, state.Segment, items, ct);
+            state = state with
+            {
+                LastKey = lastKey, Done = lastKey is null, Scanned = state.Scanned + items.Count, Updated = state.Updated + tally.Updated,
+                Skipped = state.Skipped + tally.Skipped, Failed = state.Failed + tally.Failed,
+            };
+            await checkpoints.SaveAsync(run.Plan, state, lease.WorkerId, CancellationToken.None);
+            if (tally.Updated > 0) run.Job.Success($"  ✓ Updated {run.Updated} products so far...");
+            if (lastKey is null) return;
+            ct.ThrowIfCancellationRequested();
+        }
+    }
+
+    private async Task<PageTally> UpdatePageAsync(BackfillRun run, int segment, List<Dictionary<string, AttributeValue>> items, CancellationToken ct)
+    {
+        var tally = new PageTally();
+        var writes = new List<Task>();
+        var now = CreatorMapper.Time(time.GetUtcNow());
+        try
+        {
+            foreach (var item in items)
+            {
+                run.Count(segment, "scanned");
+                if (ProductUpdate.Missing(item) == MissingAttributes.None || item.GetValueOrDefault("id")?.S is not { } id)
+                {
+                    tally.Add(ref tally.Skipped);
+                    run.Count(segment, "skipped");
+                    continue;
+                }
+                if (run.RateLimiter is not null) using (await run.RateLimiter.AcquireAsync(1, ct)) { }
+                await run.Gate.EnterAsync(ct);
+                writes.Add(WriteAsync(run, segment, id, now, tally));
+            }
+        }
+        finally
+        {
+            // Writes already sent are seen to the end even on cancel, so that this run's counts are exact.
+            await Task.WhenAll(writes);
+        }
+        return tally;
+    }
+
+    private async Task WriteAsync(BackfillRun run, int segment, string id, string now, PageTally tally)
+    {
+        await Task.Yield();
+        var request = ProductUpdate.Request(schema.Products.Name, id, run.CreatorId, now);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await dynamoDb.UpdateItemAsync(request);
+                run.Gate.Exit(throttled: false);
+                tally.Add(ref tally.Updated);
+                run.Count(segment, "updated");
+                return;
+            }
+            catch (ConditionalCheckFailedException)
+            {
+                run.Gate.Exit(throttled: false);
+                tally.Add(ref tally.Skipped);
+                run.Count(segment, "skipped");
+                return;
+            }
+            catch (Exception e) when (attempt < MaxAttempts && Retryable(e))
+            {
+                run.Gate.Exit(throttled: true);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 100 << Math.Min(attempt, 6))), time);
+                await run.Gate.EnterAsync(CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                run.Gate.Exit(throttled: Retryable(e));
+                tally.Add(ref tally.Failed);
+                run.Count(segment, "failed");
+                run.Failures.Enqueue(new ProductFailure(id, e.Message));
+                await checkpoints.RecordFailureAsync(run.Plan, id, e.Message).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            }
+        }
+    }
+
+    private static bool Retryable(Exception e) => e is ProvisionedThroughputExceededException or RequestLimitExceededException
+        || e is AmazonDynamoDBException { ErrorCode: "ThrottlingException" } || e is AmazonDynamoDBException { StatusCode: >= System.Net.HttpStatusCode.InternalServerError }
+        || e is HttpRequestException or TimeoutException or TaskCanceledException;
+
+    private Task<ScanResponse> ScanAsync(int segment, int total, Dictionary<string, AttributeValue>? start, int pageSize, CancellationToken ct) =>
+        dynamoDb.ScanAsync(new ScanRequest
+        {
+            TableName = schema.Products.Name, Segment = segment, TotalSegments = total, ExclusiveStartKey = start, Limit = pageSize,
+            ProjectionExpression = ProductUpdate.Projection, ExpressionAttributeNames = ProductUpdate.ProjectionNames,
+        }, ct);
+
+    private static TokenBucketRateLimiter Limiter(int perSecond) => new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = Math.Max(1, perSecond / 10), TokensPerPeriod = Math.Max(1, perSecond / 10), ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+        QueueLimit = int.MaxValue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst, AutoReplenishment = true,
+    });
+
+    private sealed class PageTally
+    {
+        public long Updated, Skipped, Failed;
+        public void Add(ref long field) => Interlocked.Increment(ref field);
+    }
+
+    private sealed record BackfillRun(JobContext Job, BackfillPlan Plan, string CreatorId, AdaptiveConcurrency Gate, TokenBucketRateLimiter? RateLimiter)
+    {
+        private long scanned, updated, skipped, failed;
+        public ConcurrentQueue<ProductFailure> Failures { get; } = new();
+        public long Scanned => Interlocked.Read(ref scanned);
+        public long Updated => Interlocked.Read(ref updated);
+        public long Skipped => Interlocked.Read(ref skipped);
+        public long Failed => Interlocked.Read(ref failed);
+
+        public void Count(int segment, string counter)
+        {
+            _ = counter switch
+            {
+                "scanned" => Interlocked.Increment(ref scanned),
+                "updated" => Interlocked.Increment(ref updated),
+                "skipped" => Interlocked.Increment(ref skipped),
+                _ => Interlocked.Increment(ref failed),
+            };
+            Job.Add(counter);
+            Job.Add($"segment {segment} {counter}");
+        }
+    }
+}
