@@ -56,6 +56,20 @@ public static class DependencyInjection
         services.AddSingleton<MigrationHistory>();
         services.AddSingleton<MigrationJob>();
 
+        // Creators: the Cognito group, the sub linkage, the consistency report and onboarding (issue 4)
+        services.AddSingleton<UserPoolLocator>();
+        services.AddSingleton<CognitoUsers>();
+        services.AddSingleton<CreatorDirectory>();
+        services.AddSingleton<CreatorsGroupService>();
+        services.AddSingleton<LinkageService>();
+        services.AddSingleton<ConsistencyReport>();
+        services.AddSingleton<SlugAvailability>();
+        services.AddSingleton<OnboardingProgressStore>();
+        services.AddSingleton<OnboardingService>();
+        services.AddSingleton<IRolloutCheck, CreatorsGroupCheck>();
+        services.AddSingleton<IRolloutCheck, DefaultCreatorInGroupCheck>();
+        services.AddSingleton<IRolloutCheck, DefaultCreatorLinkedCheck>();
+
         services.AddSingleton<SandboxUsers>();
         services.AddSingleton<SandboxProvisioner>();
         services.AddSingleton<SandboxRuntime>();
