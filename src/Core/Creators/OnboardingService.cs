@@ -1,4 +1,6 @@
 using System.Net.Mail;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
 using CreatorPlatform.Core.Aws;
 
 namespace CreatorPlatform.Core.Creators;
@@ -67,7 +69,7 @@ public sealed class OnboardingService(OnboardingProgressStore progressStore, Cre
                 await progressStore.SaveAsync(progress, ct);
             }
             catch (Exception e) when (e is OnboardingException or SlugTakenException or GroupMissingException or LinkageException
-                                          or AmbiguousUserException or AwsServiceException or UserPoolNotFoundException)
+                                          or AmbiguousUserException or AwsServiceException or AmazonServiceException or UserPoolNotFoundException)
             {
                 progress = progress with { FailedAt = step, LastError = e.Message, UpdatedAt = time.GetUtcNow() };
                 await progressStore.SaveAsync(progress, ct);
@@ -105,12 +107,32 @@ public sealed class OnboardingService(OnboardingProgressStore progressStore, Cre
             { Id = p.CreatorId, Bio = profile.Bio, SocialLinks = profile.SocialLinks, Theme = profile.Theme };
         try
         {
-            await store.CreateAsync(creator, ct);
+            await CreateWithRetryAsync(creator, ct);
         }
         catch (SlugTakenException)
         {
             // An earlier attempt of this very onboarding may have written it before failing to save its progress.
             if ((await store.FindByIdAsync(p.CreatorId, ct))?.Slug != profile.Slug) throw;
+        }
+    }
+
+    /// <summary>
+    /// Two transactions on one slug at once: DynamoDB may cancel the later with TransactionConflict rather than fail its
+    /// condition. Trying again turns that into the clear answer: created, or the slug is taken.
+    /// </summary>
+    private async Task CreateWithRetryAsync(Creator creator, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await store.CreateAsync(creator, ct);
+                return;
+            }
+            catch (TransactionCanceledException e) when (attempt < 5 && e.CancellationReasons?.Any(r => r.Code == "TransactionConflict") == true)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), time, ct);
+            }
         }
     }
 
