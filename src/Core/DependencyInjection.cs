@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddSingleton<CreatorDirectory>();
         services.AddSingleton<CreatorsGroupService>();
         services.AddSingleton<LinkageService>();
+        services.AddSingleton<CreatorOverview>();
         services.AddSingleton<ConsistencyReport>();
         services.AddSingleton<SlugAvailability>();
         services.AddSingleton<OnboardingProgressStore>();
