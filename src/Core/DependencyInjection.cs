@@ -59,6 +59,21 @@ public static class DependencyInjection
         services.AddSingleton<IRolloutCheck, MigrationDoneCheck>();
         services.AddSingleton<IRolloutCheck, VerificationCleanCheck>();
 
+        // Creators: the Cognito group, the sub linkage, the consistency report and onboarding (issue 4)
+        services.AddSingleton<UserPoolLocator>();
+        services.AddSingleton<CognitoUsers>();
+        services.AddSingleton<CreatorDirectory>();
+        services.AddSingleton<CreatorsGroupService>();
+        services.AddSingleton<LinkageService>();
+        services.AddSingleton<CreatorOverview>();
+        services.AddSingleton<ConsistencyReport>();
+        services.AddSingleton<SlugAvailability>();
+        services.AddSingleton<OnboardingProgressStore>();
+        services.AddSingleton<OnboardingService>();
+        services.AddSingleton<IRolloutCheck, CreatorsGroupCheck>();
+        services.AddSingleton<IRolloutCheck, DefaultCreatorInGroupCheck>();
+        services.AddSingleton<IRolloutCheck, DefaultCreatorLinkedCheck>();
+
         services.AddSingleton<SandboxUsers>();
         services.AddSingleton<SandboxProvisioner>();
         services.AddSingleton<SandboxRuntime>();

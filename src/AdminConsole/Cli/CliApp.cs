@@ -21,6 +21,9 @@ public static class CliApp
             StatusVerb.Create(),
             SandboxVerb.Create(),
             HealthCheckVerb.Create(),
+            GroupVerb.Create(),
+            CreatorsCli.Link(),
+            CreatorsCli.Onboard(),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using CreatorPlatform.Core.Aws;
+using CreatorPlatform.Core.Creators;
+using Spectre.Console;
+
+namespace AdminConsole.Cli;
+
+/// <summary><c>link</c> and <c>onboard</c>, and what the creators verbs share.</summary>
+internal static class CreatorsCli
+{
+    public static Command Link()
+    {
+        var slug = new Option<string>("--slug") { Description = "The creator's slug.", Required = true };
+        var user = new Option<string>("--user") { Description = "The user's username or e-mail.", Required = true };
+        var command = new Command("link", "Store the user's sub as the creator's userId (guide step 8.3, done right).") { slug, user };
+        command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
+        {
+            try
+            {
+                var linked = await services.GetRequiredService<LinkageService>().LinkAsync(parse.GetValue(slug)!, parse.GetValue(user)!, ct);
+                Print($"Linked {linked.Creator.Slug} to {linked.User.Username} (sub {linked.User.Sub}).", [], true);
+                return 0;
+            }
+            catch (Exception e) when (IsExpected(e))
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                return 1;
+            }
+        }, ct));
+        return command;
+    }
+
+    public static Command Onboard()
+    {
+        var slug = new Option<string>("--slug") { Description = "The new creator's slug.", Required = true };
+        var name = new Option<string>("--display-name") { Description = "The creator's display name.", Required = true };
+        var user = new Option<string>("--user") { Description = "An existing user (username or e-mail), or with --email the username to create.", Required = true };
+        var email = new Option<string?>("--email") { Description = "Create the user with this e-mail (Cognito sends the invitation)." };
+        var command = new Command("onboard", "Onboard a creator: record and slug, Cognito user, group, sub linkage.") { slug, name, user, email };
+        command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
+        {
+            var profile = CreatorProfile.Blank with { Slug = parse.GetValue(slug)!, DisplayName = parse.GetValue(name)! };
+            var choice = parse.GetValue(email) is { } e ? OnboardingUser.NewUser(parse.GetValue(user)!, e) : OnboardingUser.ExistingUser(parse.GetValue(user)!);
+            try
+            {
+                var progress = await services.GetRequiredService<OnboardingService>().StartAsync(profile, choice, Environment.UserName, ct);
+                var lines = Enum.GetValues<OnboardingStep>().Select(s => $"{(progress.IsDone(s) ? "✓" : progress.FailedAt == s ? "✗" : "·")} {s}").ToList();
+                if (progress.Completed) Print($"Onboarded {progress.Profile.Slug}: {progress.PublicPath}, user {progress.Username} (sub {progress.Sub}).", lines, true);
+                else Print($"Stopped at {progress.FailedAt}: {progress.LastError} Resume onboarding {progress.Id} on the Onboard page.", lines, false);
+                return progress.Completed ? 0 : 1;
+            }
+            catch (OnboardingException ex)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{ex.Message}[/]");
+                return 1;
+            }
+        }, ct));
+        return command;
+    }
+
+    public static bool IsExpected(Exception e) => e is GroupMissingException or LinkageException or CreatorNotFoundException or AmbiguousUserException
+        or UserPoolNotFoundException or AwsServiceException or Amazon.Runtime.AmazonServiceException;
+
+    public static void Print(string title, IReadOnlyList<string> lines, bool ok)
+    {
+        if (title.Length > 0) AnsiConsole.MarkupLineInterpolated($"[{(ok ? "green" : "red")}]{title}[/]");
+        foreach (var line in lines) AnsiConsole.WriteLine($"  {line}");
+    }
+}

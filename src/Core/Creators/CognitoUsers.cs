@@ -1,0 +1,71 @@
+using CreatorPlatform.Core.Aws;
+using CreatorPlatform.Core.Aws.Cognito;
+
+namespace CreatorPlatform.Core.Creators;
+
+/// <summary>A pool user as the creators screens show it: the Username people type and the <c>sub</c> the platform stores.</summary>
+public sealed record CognitoUser(string Username, string Sub, string? Email, bool Enabled, string? Status)
+{
+    public static CognitoUser From(UserType u) => new(u.Username ?? "", u.Sub ?? "", u.Email, u.Enabled ?? true, u.UserStatus);
+
+    public static CognitoUser From(AdminGetUserResponse u) => new(u.Username ?? "", u.Sub ?? "", u.Email, u.Enabled ?? true, u.UserStatus);
+}
+
+/// <summary>Finds and creates users of the platform's pool.</summary>
+public sealed class CognitoUsers(ICognitoClient cognito, UserPoolLocator pools)
+{
+    /// <summary>
+    /// The user named by a Username, or by an e-mail (anything with an @; in a pool with an e-mail alias no Username
+    /// looks like one). Null when none; <see cref="AmbiguousUserException"/> when an e-mail matches several users.
+    /// </summary>
+    public async Task<CognitoUser?> FindAsync(string usernameOrEmail, CancellationToken ct)
+    {
+        var input = usernameOrEmail.Trim();
+        if (input.Length == 0) return null;
+        var pool = (await pools.GetAsync(ct)).Id;
+        if (input.Contains('@'))
+        {
+            var matches = await cognito.FindUsersByEmailAsync(pool, input, ct);
+            return matches.Count switch
+            {
+                0 => null,
+                1 => CognitoUser.From(matches[0]),
+                _ => throw new AmbiguousUserException(input, matches.Select(m => m.Username ?? "?").ToList()),
+            };
+        }
+        try
+        {
+            return CognitoUser.From(await cognito.AdminGetUserAsync(new() { UserPoolId = pool, Username = input }, ct));
+        }
+        catch (UserNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<CognitoUser>> ListAllAsync(CancellationToken ct)
+    {
+        var pool = (await pools.GetAsync(ct)).Id;
+        return (await cognito.ListAllUsersAsync(pool, ct: ct)).Select(CognitoUser.From).ToList();
+    }
+
+    /// <summary>AdminCreateUser with Cognito's invitation e-mail (a temporary password the creator changes at first sign-in).</summary>
+    public async Task<CognitoUser> CreateAsync(string username, string email, string? name, CancellationToken ct)
+    {
+        var pool = (await pools.GetAsync(ct)).Id;
+        List<AttributeType> attributes = [new("email", email.Trim()), new("email_verified", "true")];
+        if (!string.IsNullOrWhiteSpace(name)) attributes.Add(new("name", name.Trim()));
+        var response = await cognito.AdminCreateUserAsync(new()
+        {
+            UserPoolId = pool,
+            Username = username.Trim(),
+            UserAttributes = attributes,
+            DesiredDeliveryMediums = ["EMAIL"],
+        }, ct);
+        return response.User is { } user ? CognitoUser.From(user)
+            : await FindAsync(username, ct) ?? throw new InvalidOperationException($"Cognito created '{username}' but does not find it.");
+    }
+}
+
+public sealed class AmbiguousUserException(string email, IReadOnlyList<string> usernames)
+    : Exception($"{usernames.Count} users have the e-mail {email} ({string.Join(", ", usernames)}): give the username instead.");

@@ -1,0 +1,105 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Schema;
+
+namespace CreatorPlatform.Core.Creators;
+
+/// <summary>A product as the creator page lists it.</summary>
+public sealed record CreatorProduct(string Id, string Title, string Category, string Status, string? Price, bool Featured, string CreatedAt);
+
+/// <summary>Reads across all creators and their products, and the two updates the screens make to a creator.</summary>
+public sealed class CreatorDirectory(IAmazonDynamoDB dynamoDb, PlatformSchema schema, TimeProvider time)
+{
+    /// <summary>Every creator. A Scan is right here (the whole table is wanted); finding one slug goes through slug-index.</summary>
+    public async Task<IReadOnlyList<Creator>> ListAllAsync(CancellationToken ct)
+    {
+        var all = new List<Creator>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await dynamoDb.ScanAsync(new ScanRequest { TableName = schema.Creators.Name, ExclusiveStartKey = start }, ct);
+            all.AddRange((page.Items ?? []).Select(CreatorMapper.FromItem));
+            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        } while (start is not null);
+        return all.OrderBy(c => c.Slug, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>How many products name the creator, counted by creatorId-index with Select=COUNT (no items are read out).</summary>
+    public async Task<int> CountProductsAsync(string creatorId, CancellationToken ct)
+    {
+        var count = 0;
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var request = ByCreator(creatorId, start);
+            request.Select = Select.COUNT;
+            var page = await dynamoDb.QueryAsync(request, ct);
+            count += page.Count ?? 0;
+            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        } while (start is not null);
+        return count;
+    }
+
+    /// <summary>The creator's newest products, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<CreatorProduct>> ListProductsAsync(string creatorId, int limit, CancellationToken ct)
+    {
+        var request = ByCreator(creatorId, null);
+        request.ScanIndexForward = false;
+        request.Limit = limit;
+        var page = await dynamoDb.QueryAsync(request, ct);
+        return (page.Items ?? []).Select(i => new CreatorProduct(Str(i, "id"), Str(i, "title"), Str(i, "category"), Str(i, "status"),
+            i.TryGetValue("price", out var p) ? p.S : null, i.TryGetValue("featured", out var f) && f.BOOL == true, Str(i, "createdAt"))).ToList();
+    }
+
+    /// <summary>The creators whose userId is <paramref name="userId"/>, through userId-index.</summary>
+    public async Task<IReadOnlyList<Creator>> FindByUserIdAsync(string userId, CancellationToken ct)
+    {
+        var page = await dynamoDb.QueryAsync(new QueryRequest
+        {
+            TableName = schema.Creators.Name,
+            IndexName = PlatformSchema.UserIdIndex,
+            KeyConditionExpression = "userId = :u",
+            ExpressionAttributeValues = new() { [":u"] = new AttributeValue { S = userId } },
+        }, ct);
+        return (page.Items ?? []).Select(CreatorMapper.FromItem).ToList();
+    }
+
+    public Task SetUserIdAsync(string creatorId, string sub, CancellationToken ct) => SetAsync(creatorId, "userId", sub, ct);
+
+    public Task SetStatusAsync(string creatorId, string status, CancellationToken ct) =>
+        status is Creator.Active or Creator.Disabled ? SetAsync(creatorId, "status", status, ct)
+            : throw new ArgumentException($"A creator's status is '{Creator.Active}' or '{Creator.Disabled}', not '{status}'.", nameof(status));
+
+    private async Task SetAsync(string creatorId, string attribute, string value, CancellationToken ct)
+    {
+        try
+        {
+            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = schema.Creators.Name,
+                Key = new() { ["id"] = new AttributeValue { S = creatorId } },
+                UpdateExpression = "SET #a = :v, updatedAt = :now",
+                ConditionExpression = "attribute_exists(id)",
+                ExpressionAttributeNames = new() { ["#a"] = attribute },
+                ExpressionAttributeValues = new() { [":v"] = new AttributeValue { S = value }, [":now"] = new AttributeValue { S = CreatorMapper.Time(time.GetUtcNow()) } },
+            }, ct);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            throw new CreatorNotFoundException(creatorId);
+        }
+    }
+
+    private QueryRequest ByCreator(string creatorId, Dictionary<string, AttributeValue>? start) => new()
+    {
+        TableName = schema.Products.Name,
+        IndexName = PlatformSchema.CreatorIdIndex,
+        KeyConditionExpression = "creatorId = :c",
+        ExpressionAttributeValues = new() { [":c"] = new AttributeValue { S = creatorId } },
+        ExclusiveStartKey = start,
+    };
+
+    private static string Str(Dictionary<string, AttributeValue> item, string name) => item.TryGetValue(name, out var v) && v.S is { } s ? s : "";
+}
+
+public sealed class CreatorNotFoundException(string slugOrId) : Exception($"No creator '{slugOrId}'.");

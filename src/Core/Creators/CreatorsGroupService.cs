@@ -1,0 +1,123 @@
+using CreatorPlatform.Core.Aws;
+using CreatorPlatform.Core.Aws.Cognito;
+using Microsoft.Extensions.Options;
+
+namespace CreatorPlatform.Core.Creators;
+
+/// <summary>The group as it is; <see cref="Drift"/> lists how an existing group differs from the settings.</summary>
+public sealed record GroupState(string Name, GroupType? Group, IReadOnlyList<string> Drift)
+{
+    public bool Exists => Group is not null;
+}
+
+public sealed record GroupEnsureResult(GroupType Group, bool Created, IReadOnlyList<string> Drift);
+
+/// <summary>A member of the group and the creator whose userId is its sub, if any.</summary>
+public sealed record GroupMember(CognitoUser User, Creator? Creator);
+
+public enum MemberOutcome { Added, AlreadyMember, NoSuchUser, Removed, NotAMember, Failed }
+
+public sealed record MemberResult(string Input, MemberOutcome Outcome, string? Username, string Detail);
+
+/// <summary>The guide's step 8.1 and 8.2: the Creators group and its members.</summary>
+public sealed class CreatorsGroupService(ICognitoClient cognito, UserPoolLocator pools, CognitoUsers users, CreatorDirectory directory,
+    IOptions<PlatformOptions> options)
+{
+    public CreatorsGroupOptions Settings => options.Value.CreatorsGroup;
+
+    public async Task<GroupState> GetStateAsync(CancellationToken ct)
+    {
+        var pool = (await pools.GetAsync(ct)).Id;
+        // Listing, not GetGroup: cognito-local answers GetGroup for a missing group with a 500.
+        var group = (await cognito.ListAllGroupsAsync(pool, ct)).FirstOrDefault(g => g.GroupName == Settings.Name);
+        return new(Settings.Name, group, group is null ? [] : DriftOf(group));
+    }
+
+    /// <summary>Creates the group unless it exists; an existing group is left as it is (a difference is reported as drift, not overwritten).</summary>
+    public async Task<GroupEnsureResult> EnsureAsync(CancellationToken ct)
+    {
+        var pool = (await pools.GetAsync(ct)).Id;
+        var ensured = await cognito.EnsureGroupAsync(pool, Settings.Name, Settings.Description, Settings.Precedence, ct);
+        return new(ensured.Group, ensured.Created, DriftOf(ensured.Group));
+    }
+
+    public async Task<IReadOnlyList<GroupMember>> ListMembersAsync(CancellationToken ct)
+    {
+        var pool = (await pools.GetAsync(ct)).Id;
+        var members = await ListMemberUsersAsync(pool, ct);
+        var bySub = (await directory.ListAllAsync(ct)).Where(c => c.UserId is not null).ToLookup(c => c.UserId!);
+        return members.Select(u => new GroupMember(u, bySub[u.Sub].FirstOrDefault())).OrderBy(m => m.User.Username, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<bool> IsMemberAsync(string username, CancellationToken ct)
+    {
+        var pool = (await pools.GetAsync(ct)).Id;
+        return (await cognito.ListAllGroupsForUserAsync(pool, username, ct)).Any(g => g.GroupName == Settings.Name);
+    }
+
+    public async Task<MemberResult> AddAsync(string usernameOrEmail, CancellationToken ct) => (await AddManyAsync([usernameOrEmail], ct)).Single();
+
+    /// <summary>Adds each line (usernames or e-mails, separated by new lines, commas or spaces) and says what happened to each.</summary>
+    public Task<IReadOnlyList<MemberResult>> BulkAddAsync(string pasted, CancellationToken ct) =>
+        AddManyAsync(pasted.Split(['\n', '\r', ',', ';', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList(), ct);
+
+    public async Task<MemberResult> RemoveAsync(string usernameOrEmail, CancellationToken ct)
+    {
+        var pool = (await RequireGroupAsync(ct)).Id;
+        var user = await users.FindAsync(usernameOrEmail, ct);
+        if (user is null) return new(usernameOrEmail, MemberOutcome.NoSuchUser, null, "No such user in the pool.");
+        if (!await IsMemberAsync(user.Username, ct)) return new(usernameOrEmail, MemberOutcome.NotAMember, user.Username, "Not a member.");
+        await cognito.AdminRemoveUserFromGroupAsync(new() { UserPoolId = pool, Username = user.Username, GroupName = Settings.Name }, ct);
+        return new(usernameOrEmail, MemberOutcome.Removed, user.Username, $"Removed {user.Username} from {Settings.Name}.");
+    }
+
+    private async Task<IReadOnlyList<MemberResult>> AddManyAsync(IReadOnlyList<string> inputs, CancellationToken ct)
+    {
+        var pool = (await RequireGroupAsync(ct)).Id;
+        var members = (await ListMemberUsersAsync(pool, ct)).Select(u => u.Username).ToHashSet(StringComparer.Ordinal);
+        var results = new List<MemberResult>();
+        foreach (var input in inputs)
+        {
+            try
+            {
+                var user = await users.FindAsync(input, ct);
+                if (user is null) results.Add(new(input, MemberOutcome.NoSuchUser, null, "No such user in the pool."));
+                else if (!members.Add(user.Username)) results.Add(new(input, MemberOutcome.AlreadyMember, user.Username, "Already a member."));
+                else
+                {
+                    await cognito.AdminAddUserToGroupAsync(new() { UserPoolId = pool, Username = user.Username, GroupName = Settings.Name }, ct);
+                    results.Add(new(input, MemberOutcome.Added, user.Username, $"Added {user.Username} (sub {user.Sub})."));
+                }
+            }
+            catch (Exception e) when (e is AwsServiceException or AmbiguousUserException)
+            {
+                results.Add(new(input, MemberOutcome.Failed, null, e.Message));
+            }
+        }
+        return results;
+    }
+
+    private async Task<DiscoveredUserPool> RequireGroupAsync(CancellationToken ct)
+    {
+        if (!(await GetStateAsync(ct)).Exists) throw new GroupMissingException(Settings.Name);
+        return await pools.GetAsync(ct);
+    }
+
+    private async Task<IReadOnlyList<CognitoUser>> ListMemberUsersAsync(string pool, CancellationToken ct) =>
+        (await cognito.ListAllUsersInGroupAsync(pool, Settings.Name, ct)).Select(CognitoUser.From).ToList();
+
+    private List<string> DriftOf(GroupType group)
+    {
+        var drift = new List<string>();
+        if (group.Description != Settings.Description)
+            drift.Add($"Description is \"{group.Description}\", expected \"{Settings.Description}\".");
+        if (group.Precedence != Settings.Precedence)
+            drift.Add($"Precedence is {group.Precedence?.ToString() ?? "not set"}, expected {Settings.Precedence}.");
+        return drift;
+    }
+}
+
+/// <summary>The Creators group does not exist yet; the message says where to create it.</summary>
+public sealed class GroupMissingException(string group)
+    : Exception($"The Cognito group '{group}' does not exist. Ensure it first (Creators page → Group, or `group ensure`).");

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Options;
+
+namespace CreatorPlatform.Core.Creators;
+
+public enum LinkageState { Linked, Unlinked, HoldsUsername, UserMissing, UserDisabled }
+
+/// <summary>How a creator is tied to its Cognito user; <see cref="Fix"/> says what <see cref="LinkageService.FixAsync"/> would do, null when nothing.</summary>
+public sealed record CreatorLinkage(Creator Creator, LinkageState State, CognitoUser? User, bool InGroup, string Detail, string? Fix)
+{
+    public bool IsBroken => State is LinkageState.UserMissing or LinkageState.UserDisabled or LinkageState.HoldsUsername;
+}
+
+/// <summary>The pool's users and the group's members, read once to assess many creators.</summary>
+public sealed record PoolSnapshot(IReadOnlyList<CognitoUser> Users, IReadOnlySet<string> Members, bool GroupExists)
+{
+    public CognitoUser? BySub(string sub) => Users.FirstOrDefault(u => u.Sub == sub);
+    public CognitoUser? ByUsername(string username) => Users.FirstOrDefault(u => u.Username == username);
+}
+
+public sealed record LinkResult(Creator Creator, CognitoUser User);
+
+/// <summary>
+/// The guide's step 8.3, done right: a creator's userId is its user's <c>sub</c> (the JWT claim the backend reads),
+/// never the Username the guide stored (DESIGN.md trap 5).
+/// </summary>
+public sealed class LinkageService(CreatorStore store, CreatorDirectory directory, CognitoUsers users, CreatorsGroupService group, IOptions<PlatformOptions> options)
+{
+    public async Task<PoolSnapshot> SnapshotAsync(CancellationToken ct)
+    {
+        var state = await group.GetStateAsync(ct);
+        var members = state.Exists ? (await group.ListMembersAsync(ct)).Select(m => m.User.Username).ToHashSet() : [];
+        return new(await users.ListAllAsync(ct), members, state.Exists);
+    }
+
+    public CreatorLinkage Assess(Creator creator, PoolSnapshot pool)
+    {
+        if (string.IsNullOrEmpty(creator.UserId))
+        {
+            var candidate = Candidate(creator, pool);
+            return new(creator, LinkageState.Unlinked, null, false, "No user linked.",
+                candidate is null ? null : $"Link {candidate.Username} (sub {candidate.Sub}) and add it to the group.");
+        }
+        if (pool.BySub(creator.UserId) is { } user)
+        {
+            var inGroup = pool.Members.Contains(user.Username);
+            if (!user.Enabled)
+                return new(creator, LinkageState.UserDisabled, user, inGroup, $"The linked user {user.Username} is disabled.", null);
+            return new(creator, LinkageState.Linked, user, inGroup, $"Linked to {user.Username}.",
+                inGroup || !pool.GroupExists ? null : $"Add {user.Username} to the group.");
+        }
+        if (pool.ByUsername(creator.UserId) is { } named)
+            return new(creator, LinkageState.HoldsUsername, named, pool.Members.Contains(named.Username),
+                $"userId holds the Username '{named.Username}', not its sub.", $"Store the sub {named.Sub} instead.");
+        return new(creator, LinkageState.UserMissing, null, false, $"userId '{creator.UserId}' names no user in the pool.", null);
+    }
+
+    public async Task<CreatorLinkage> GetAsync(string slug, CancellationToken ct) =>
+        Assess(await SingleBySlugAsync(slug, ct), await SnapshotAsync(ct));
+
+    /// <summary>Links the creator to the user found by Username or e-mail, storing the user's sub.</summary>
+    public async Task<LinkResult> LinkAsync(string slug, string usernameOrEmail, CancellationToken ct)
+    {
+        var creator = await SingleBySlugAsync(slug, ct);
+        var user = await users.FindAsync(usernameOrEmail, ct) ?? throw new LinkageException($"No user '{usernameOrEmail}' in the pool.");
+        return await LinkAsync(creator, user, ct);
+    }
+
+    public async Task<LinkResult> LinkAsync(Creator creator, CognitoUser user, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(user.Sub)) throw new LinkageException($"Cognito returned {user.Username} without a sub.");
+        var others = (await directory.FindByUserIdAsync(user.Sub, ct)).Where(c => c.Id != creator.Id).ToList();
+        if (others.Count > 0)
+            throw new LinkageException($"{user.Username} is already linked to the creator '{others[0].Slug}'; a user owns one creator.");
+        if (creator.UserId != user.Sub) await directory.SetUserIdAsync(creator.Id, user.Sub, ct);
+        return new(creator with { UserId = user.Sub }, user);
+    }
+
+    /// <summary>Does what <see cref="CreatorLinkage.Fix"/> says: relinks by sub and adds the user to the group.</summary>
+    public async Task<CreatorLinkage> FixAsync(string slug, CancellationToken ct)
+    {
+        var pool = await SnapshotAsync(ct);
+        var linkage = Assess(await SingleBySlugAsync(slug, ct), pool);
+        if (linkage.Fix is null) throw new LinkageException($"Nothing the console can fix by itself: {linkage.Detail}");
+        var user = linkage.User ?? Candidate(linkage.Creator, pool);
+        if (user is null) throw new LinkageException(linkage.Detail);
+        await LinkAsync(linkage.Creator, user, ct);
+        if (!pool.Members.Contains(user.Username)) await group.AddAsync(user.Username, ct);
+        return await GetAsync(slug, ct);
+    }
+
+    public async Task<Creator> SingleBySlugAsync(string slug, CancellationToken ct) =>
+        (await store.FindBySlugAsync(slug, ct)) switch
+        {
+            [] => throw new CreatorNotFoundException(slug),
+            [var one] => one,
+            var many => throw new LinkageException($"{many.Count} creators share the slug '{slug}'; repair that first (see the consistency report)."),
+        };
+
+    /// <summary>The user an unlinked creator obviously belongs to: the configured default creator's user, or a user named like the slug.</summary>
+    private CognitoUser? Candidate(Creator creator, PoolSnapshot pool)
+    {
+        var defaults = options.Value.DefaultCreator;
+        var username = creator.Slug == defaults.Slug ? defaults.Username : creator.Slug;
+        return pool.ByUsername(username) is { Enabled: true } user ? user : null;
+    }
+}
+
+public sealed class LinkageException(string message) : Exception(message);

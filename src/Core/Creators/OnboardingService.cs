@@ -1,0 +1,166 @@
+using System.Net.Mail;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using CreatorPlatform.Core.Aws;
+
+namespace CreatorPlatform.Core.Creators;
+
+/// <summary>
+/// Onboards a creator in steps: the creator record with its slug reservation (one transaction), the Cognito user
+/// (picked or created), group membership, and the sub linkage. Progress is saved after every step, so a failure
+/// part-way leaves an onboarding to resume, not orphans: a resume skips what is done.
+/// </summary>
+public sealed class OnboardingService(OnboardingProgressStore progressStore, CreatorStore store, CognitoUsers users, CreatorsGroupService group,
+    LinkageService linkage, TimeProvider time)
+{
+    public async Task<OnboardingProgress> StartAsync(CreatorProfile profile, OnboardingUser user, string startedBy, CancellationToken ct)
+    {
+        Validate(profile, user);
+        var now = time.GetUtcNow();
+        var progress = new OnboardingProgress(Guid.NewGuid().ToString("N")[..12], Trim(profile), user, startedBy, now, now, [], Guid.NewGuid().ToString());
+        await progressStore.SaveAsync(progress, ct);
+        return await RunAsync(progress, ct);
+    }
+
+    /// <summary>Continues from the first step not done; a new slug or user may replace the one that failed, if its step is not done yet.</summary>
+    public async Task<OnboardingProgress> ResumeAsync(string id, OnboardingUser? user = null, string? slug = null, CancellationToken ct = default)
+    {
+        var progress = await progressStore.GetAsync(id, ct) ?? throw new OnboardingException($"No onboarding '{id}'.");
+        if (progress.Completed) return progress;
+        if (slug is not null && slug != progress.Profile.Slug)
+        {
+            if (progress.IsDone(OnboardingStep.Creator)) throw new OnboardingException("The creator is already created: its slug cannot change here.");
+            progress = progress with { Profile = progress.Profile with { Slug = slug.Trim() } };
+        }
+        if (user is not null)
+        {
+            if (progress.IsDone(OnboardingStep.User)) throw new OnboardingException($"The user {progress.Username} is already chosen.");
+            progress = progress with { User = user };
+        }
+        Validate(progress.Profile, progress.User);
+        return await RunAsync(progress, ct);
+    }
+
+    public Task<IReadOnlyList<OnboardingProgress>> ListOpenAsync(CancellationToken ct) => progressStore.ListOpenAsync(ct);
+
+    public Task<OnboardingProgress?> GetAsync(string id, CancellationToken ct) => progressStore.GetAsync(id, ct);
+
+    public static IReadOnlyDictionary<string, string> ValidateUser(OnboardingUser user)
+    {
+        var errors = new Dictionary<string, string>();
+        if (!user.CreatesUser) return errors;
+        var username = user.NewUsername?.Trim() ?? "";
+        if (username.Length == 0) errors["newUsername"] = "Enter a username, or pick an existing user.";
+        else if (username.Length > 128 || username.Contains('@') || username.Any(char.IsWhiteSpace))
+            errors["newUsername"] = "A username has no spaces and no @ (users sign in with it; the e-mail is an alias).";
+        if (!MailAddress.TryCreate(user.NewEmail?.Trim(), out var mail) || mail.Address != user.NewEmail?.Trim())
+            errors["newEmail"] = "Enter the e-mail the invitation goes to.";
+        return errors;
+    }
+
+    private async Task<OnboardingProgress> RunAsync(OnboardingProgress progress, CancellationToken ct)
+    {
+        while (progress.Next is { } step)
+        {
+            try
+            {
+                progress = await RunStepAsync(step, progress, ct) with { FailedAt = null, LastError = null };
+                progress = progress with { Done = [.. progress.Done, step], UpdatedAt = time.GetUtcNow() };
+                await progressStore.SaveAsync(progress, ct);
+            }
+            catch (Exception e) when (e is OnboardingException or SlugTakenException or GroupMissingException or LinkageException
+                                          or AmbiguousUserException or AwsServiceException or AmazonServiceException or UserPoolNotFoundException)
+            {
+                progress = progress with { FailedAt = step, LastError = e.Message, UpdatedAt = time.GetUtcNow() };
+                await progressStore.SaveAsync(progress, ct);
+                return progress;
+            }
+        }
+        return progress;
+    }
+
+    private async Task<OnboardingProgress> RunStepAsync(OnboardingStep step, OnboardingProgress p, CancellationToken ct)
+    {
+        switch (step)
+        {
+            case OnboardingStep.Creator:
+                await CreateCreatorAsync(p, ct);
+                return p;
+            case OnboardingStep.User:
+                var user = await ResolveUserAsync(p, ct);
+                return p with { Username = user.Username, Sub = user.Sub };
+            case OnboardingStep.Group:
+                var added = await group.AddAsync(p.Username!, ct);
+                if (added.Outcome is not (MemberOutcome.Added or MemberOutcome.AlreadyMember)) throw new OnboardingException(added.Detail);
+                return p;
+            default:
+                var creator = await store.FindByIdAsync(p.CreatorId, ct) ?? throw new OnboardingException($"The creator {p.CreatorId} is gone.");
+                await linkage.LinkAsync(creator, new CognitoUser(p.Username!, p.Sub!, null, true, null), ct);
+                return p;
+        }
+    }
+
+    private async Task CreateCreatorAsync(OnboardingProgress p, CancellationToken ct)
+    {
+        var profile = p.Profile;
+        var creator = Creator.New(profile.Slug, profile.DisplayName, time.GetUtcNow()) with
+            { Id = p.CreatorId, Bio = profile.Bio, SocialLinks = profile.SocialLinks, Theme = profile.Theme };
+        try
+        {
+            await CreateWithRetryAsync(creator, ct);
+        }
+        catch (SlugTakenException)
+        {
+            // An earlier attempt of this very onboarding may have written it before failing to save its progress.
+            if ((await store.FindByIdAsync(p.CreatorId, ct))?.Slug != profile.Slug) throw;
+        }
+    }
+
+    /// <summary>
+    /// Two transactions on one slug at once: DynamoDB may cancel the later with TransactionConflict rather than fail its
+    /// condition. Trying again turns that into the clear answer: created, or the slug is taken.
+    /// </summary>
+    private async Task CreateWithRetryAsync(Creator creator, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await store.CreateAsync(creator, ct);
+                return;
+            }
+            catch (TransactionCanceledException e) when (attempt < 5 && e.CancellationReasons?.Any(r => r.Code == "TransactionConflict") == true)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), time, ct);
+            }
+        }
+    }
+
+    private async Task<CognitoUser> ResolveUserAsync(OnboardingProgress p, CancellationToken ct)
+    {
+        if (!p.User.CreatesUser)
+            return await users.FindAsync(p.User.Existing!, ct) ?? throw new OnboardingException($"No user '{p.User.Existing}' in the pool.");
+        var (username, email) = (p.User.NewUsername!.Trim(), p.User.NewEmail!.Trim());
+        try
+        {
+            return await users.CreateAsync(username, email, p.Profile.DisplayName, ct);
+        }
+        catch (UsernameExistsException)
+        {
+            // Ours when an earlier attempt created it; anyone else's is a refusal the admin resolves.
+            var existing = await users.FindAsync(username, ct);
+            if (existing is not null && string.Equals(existing.Email, email, StringComparison.OrdinalIgnoreCase)) return existing;
+            throw new OnboardingException($"The username '{username}' is taken by another user. Choose another username, or pick that user as an existing one.");
+        }
+    }
+
+    private static void Validate(CreatorProfile profile, OnboardingUser user)
+    {
+        var errors = CreatorProfileRules.Validate(profile).Concat(ValidateUser(user)).ToList();
+        if (errors.Count > 0) throw new OnboardingException(string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value}")));
+    }
+
+    private static CreatorProfile Trim(CreatorProfile p) => p with { Slug = p.Slug.Trim(), DisplayName = p.DisplayName.Trim(), Bio = p.Bio.Trim() };
+}
+
+public sealed class OnboardingException(string message) : Exception(message);

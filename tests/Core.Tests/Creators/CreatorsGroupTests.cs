@@ -1,0 +1,108 @@
+using CreatorPlatform.Core.Aws.Cognito;
+using CreatorPlatform.Core.Creators;
+using CreatorPlatform.Core.Tests.Infrastructure;
+
+namespace CreatorPlatform.Core.Tests.Creators;
+
+[Collection(EmulatorCollection.Name)]
+public sealed class CreatorsGroupTests(EmulatorFixture emulators)
+{
+    [Fact]
+    public async Task Ensuring_the_group_twice_creates_it_once_with_the_guides_description_and_precedence()
+    {
+        await using var world = await CreatorsWorld.CreateAsync(emulators, withGroup: false);
+        var group = world.Get<CreatorsGroupService>();
+
+        var first = await group.EnsureAsync(default);
+        var second = await group.EnsureAsync(default);
+
+        Assert.True(first.Created);
+        Assert.False(second.Created);
+        Assert.Empty(second.Drift);
+        Assert.Equal("Content creators with product management access", second.Group.Description);
+        Assert.Equal(10, second.Group.Precedence);
+        Assert.Single(await world.Cognito.ListAllGroupsAsync(world.PoolId), g => g.GroupName == "Creators");
+    }
+
+    [Fact]
+    public async Task An_existing_group_with_another_description_and_precedence_is_reported_as_drift_and_left_alone()
+    {
+        await using var world = await CreatorsWorld.CreateAsync(emulators, withGroup: false);
+        await world.Cognito.CreateGroupAsync(new() { UserPoolId = world.PoolId, GroupName = "Creators", Description = "made by hand", Precedence = 3 });
+
+        var ensured = await world.Get<CreatorsGroupService>().EnsureAsync(default);
+
+        Assert.False(ensured.Created);
+        Assert.Equal(["Description is \"made by hand\", expected \"Content creators with product management access\".", "Precedence is 3, expected 10."],
+            ensured.Drift);
+        Assert.Equal("made by hand", (await world.Get<CreatorsGroupService>().GetStateAsync(default)).Group!.Description);
+    }
+
+    [Fact]
+    public async Task A_member_is_added_once_then_removed()
+    {
+        await using var world = await CreatorsWorld.CreateAsync(emulators);
+        var group = world.Get<CreatorsGroupService>();
+        await world.UserAsync("mariasantos");
+
+        var added = await group.AddAsync("mariasantos", default);
+        var again = await group.AddAsync("mariasantos", default);
+        var inGroup = await group.IsMemberAsync("mariasantos", default);
+        var removed = await group.RemoveAsync("mariasantos", default);
+
+        Assert.Equal(MemberOutcome.Added, added.Outcome);
+        Assert.Equal(MemberOutcome.AlreadyMember, again.Outcome);
+        Assert.True(inGroup);
+        Assert.Equal(MemberOutcome.Removed, removed.Outcome);
+        Assert.False(await group.IsMemberAsync("mariasantos", default));
+        Assert.Empty(await group.ListMembersAsync(default));
+    }
+
+    [Fact]
+    public async Task A_pasted_list_is_added_with_a_result_for_each_row()
+    {
+        await using var world = await CreatorsWorld.CreateAsync(emulators);
+        await world.UserAsync("jesskoufo");
+        await world.UserAsync("alexchen", "alex.chen@example.com");
+        await world.UserAsync("priyapatel");
+        await world.AddToGroupAsync("priyapatel");
+
+        var rows = await world.Get<CreatorsGroupService>().BulkAddAsync("jesskoufo\nalex.chen@example.com, priyapatel\n\nnobody-here\n", default);
+
+        Assert.Equal([
+            ("jesskoufo", MemberOutcome.Added, "jesskoufo"),
+            ("alex.chen@example.com", MemberOutcome.Added, "alexchen"),
+            ("priyapatel", MemberOutcome.AlreadyMember, "priyapatel"),
+            ("nobody-here", MemberOutcome.NoSuchUser, null),
+        ], rows.Select(r => (r.Input, r.Outcome, r.Username)));
+        var members = await world.Get<CreatorsGroupService>().ListMembersAsync(default);
+        Assert.Equal(["alexchen", "jesskoufo", "priyapatel"], members.Select(m => m.User.Username));
+    }
+
+    [Fact]
+    public async Task Members_are_listed_with_the_creator_whose_user_id_is_their_sub()
+    {
+        await using var world = await CreatorsWorld.CreateAsync(emulators);
+        var jess = await world.UserAsync("jesskoufo");
+        await world.UserAsync("samrivera");
+        await world.AddToGroupAsync("jesskoufo");
+        await world.AddToGroupAsync("samrivera");
+        await world.CreatorAsync("jesskoufo", jess.Sub);
+
+        var members = await world.Get<CreatorsGroupService>().ListMembersAsync(default);
+
+        Assert.Equal("jesskoufo", members.Single(m => m.User.Username == "jesskoufo").Creator?.Slug);
+        Assert.Null(members.Single(m => m.User.Username == "samrivera").Creator);
+    }
+
+    [Fact]
+    public async Task Adding_to_a_group_that_does_not_exist_says_to_ensure_it_first()
+    {
+        await using var world = await CreatorsWorld.CreateAsync(emulators, withGroup: false);
+        await world.UserAsync("mariasantos");
+
+        var error = await Assert.ThrowsAsync<GroupMissingException>(() => world.Get<CreatorsGroupService>().AddAsync("mariasantos", default));
+
+        Assert.Contains("does not exist", error.Message);
+    }
+}

@@ -1,0 +1,96 @@
+using EndToEnd.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EndToEnd;
+
+/// <summary>An app of its own: these tests change the sandbox that the schema rollout test expects untouched.</summary>
+[CollectionDefinition(Name)]
+public sealed class CreatorsConsoleAppCollection : ICollectionFixture<ConsoleAppFixture>
+{
+    public const string Name = "creators console app";
+}
+
+[Collection(CreatorsConsoleAppCollection.Name)]
+public sealed class CreatorOnboardingTests(ConsoleAppFixture console)
+{
+    [Fact]
+    public async Task An_admin_ensures_the_group_onboards_the_default_creator_and_a_new_one_and_step_8_turns_green()
+    {
+        var page = await console.NewPageAsync();
+        await OpenAsync(page, "/");
+        await Expect(page.GetByTestId("check-8.1")).ToHaveAttributeAsync("data-state", "Red");
+        await Expect(page.GetByTestId("check-8.3")).ToHaveAttributeAsync("data-state", "Red");
+
+        await OpenAsync(page, "/tables");
+        await page.GetByTestId("apply-schema").ClickAsync();
+        await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 180_000 });
+
+        await OpenAsync(page, "/creators");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Group" }).ClickAsync();
+        await Expect(page.GetByTestId("group-exists")).ToHaveAttributeAsync("data-exists", "no");
+        await page.GetByTestId("ensure-group").ClickAsync();
+        await Expect(page.GetByTestId("group-exists")).ToHaveAttributeAsync("data-exists", "yes");
+        await ConsoleAppFixture.ScreenshotAsync(page, "creators-01-group-ensured");
+
+        await OpenAsync(page, "/");
+        await Expect(page.GetByTestId("check-8.1")).ToHaveAttributeAsync("data-state", "Green");
+        await Expect(page.GetByTestId("check-8.2")).ToHaveAttributeAsync("data-state", "Red");
+
+        await OnboardAsync(page, "jesskoufo", "Jess Koufo", existingUser: "jesskoufo");
+        await ExpectLinkedAndInGroupAsync(page, "jesskoufo");
+        await ConsoleAppFixture.ScreenshotAsync(page, "creators-02-default-creator");
+
+        await OpenAsync(page, "/");
+        await Expect(page.GetByTestId("check-8.1")).ToHaveAttributeAsync("data-state", "Green");
+        await Expect(page.GetByTestId("check-8.2")).ToHaveAttributeAsync("data-state", "Green");
+        await Expect(page.GetByTestId("check-8.3")).ToHaveAttributeAsync("data-state", "Green");
+        await ConsoleAppFixture.ScreenshotAsync(page, "creators-03-overview-step-8-green");
+
+        await OnboardAsync(page, "lena-park", "Lena Park", newUser: ("lenapark", "lena.park@example.com"));
+        await ExpectLinkedAndInGroupAsync(page, "lenapark");
+        await OpenAsync(page, "/creators");
+        await Expect(page.GetByTestId("creator-lena-park").GetByTestId("linkage-state")).ToHaveAttributeAsync("data-state", "Linked");
+        await ConsoleAppFixture.ScreenshotAsync(page, "creators-04-list");
+    }
+
+    private static async Task OnboardAsync(IPage page, string slug, string name, string? existingUser = null, (string Username, string Email)? newUser = null)
+    {
+        await OpenAsync(page, "/creators/onboard");
+        await page.Locator("input[data-testid='slug']").FillAsync(slug);
+        await page.Locator("input[data-testid='displayName']").FillAsync(name);
+        await page.Locator("input[data-testid='instagram']").FillAsync($"https://instagram.com/{slug}");
+        await Expect(page.GetByText($"'{slug}' is available")).ToBeVisibleAsync();
+        await page.GetByTestId("profile-next").ClickAsync();
+        if (existingUser is not null)
+        {
+            await page.Locator("input[data-testid='existing-user']").FillAsync(existingUser);
+        }
+        else
+        {
+            await page.GetByText("Create a user").ClickAsync();
+            await page.Locator("input[data-testid='new-username']").FillAsync(newUser!.Value.Username);
+            await page.Locator("input[data-testid='new-email']").FillAsync(newUser.Value.Email);
+        }
+        await page.GetByTestId("user-next").ClickAsync();
+        await page.GetByTestId("start-onboarding").ClickAsync();
+        await Expect(page.GetByTestId("onboarding-done")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("public-path")).ToHaveTextAsync($"/creator/{slug}");
+        await page.GetByTestId("open-creator").ClickAsync();
+    }
+
+    private static async Task ExpectLinkedAndInGroupAsync(IPage page, string username)
+    {
+        await Expect(page.GetByTestId("linkage").GetByTestId("linkage-state")).ToHaveAttributeAsync("data-state", "Linked");
+        await Expect(page.GetByTestId("linkage").GetByTestId("group-state")).ToHaveAttributeAsync("data-in-group", "yes");
+        await Expect(page.GetByTestId("linked-username")).ToHaveTextAsync(username);
+        await Expect(page.GetByTestId("linked-sub")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f-]{36}$"));
+        await Expect(page.GetByTestId("stored-user-id")).ToHaveTextAsync(await page.GetByTestId("linked-sub").TextContentAsync() ?? "?");
+    }
+
+    private static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await Expect(page.GetByTestId("interactive")).ToBeAttachedAsync();
+    }
+}
