@@ -22,15 +22,20 @@ public sealed class SandboxEmulators : IAsyncDisposable
     /// <summary>True when both were already running (another console process started them) and are shared.</summary>
     public bool Joined => !dynamoDb.Owned && !cognito.Owned;
 
-    /// <summary>The tools folder is shared by every sandbox; the data lives in <paramref name="dataFolder"/> or, when null, in memory.</summary>
-    public static async Task<SandboxEmulators> StartAsync(string toolsFolder, string? dataFolder, int dynamoDbPort, int cognitoPort, ILogger logger, CancellationToken ct)
+    /// <summary>
+    /// The tools folder is shared by every sandbox; the data lives in <paramref name="dataFolder"/> or, when null, in memory.
+    /// <paramref name="realisticDelays"/> holds new indexes in CREATING like the real service (about half a minute each);
+    /// tests that do not watch an index being built turn it off.
+    /// </summary>
+    public static async Task<SandboxEmulators> StartAsync(string toolsFolder, string? dataFolder, int dynamoDbPort, int cognitoPort, ILogger logger,
+        CancellationToken ct, bool realisticDelays = true)
     {
         var tools = new EmulatorTools(toolsFolder, logger);
         await tools.EnsureAsync(ct);
 
         var cognitoFolder = dataFolder is null ? Directory.CreateTempSubdirectory("cognito-local-").FullName : Path.Combine(dataFolder, "cognito");
         PrepareCognitoFolder(cognitoFolder);
-        var dynamoDb = await EmulatorProcess.StartAsync("DynamoDB Local", DynamoDbStart(tools, dataFolder, dynamoDbPort), dynamoDbPort,
+        var dynamoDb = await EmulatorProcess.StartAsync("DynamoDB Local", DynamoDbStart(tools, dataFolder, dynamoDbPort, realisticDelays), dynamoDbPort,
             EmulatorProbe.DynamoDb, "Platform__Sandbox__DynamoDbPort", ct);
         try
         {
@@ -48,12 +53,12 @@ public sealed class SandboxEmulators : IAsyncDisposable
 
     public static int FreePort() => EmulatorProcess.FreePort();
 
-    private static ProcessStartInfo DynamoDbStart(EmulatorTools tools, string? dataFolder, int port)
+    private static ProcessStartInfo DynamoDbStart(EmulatorTools tools, string? dataFolder, int port, bool realisticDelays)
     {
         var info = new ProcessStartInfo("java") { WorkingDirectory = tools.DynamoDbFolder };
-        string[] args = ["-Djava.library.path=./DynamoDBLocal_lib", "-jar", "DynamoDBLocal.jar", "-port", port.ToString(),
-            "-sharedDb", "-delayTransientStatuses", "-disableTelemetry"];
+        string[] args = ["-Djava.library.path=./DynamoDBLocal_lib", "-jar", "DynamoDBLocal.jar", "-port", port.ToString(), "-sharedDb", "-disableTelemetry"];
         foreach (var arg in args) info.ArgumentList.Add(arg);
+        if (realisticDelays) info.ArgumentList.Add("-delayTransientStatuses");
         if (dataFolder is null)
         {
             info.ArgumentList.Add("-inMemory");

@@ -9,10 +9,13 @@ namespace CreatorPlatform.Core.Tests.Infrastructure;
 
 /// <summary>
 /// Real DynamoDB Local and cognito-local, in memory on free ports, shared by the tests of a collection. Each test
-/// gets its own table names, so tests stay independent without an emulator each.
+/// gets its own table names, so tests stay independent without an emulator each. Indexes become ACTIVE at once here;
+/// <see cref="IndexDelayEmulatorFixture"/> holds them in CREATING like the real service.
 /// </summary>
-public sealed class EmulatorFixture : IAsyncLifetime
+public class EmulatorFixture : IAsyncLifetime
 {
+    protected virtual bool RealisticDelays => false;
+
     private static int counter;
     private SandboxEmulators? emulators;
 
@@ -22,7 +25,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var tools = Path.Combine(RepositoryPaths.Root, ".sandbox", "tools");
-        emulators = await SandboxEmulators.StartAsync(tools, null, DynamoDbPort, CognitoPort, NullLogger.Instance, CancellationToken.None);
+        emulators = await SandboxEmulators.StartAsync(tools, null, DynamoDbPort, CognitoPort, NullLogger.Instance, CancellationToken.None, RealisticDelays);
     }
 
     /// <summary>Core's services wired as the app wires them, pointed at this fixture, with table names unique to the caller.</summary>
@@ -59,4 +62,16 @@ public sealed class EmulatorFixture : IAsyncLifetime
 public sealed class EmulatorCollection : ICollectionFixture<EmulatorFixture>
 {
     public const string Name = "emulators";
+}
+
+/// <summary>An emulator whose new indexes pass through CREATING and backfilling, for the tests that watch a rollout.</summary>
+public sealed class IndexDelayEmulatorFixture : EmulatorFixture
+{
+    protected override bool RealisticDelays => true;
+}
+
+[CollectionDefinition(Name)]
+public sealed class IndexDelayEmulatorCollection : ICollectionFixture<IndexDelayEmulatorFixture>
+{
+    public const string Name = "emulators with index delays";
 }

@@ -8,7 +8,7 @@ public static class JobTestExtensions
     public static async Task<JobRun> RunToEndAsync(this JobRunner runner, string kind, Func<JobContext, Task> work)
     {
         var run = runner.Start(kind, kind, "tests", work);
-        await run.Completion.WaitAsync(TimeSpan.FromMinutes(3));
+        await run.Completion.WaitAsync(TimeSpan.FromMinutes(6));
         return run;
     }
 

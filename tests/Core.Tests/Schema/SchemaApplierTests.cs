@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CreatorPlatform.Core.Tests.Schema;
 
-[Collection(EmulatorCollection.Name)]
-public sealed class SchemaApplierTests(EmulatorFixture emulators)
+[Collection(IndexDelayEmulatorCollection.Name)]
+public sealed class SchemaApplierTests(IndexDelayEmulatorFixture emulators)
 {
     [Fact]
     public async Task Applying_to_the_pre_rollout_platform_adds_the_indexes_one_at_a_time_and_ends_clean()
