@@ -59,6 +59,8 @@ public sealed class MigrationOptions
 {
     /// <summary>Parallel scan segments (TotalSegments); each is a unit of work that a worker claims.</summary>
     public int Segments { get; set; } = 4;
+    /// <summary>Segments one worker scans at once; the others stay free for workers that join the run.</summary>
+    public int SegmentsPerWorker { get; set; } = 4;
     /// <summary>Upper bound of concurrent UpdateItem calls; the job starts lower, backs off on throttling and climbs again.</summary>
     public int MaxConcurrency { get; set; } = 64;
     /// <summary>Items written per second at most, for production tables; 0 means no limit.</summary>

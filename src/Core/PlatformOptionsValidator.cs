@@ -30,8 +30,8 @@ public sealed partial class PlatformOptionsValidator : IValidateOptions<Platform
                 errors.Add("Platform:Sandbox:ProductCount must be between 0 and 1000000.");
         }
         var m = o.Migration;
-        if (m.Segments is < 1 or > 1000 || m.MaxConcurrency is < 1 or > 1024 || m.ScanPageSize is < 1 or > 10_000)
-            errors.Add("Platform:Migration: Segments must be 1-1000, MaxConcurrency 1-1024 and ScanPageSize 1-10000.");
+        if (m.Segments is < 1 or > 1000 || m.SegmentsPerWorker is < 1 or > 1000 || m.MaxConcurrency is < 1 or > 1024 || m.ScanPageSize is < 1 or > 10_000)
+            errors.Add("Platform:Migration: Segments and SegmentsPerWorker must be 1-1000, MaxConcurrency 1-1024 and ScanPageSize 1-10000.");
         if (m.MaxWriteRate < 0 || m.PricePerMillionWriteUnits < 0 || m.LeaseSeconds < 5)
             errors.Add("Platform:Migration: MaxWriteRate and PricePerMillionWriteUnits must be zero or more, LeaseSeconds at least 5.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -10,7 +10,7 @@ namespace AdminConsole.Cli;
 /// <summary>The command-line verbs: each runs one job against the configured platform and exits 0 only when it succeeded.</summary>
 public static class CliApp
 {
-    private static readonly HashSet<string> Verbs = ["status", "sandbox", "migrate", "verify", "group", "link", "onboard", "analytics", "healthcheck"];
+    private static readonly HashSet<string> Verbs = ["status", "sandbox", "migrate", "verify", "group", "link", "onboard", "analytics", "healthcheck", "schema"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -24,8 +24,12 @@ public static class CliApp
             GroupVerb.Create(),
             CreatorsCli.Link(),
             CreatorsCli.Onboard(),
+            SchemaVerb.Create(),
+            MigrateVerb.Create(),
+            VerifyVerb.Create(),
         };
-        return await root.Parse(args).InvokeAsync();
+        // Ctrl-C cancels the verb's job, which finishes the writes in flight and releases its claims: give it time.
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
     }
 
     /// <summary>

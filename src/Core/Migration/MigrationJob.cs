@@ -3,6 +3,9 @@ using Microsoft.Extensions.Options;
 
 namespace CreatorPlatform.Core.Migration;
 
+/// <summary>One run's overrides of the Migration settings (the CLI's --segments and --concurrency); null keeps the setting.</summary>
+public sealed record MigrationRunSettings(int? Segments = null, int? MaxConcurrency = null);
+
 /// <summary>
 /// The guide's step 7 as a job: default creator, product backfill, verification, under a lease so that one run goes
 /// at a time across processes, recorded in the run history. Ends red while anything is left unmigrated (trap 3).
@@ -14,7 +17,9 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
     public const string LeaseName = "migration";
     private static readonly string Rule = new('=', 60);
 
-    public async Task RunAsync(JobContext job)
+    public Task RunAsync(JobContext job) => RunAsync(job, new MigrationRunSettings());
+
+    public async Task RunAsync(JobContext job, MigrationRunSettings overrides)
     {
         var ct = job.CancellationToken;
         LeaseHandle held;
@@ -22,11 +27,11 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         catch (LeaseHeldException e) { throw new JobFailedException(e.Message); }
         await using var _ = held;
         using var work = CancellationTokenSource.CreateLinkedTokenSource(ct, held.Lost);
-        var record = new MigrationRunRecord(job.RunId, "migrate", job.StartedBy, time.GetUtcNow(), null, "running", Settings(), new Dictionary<string, long>(), null, null);
+        var record = new MigrationRunRecord(job.RunId, "migrate", job.StartedBy, time.GetUtcNow(), null, "running", Settings(overrides), new Dictionary<string, long>(), null, null);
         await history.SaveAsync(record, ct);
         try
         {
-            record = await MigrateAsync(job, record, work.Token);
+            record = await MigrateAsync(job, record, overrides, work.Token);
             record = record with { Outcome = "succeeded" };
         }
         catch (OperationCanceledException) when (held.Lost.IsCancellationRequested && !ct.IsCancellationRequested)
@@ -46,11 +51,27 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         }
         finally
         {
-            await history.SaveAsync(record with { EndedAt = time.GetUtcNow() }, CancellationToken.None);
+            await Throttling.RetryAsync(() => history.SaveAsync(record with { EndedAt = time.GetUtcNow() }, CancellationToken.None), time, CancellationToken.None);
         }
     }
 
-    private async Task<MigrationRunRecord> MigrateAsync(JobContext job, MigrationRunRecord record, CancellationToken ct)
+    /// <summary>
+    /// A second worker (another console instance, the CLI elsewhere) helping a running migration: it claims the
+    /// segments that are free, or whose owner's claim expired, works them and leaves; the run's owner verifies.
+    /// </summary>
+    public async Task JoinAsync(JobContext job, MigrationRunSettings overrides)
+    {
+        var ct = job.CancellationToken;
+        var plan = await checkpoints.CurrentAsync(ct) ?? throw new JobFailedException("No migration is open to join; start one instead.");
+        var creator = await defaultCreator.FindAsync(ct) ?? throw new JobFailedException("The default creator does not exist yet; start the migration instead.");
+        job.Set("segments", plan.Segments);
+        job.Info($"Joining backfill {plan.Id} as worker {lease.WorkerId}...");
+        var result = await backfill.RunAsync(job, plan, creator.Id, ct, overrides.MaxConcurrency, untilDone: false);
+        job.Success($"✓ Left the backfill: processed {result.Scanned}, updated {result.Updated}, skipped {result.Skipped}.");
+        if (result.Failed > 0) throw new JobFailedException($"{result.Failed} products could not be migrated; the run's owner reports them.");
+    }
+
+    private async Task<MigrationRunRecord> MigrateAsync(JobContext job, MigrationRunRecord record, MigrationRunSettings overrides, CancellationToken ct)
     {
         job.Info(Rule);
         job.Info("Multi-Creator Platform Migration");
@@ -58,14 +79,14 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         var creator = await defaultCreator.EnsureAsync(job, ct);
 
         job.Info("Step 2: Backfilling products with creator data...");
-        var plan = await checkpoints.OpenAsync(options.Value.Migration.Segments, ct);
+        var plan = await checkpoints.OpenAsync(overrides.Segments ?? options.Value.Migration.Segments, ct);
         job.Set("segments", plan.Segments);
         if (plan.Resumed)
         {
             var done = (await checkpoints.SegmentsAsync(plan, ct)).Count(s => s.Done);
             job.Info($"  Resuming from checkpoints ({done} of {plan.Segments} segments done).");
         }
-        var result = await backfill.RunAsync(job, plan, creator.Id, ct);
+        var result = await backfill.RunAsync(job, plan, creator.Id, ct, overrides.MaxConcurrency);
         await checkpoints.CloseAsync(plan, CancellationToken.None);
         job.Success("✓ Product backfill complete:");
         job.Info($"  - Total processed: {result.Scanned}");
@@ -97,12 +118,12 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         return record;
     }
 
-    private Dictionary<string, string> Settings()
+    private Dictionary<string, string> Settings(MigrationRunSettings overrides)
     {
         var m = options.Value.Migration;
         return new()
         {
-            ["segments"] = m.Segments.ToString(), ["maxConcurrency"] = m.MaxConcurrency.ToString(), ["maxWriteRate"] = m.MaxWriteRate.ToString(),
+            ["segments"] = (overrides.Segments ?? m.Segments).ToString(), ["maxConcurrency"] = (overrides.MaxConcurrency ?? m.MaxConcurrency).ToString(), ["maxWriteRate"] = m.MaxWriteRate.ToString(),
             ["scanPageSize"] = m.ScanPageSize.ToString(), ["products"] = options.Value.Tables.Products, ["slug"] = options.Value.DefaultCreator.Slug,
             ["worker"] = lease.WorkerId,
         };

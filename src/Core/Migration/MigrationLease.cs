@@ -95,13 +95,13 @@ public sealed class MigrationLease(IAmazonDynamoDB dynamoDb, PlatformSchema sche
     {
         try
         {
-            await dynamoDb.DeleteItemAsync(new DeleteItemRequest
+            await Throttling.RetryAsync(() => dynamoDb.DeleteItemAsync(new DeleteItemRequest
             {
                 TableName = schema.Ops.Name,
                 Key = Key(name),
                 ConditionExpression = "ownerId = :me",
                 ExpressionAttributeValues = new() { [":me"] = S(WorkerId) },
-            });
+            }), time, CancellationToken.None);
         }
         catch (ConditionalCheckFailedException)
         {

@@ -24,27 +24,51 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
     private const int MaxAttempts = 6;
     private MigrationOptions Settings => options.Value.Migration;
 
-    public async Task<BackfillResult> RunAsync(JobContext job, BackfillPlan plan, string creatorId, CancellationToken ct)
+    /// <summary>
+    /// Works the plan's segments, a few at a time (SegmentsPerWorker), each claimed from the checkpoints so that other
+    /// workers can share the rest. <paramref name="untilDone"/> false (a worker joining a run) leaves once nothing is
+    /// claimable; true (the run's owner) also waits for segments other workers hold until they finish or expire.
+    /// </summary>
+    public async Task<BackfillResult> RunAsync(JobContext job, BackfillPlan plan, string creatorId, CancellationToken ct, int? maxConcurrency = null, bool untilDone = true)
     {
-        var run = new BackfillRun(job, plan, creatorId, new AdaptiveConcurrency(Math.Min(8, Settings.MaxConcurrency), Settings.MaxConcurrency),
+        var max = Math.Max(1, maxConcurrency ?? Settings.MaxConcurrency);
+        var run = new BackfillRun(job, plan, creatorId, new AdaptiveConcurrency(Math.Min(8, max), max),
             Settings.MaxWriteRate > 0 ? Limiter(Settings.MaxWriteRate) : null);
         using var _ = run.RateLimiter;
+        var lanes = Math.Clamp(Settings.SegmentsPerWorker, 1, plan.Segments);
+        await Task.WhenAll(Enumerable.Range(0, lanes).Select(_ => LaneAsync(run, untilDone, ct)));
+        return new BackfillResult(run.Scanned, run.Updated, run.Skipped, run.Failed, run.Failures.ToList(), run.Gate.Throttles);
+    }
+
+    private async Task LaneAsync(BackfillRun run, bool untilDone, CancellationToken ct)
+    {
         while (true)
         {
-            var open = (await checkpoints.SegmentsAsync(plan, ct)).Where(s => !s.Done).ToList();
-            if (open.Count == 0) break;
-            var claimedAny = false;
-            await Task.WhenAll(open.Select(async s =>
+            var open = (await checkpoints.SegmentsAsync(run.Plan, ct)).Where(s => !s.Done && !run.Active.ContainsKey(s.Segment)).ToList();
+            if (open.Count == 0) return; // what is left, if anything, is being worked by this worker's other lanes
+            SegmentState? claimed = null;
+            foreach (var s in open)
             {
-                if (await checkpoints.TryClaimAsync(plan, s.Segment, lease.WorkerId, ct) is not { } claimed) return;
-                claimedAny = true;
-                try { await ProcessSegmentAsync(run, claimed, ct); }
-                finally { if (ct.IsCancellationRequested) await checkpoints.ReleaseAsync(plan, s.Segment, lease.WorkerId); }
-            }));
-            // Segments held by another live worker: wait for them to finish or for their claims to expire.
-            if (!claimedAny) await Task.Delay(TimeSpan.FromSeconds(Settings.LeaseSeconds / 3.0), time, ct);
+                if (!run.Active.TryAdd(s.Segment, 0)) continue;
+                if ((claimed = await checkpoints.TryClaimAsync(run.Plan, s.Segment, lease.WorkerId, ct)) is not null) break;
+                run.Active.TryRemove(s.Segment, out _);
+            }
+            if (claimed is null)
+            {
+                // A claim also fails when another lane finished the segment meanwhile: wait only for other live workers.
+                var left = (await checkpoints.SegmentsAsync(run.Plan, ct)).Where(s => !s.Done && !run.Active.ContainsKey(s.Segment)).ToList();
+                if (left.Count == 0 || !untilDone) return;
+                if (left.Any(s => s.Owner is null || s.Owner == lease.WorkerId)) continue;
+                await Task.Delay(TimeSpan.FromSeconds(Settings.LeaseSeconds / 3.0), time, ct);
+                continue;
+            }
+            try { await ProcessSegmentAsync(run, claimed, ct); }
+            finally
+            {
+                if (ct.IsCancellationRequested) await checkpoints.ReleaseAsync(run.Plan, claimed.Segment, lease.WorkerId);
+                run.Active.TryRemove(claimed.Segment, out _);
+            }
         }
-        return new BackfillResult(run.Scanned, run.Updated, run.Skipped, run.Failed, run.Failures.ToList(), run.Gate.Throttles);
     }
 
     private async Task ProcessSegmentAsync(BackfillRun run, SegmentState state, CancellationToken ct)
@@ -66,7 +90,7 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
                 LastKey = lastKey, Done = lastKey is null, Scanned = state.Scanned + items.Count, Updated = state.Updated + tally.Updated,
                 Skipped = state.Skipped + tally.Skipped, Failed = state.Failed + tally.Failed,
             };
-            await PersistAsync<UpdateItemResponse>(() => checkpoints.SaveAsync(run.Plan, state, lease.WorkerId, CancellationToken.None), CancellationToken.None);
+            await Throttling.RetryAsync<UpdateItemResponse>(() => checkpoints.SaveAsync(run.Plan, state, lease.WorkerId, CancellationToken.None), time, CancellationToken.None);
             if (tally.Updated > 0) run.Job.Success($"  ✓ Updated {run.Updated} products so far...");
             if (lastKey is null) return;
             ct.ThrowIfCancellationRequested();
@@ -123,7 +147,7 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
                 run.Count(segment, "skipped");
                 return;
             }
-            catch (Exception e) when (attempt < MaxAttempts && Retryable(e))
+            catch (Exception e) when (attempt < MaxAttempts && Throttling.IsRetryable(e))
             {
                 run.Gate.Exit(throttled: true);
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 100 << Math.Min(attempt, 6))), time);
@@ -131,7 +155,7 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
             }
             catch (Exception e)
             {
-                run.Gate.Exit(throttled: Retryable(e));
+                run.Gate.Exit(throttled: Throttling.IsRetryable(e));
                 tally.Add(ref tally.Failed);
                 run.Count(segment, "failed");
                 run.Failures.Enqueue(new ProductFailure(id, e.Message));
@@ -141,31 +165,12 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
         }
     }
 
-    private static bool Retryable(Exception e) => e is ProvisionedThroughputExceededException or RequestLimitExceededException
-        || e is AmazonDynamoDBException { ErrorCode: "ThrottlingException" } || e is AmazonDynamoDBException { StatusCode: >= System.Net.HttpStatusCode.InternalServerError }
-        || e is HttpRequestException or TimeoutException or TaskCanceledException
-        // The SDK's adaptive mode refuses to send when its client-side capacity is spent: a throttle too.
-        || e is Amazon.Runtime.AmazonClientException { Message: var m } && m.Contains("capacity", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Retries a bookkeeping call (scan page, checkpoint) through throttling with jittered backoff.</summary>
-    private async Task<T> PersistAsync<T>(Func<Task<T>> call, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try { return await call(); }
-            catch (Exception e) when (attempt < 10 && Retryable(e) && !ct.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 100 << Math.Min(attempt, 6))), time, ct);
-            }
-        }
-    }
-
     private Task<ScanResponse> ScanAsync(int segment, int total, Dictionary<string, AttributeValue>? start, int pageSize, CancellationToken ct) =>
-        PersistAsync(() => dynamoDb.ScanAsync(new ScanRequest
+        Throttling.RetryAsync(() => dynamoDb.ScanAsync(new ScanRequest
         {
             TableName = schema.Products.Name, Segment = segment, TotalSegments = total, ExclusiveStartKey = start, Limit = pageSize,
             ProjectionExpression = ProductUpdate.Projection, ExpressionAttributeNames = ProductUpdate.ProjectionNames,
-        }, ct), ct);
+        }, ct), time, ct);
 
     private static TokenBucketRateLimiter Limiter(int perSecond) => new(new TokenBucketRateLimiterOptions
     {
@@ -183,6 +188,8 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
     {
         private long scanned, updated, skipped, failed;
         public ConcurrentQueue<ProductFailure> Failures { get; } = new();
+        /// <summary>Segments this worker's lanes are working on, so that two lanes never claim the same one.</summary>
+        public ConcurrentDictionary<int, byte> Active { get; } = new();
         public long Scanned => Interlocked.Read(ref scanned);
         public long Updated => Interlocked.Read(ref updated);
         public long Skipped => Interlocked.Read(ref skipped);

@@ -16,19 +16,25 @@ public static class MigrationWorld
 {
     public static async Task<ServiceProvider> CreateAsync(EmulatorFixture emulators, int products, Action<Dictionary<string, string?>>? configure = null, DelegatingHandler? handler = null)
     {
-        var services = emulators.Services(configure, handler is null ? null : s => s.AddSingleton<IAmazonDynamoDB>(sp =>
-        {
-            var aws = sp.GetRequiredService<AwsContext>();
-            var config = aws.DynamoDbConfig();
-            config.HttpClientFactory = new HandlerFactory(handler);
-            return new AmazonDynamoDBClient(aws.Credentials, config);
-        }));
+        var services = emulators.Services(configure, handler is null ? null : Through(handler));
         var applier = services.GetRequiredService<SchemaApplier>();
         var schemaRun = await services.GetRequiredService<JobRunner>().RunToEndAsync(SchemaApplier.JobKind, applier.ApplyAsync);
         Assert.Equal(JobState.Succeeded, schemaRun.State);
         await SeedAsync(services, LegacyProducts.Generate(products, 7));
         return services;
     }
+
+    /// <summary>Another worker (a second console instance) on the same tables as the world made with <paramref name="settings"/>.</summary>
+    public static ServiceProvider SecondWorker(EmulatorFixture emulators, IReadOnlyDictionary<string, string?> settings, DelegatingHandler? handler = null) =>
+        emulators.Services(s => { foreach (var (key, value) in settings) s[key] = value; }, handler is null ? null : Through(handler));
+
+    private static Action<IServiceCollection> Through(DelegatingHandler handler) => s => s.AddSingleton<IAmazonDynamoDB>(sp =>
+    {
+        var aws = sp.GetRequiredService<AwsContext>();
+        var config = aws.DynamoDbConfig();
+        config.HttpClientFactory = new HandlerFactory(handler);
+        return new AmazonDynamoDBClient(aws.Credentials, config);
+    });
 
     public static Task SeedAsync(IServiceProvider services, IEnumerable<Dictionary<string, AttributeValue>> items, string? table = null) =>
         BatchWriter.PutAllAsync(services.GetRequiredService<IAmazonDynamoDB>(), table ?? services.GetRequiredService<PlatformSchema>().Products.Name, items, CancellationToken.None);

@@ -1,0 +1,82 @@
+using CreatorPlatform.Core.Jobs;
+using Spectre.Console;
+
+namespace AdminConsole.Cli;
+
+/// <summary>Follows a job run in the terminal: its log in the guide's words as it grows, and a progress bar when a total is known.</summary>
+internal static class JobConsole
+{
+    private static readonly string[] Paragraphs = ["Step ", "✓ Product backfill complete", "✓ Data integrity check complete", "✓ All products"];
+
+    public static int ExitCode(JobRun run) => run.State switch { JobState.Succeeded => 0, JobState.Cancelled => 130, _ => 1 };
+
+    /// <summary>Waits for the run, printing as it goes; <paramref name="total"/> is the scan's estimated size, <paramref name="before"/> what earlier runs already scanned.</summary>
+    public static async Task FollowAsync(JobRun run, long? total, long before = 0)
+    {
+        var printed = 0;
+        if (total is null || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            while (!run.Completion.IsCompleted)
+            {
+                printed = PrintLog(run, printed);
+                await Task.WhenAny(run.Completion, Task.Delay(200));
+            }
+            PrintLog(run, printed);
+            if (total is not null) AnsiConsole.MarkupLineInterpolated($"[grey]{Describe(run, total.Value, before)}[/]");
+            return;
+        }
+        await AnsiConsole.Progress().AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                var bar = ctx.AddTask(Describe(run, total.Value, before), maxValue: Math.Max(1, total.Value));
+                while (true)
+                {
+                    var ended = run.Completion.IsCompleted;
+                    printed = PrintLog(run, printed);
+                    var scanned = before + run.Counter("scanned");
+                    bar.MaxValue = Math.Max(bar.MaxValue, scanned);
+                    bar.Value = scanned;
+                    bar.Description = Markup.Escape(Describe(run, total.Value, before));
+                    if (ended) break;
+                    await Task.WhenAny(run.Completion, Task.Delay(250));
+                }
+                if (run.State == JobState.Succeeded) bar.Value = bar.MaxValue;
+                bar.StopTask();
+            });
+    }
+
+    private static string Describe(JobRun run, long total, long before)
+    {
+        var c = run.Counters;
+        var rate = c.GetValueOrDefault("scanned") / Math.Max(0.001, run.Elapsed.TotalSeconds);
+        return $"scanned {before + c.GetValueOrDefault("scanned"):N0}/~{total:N0} · updated {c.GetValueOrDefault("updated"):N0} · "
+            + $"skipped {c.GetValueOrDefault("skipped"):N0} · failed {c.GetValueOrDefault("failed"):N0} · {rate:N0}/s";
+    }
+
+    private static int PrintLog(JobRun run, int printed)
+    {
+        var log = run.Log;
+        for (; printed < log.Count; printed++)
+        {
+            var entry = log[printed];
+            var previous = printed > 0 ? log[printed - 1].Message : null;
+            var rule = entry.Message.Length > 0 && entry.Message.All(ch => ch == '=');
+            if (previous is not null && (Paragraphs.Any(p => entry.Message.StartsWith(p, StringComparison.Ordinal))
+                    || rule && !previous.All(ch => ch == '=') && !previous.Contains("Migration", StringComparison.Ordinal)))
+                AnsiConsole.WriteLine();
+            var colour = entry.Level switch { JobLogLevel.Success => "green", JobLogLevel.Warning => "yellow", JobLogLevel.Error => "red", _ => "default" };
+            AnsiConsole.MarkupLineInterpolated($"[{colour}]{entry.Message}[/]");
+        }
+        return printed;
+    }
+
+    /// <summary>The run for --json: state, counters (per segment too) and the log's messages.</summary>
+    public static object Summary(JobRun run, object? result = null) => new
+    {
+        run.Id, run.Kind, run.State, run.Error, run.StartedBy, run.StartedAt, run.EndedAt, ElapsedSeconds = Math.Round(run.Elapsed.TotalSeconds, 3),
+        run.Counters, Result = result, Log = run.Log.Select(l => $"{l.Level}: {l.Message}"),
+    };
+
+    public static string StartedBy => $"{Environment.UserName}@{Environment.MachineName} (CLI)";
+}

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Text.Json;
+using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Migration;
+using CreatorPlatform.Core.Schema;
+using Spectre.Console;
+
+namespace AdminConsole.Cli;
+
+/// <summary>
+/// <c>migrate [--dry-run] [--segments N] [--concurrency N] [--json]</c>: the guide's step 7 through the JobRunner, as the
+/// web page runs it. Exit 0 only on a complete, verified migration; Ctrl-C stops cleanly and a re-run resumes.
+/// </summary>
+internal static class MigrateVerb
+{
+    public static Command Create()
+    {
+        var dryRun = new Option<bool>("--dry-run") { Description = "Count what would change, with samples and the write cost, without writing." };
+        var segments = Range(new Option<int?>("--segments") { Description = "Parallel scan segments for a new run (a resumed run keeps its own)." }, 1, 1000);
+        var concurrency = Range(new Option<int?>("--concurrency") { Description = "Most UpdateItem calls in flight at once." }, 1, 1024);
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON instead of progress and log." };
+        var command = new Command("migrate", "Run the data migration (deployment guide, step 7): default creator, product backfill, verification.")
+            { dryRun, segments, concurrency, json };
+        command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
+        {
+            var runner = services.GetRequiredService<JobRunner>();
+            var quiet = parse.GetValue(json);
+            var total = quiet ? null : await EstimateAsync(services, ct);
+            JobRun run;
+            object? result = null;
+            if (parse.GetValue(dryRun))
+            {
+                var dry = services.GetRequiredService<MigrationDryRun>();
+                run = runner.Start(MigrationDryRun.JobKind, "Migration dry run", JobConsole.StartedBy, async j => result = await dry.RunAsync(j));
+            }
+            else
+            {
+                var job = services.GetRequiredService<MigrationJob>();
+                var overrides = new MigrationRunSettings(parse.GetValue(segments), parse.GetValue(concurrency));
+                run = runner.Start(MigrationJob.JobKind, "Migration", JobConsole.StartedBy, j => job.RunAsync(j, overrides));
+            }
+            await using (ct.Register(run.Cancel))
+            {
+                if (quiet) await run.Completion;
+                else await JobConsole.FollowAsync(run, total?.Items, total?.Before ?? 0);
+            }
+            if (quiet) CliJson.Write(JobConsole.Summary(run, result ?? await VerificationAsync(services, run)));
+            return JobConsole.ExitCode(run);
+        }, ct));
+        return command;
+    }
+
+    /// <summary>The scan's size for the progress bar: DescribeTable's item count, and what an open backfill already scanned.</summary>
+    private static async Task<(long Items, long Before)?> EstimateAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var table = await services.GetRequiredService<SchemaStatusService>().ReadAsync(services.GetRequiredService<PlatformSchema>().Products, ct);
+        if (table.ItemCount is not { } items) return null;
+        var checkpoints = services.GetRequiredService<BackfillCheckpoints>();
+        var open = await checkpoints.CurrentAsync(ct);
+        var before = open is null ? 0 : (await checkpoints.SegmentsAsync(open, ct)).Sum(s => s.Scanned);
+        return (items, before);
+    }
+
+    /// <summary>The run's verification report, as history recorded it.</summary>
+    private static async Task<VerificationReport?> VerificationAsync(IServiceProvider services, JobRun run)
+    {
+        var record = (await services.GetRequiredService<MigrationHistory>().ListAsync(10, CancellationToken.None)).FirstOrDefault(r => r.RunId == run.Id);
+        return record?.Verification is { } report ? JsonSerializer.Deserialize<VerificationReport>(report) : null;
+    }
+
+    private static Option<int?> Range(Option<int?> option, int min, int max)
+    {
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is { } v && (v < min || v > max)) r.AddError($"{option.Name} must be between {min} and {max}.");
+        });
+        return option;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace Benchmarks.Migration;
+
+/// <summary>Peak managed heap and working set while a phase runs, sampled every 20 ms from a collected baseline.</summary>
+public sealed class MemorySampler : IAsyncDisposable
+{
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task loop;
+    private long peakManaged, peakWorkingSet;
+
+    public MemorySampler()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        Sample();
+        loop = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Sample();
+                try { await Task.Delay(20, stop.Token); } catch (OperationCanceledException) { }
+            }
+        });
+    }
+
+    public double PeakManagedMb => Interlocked.Read(ref peakManaged) / 1048576.0;
+    public double PeakWorkingSetMb => Interlocked.Read(ref peakWorkingSet) / 1048576.0;
+
+    private void Sample()
+    {
+        using var process = Process.GetCurrentProcess();
+        Max(ref peakManaged, GC.GetTotalMemory(false));
+        Max(ref peakWorkingSet, process.WorkingSet64);
+    }
+
+    private static void Max(ref long field, long value)
+    {
+        long seen;
+        while ((seen = Interlocked.Read(ref field)) < value && Interlocked.CompareExchange(ref field, value, seen) != seen) { }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        await loop;
+        Sample();
+        stop.Dispose();
+    }
+}

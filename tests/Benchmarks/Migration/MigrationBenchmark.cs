@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Migration;
+using CreatorPlatform.Core.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Benchmarks.Migration;
+
+/// <summary>
+/// Issue 3's benchmark on one in-memory DynamoDB Local: (a) the original script, (b) our migration job, (c) the
+/// emulator's write ceiling, per table size and simulated round trip, with items/s, ratios and peak memory.
+/// </summary>
+public static class MigrationBenchmark
+{
+    private static readonly int[] CeilingCandidates = [8, 16, 32, 64, 128];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sizes = List(args, "--sizes", [5_000, 50_000]);
+        var latencies = List(args, "--latencies", [0, 10]);
+        var budget = TimeSpan.FromSeconds(List(args, "--script-seconds", [60])[0]);
+        Console.WriteLine($"Migration benchmark: sizes {string.Join(", ", sizes)}; latencies {string.Join(", ", latencies)} ms; script budget {budget.TotalSeconds:0} s; "
+            + $"{Environment.ProcessorCount} cores; {(Debugger.IsAttached ? "debugger" : "no debugger")}");
+        var (dynamoPort, cognitoPort) = (SandboxEmulators.FreePort(), SandboxEmulators.FreePort());
+        await using var emulators = await SandboxEmulators.StartAsync(Path.Combine(RepositoryPaths.Root, ".sandbox", "tools"), null,
+            dynamoPort, cognitoPort, NullLogger.Instance, CancellationToken.None);
+        var results = new List<ScenarioResult>();
+        var ok = true;
+        foreach (var latency in latencies)
+            foreach (var size in sizes)
+            {
+                Console.WriteLine($"\n== {size:N0} products, {latency} ms round trip ==");
+                var result = await RunScenarioAsync(dynamoPort, cognitoPort, size, TimeSpan.FromMilliseconds(latency), budget);
+                ok &= result.JobSucceeded;
+                results.Add(result);
+            }
+        ScenarioResult.Print(results);
+        return ok ? 0 : 1;
+    }
+
+    private static async Task<ScenarioResult> RunScenarioAsync(int dynamoPort, int cognitoPort, int size, TimeSpan latency, TimeSpan budget)
+    {
+        await using var world = await BenchWorld.CreateAsync(dynamoPort, cognitoPort, latency);
+        var seed = Stopwatch.StartNew();
+        var ids = await world.SeedAsync(size);
+        Console.WriteLine($"  seeded in {seed.Elapsed.TotalSeconds:0.0} s");
+
+        var memory = new MemorySampler();
+        var (items, elapsed, complete) = await OriginalScript.RunAsync(world.DynamoDb, world.Products, "script-creator", budget);
+        await memory.DisposeAsync();
+        var script = new Phase(items / elapsed.TotalSeconds, memory, complete ? $"{items:N0} items" : $"{items:N0} of {size:N0} items in the {budget.TotalSeconds:0} s budget");
+        Console.WriteLine($"  (a) original script: {script.Rate:N0} items/s ({script.Note})");
+
+        await world.SeedAsync(size);
+        var job = world.Services.GetRequiredService<MigrationJob>();
+        memory = new MemorySampler();
+        var run = world.Services.GetRequiredService<JobRunner>().Start(MigrationJob.JobKind, "Migration", "bench", job.RunAsync);
+        await run.Completion;
+        await memory.DisposeAsync();
+        var backfill = Between(run, "Step 2:", "✓ Product backfill complete:");
+        var ours = new Phase(size / backfill.TotalSeconds, memory,
+            $"{run.State}, updated {run.Counter("updated"):N0}, backfill {backfill.TotalSeconds:0.00} s, whole job with verify {run.Elapsed.TotalSeconds:0.00} s");
+        Console.WriteLine($"  (b) migration job:   {ours.Rate:N0} items/s ({ours.Note})");
+        if (run.State != JobState.Succeeded) Console.WriteLine(string.Join('\n', run.Log.TakeLast(10).Select(l => "      " + l.Message)));
+
+        // Each probe writes its own slice of fresh products; the flood then writes the whole table, fresh again.
+        await world.SeedAsync(size);
+        var best = await WriteCeiling.BestAsync(world.DynamoDb, world.Products, ids, CeilingCandidates, Math.Min(2_000, size / CeilingCandidates.Length));
+        await world.SeedAsync(size);
+        memory = new MemorySampler();
+        var rate = await WriteCeiling.FloodAsync(world.DynamoDb, world.Products, ids, best.Concurrency);
+        await memory.DisposeAsync();
+        var ceiling = new Phase(rate, memory, $"concurrency {best.Concurrency}");
+        Console.WriteLine($"  (c) write ceiling:   {ceiling.Rate:N0} items/s ({ceiling.Note})");
+        return new ScenarioResult(size, (int)latency.TotalMilliseconds, script, ours, ceiling, run.State == JobState.Succeeded && run.Counter("updated") == size);
+    }
+
+    private static TimeSpan Between(JobRun run, string from, string to)
+    {
+        var log = run.Log;
+        var start = log.FirstOrDefault(l => l.Message.StartsWith(from, StringComparison.Ordinal))?.At ?? run.StartedAt;
+        var end = log.FirstOrDefault(l => l.Message.StartsWith(to, StringComparison.Ordinal))?.At ?? run.EndedAt ?? DateTimeOffset.UtcNow;
+        return end - start;
+    }
+
+    private static int[] List(string[] args, string name, int[] fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1].Split(',').Select(int.Parse).ToArray() : fallback;
+    }
+}
+
+public sealed record Phase(double Rate, double PeakManagedMb, double PeakWorkingSetMb, string Note)
+{
+    public Phase(double rate, MemorySampler memory, string note) : this(rate, memory.PeakManagedMb, memory.PeakWorkingSetMb, note) { }
+}
