@@ -18,22 +18,22 @@ public sealed class CreatorOnboardingTests(ConsoleAppFixture console)
     public async Task An_admin_ensures_the_group_onboards_the_default_creator_and_a_new_one_and_step_8_turns_green()
     {
         var page = await console.NewPageAsync();
-        await OpenAsync(page, "/");
+        await ConsoleAppFixture.OpenAsync(page, "/");
         await Expect(page.GetByTestId("check-8.1")).ToHaveAttributeAsync("data-state", "Red");
         await Expect(page.GetByTestId("check-8.3")).ToHaveAttributeAsync("data-state", "Red");
 
-        await OpenAsync(page, "/tables");
+        await ConsoleAppFixture.OpenAsync(page, "/tables");
         await page.GetByTestId("apply-schema").ClickAsync();
         await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 180_000 });
 
-        await OpenAsync(page, "/creators");
+        await ConsoleAppFixture.OpenAsync(page, "/creators");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Group" }).ClickAsync();
         await Expect(page.GetByTestId("group-exists")).ToHaveAttributeAsync("data-exists", "no");
         await page.GetByTestId("ensure-group").ClickAsync();
         await Expect(page.GetByTestId("group-exists")).ToHaveAttributeAsync("data-exists", "yes");
         await ConsoleAppFixture.ScreenshotAsync(page, "creators-01-group-ensured");
 
-        await OpenAsync(page, "/");
+        await ConsoleAppFixture.OpenAsync(page, "/");
         await Expect(page.GetByTestId("check-8.1")).ToHaveAttributeAsync("data-state", "Green");
         await Expect(page.GetByTestId("check-8.2")).ToHaveAttributeAsync("data-state", "Red");
 
@@ -41,7 +41,7 @@ public sealed class CreatorOnboardingTests(ConsoleAppFixture console)
         await ExpectLinkedAndInGroupAsync(page, "jesskoufo");
         await ConsoleAppFixture.ScreenshotAsync(page, "creators-02-default-creator");
 
-        await OpenAsync(page, "/");
+        await ConsoleAppFixture.OpenAsync(page, "/");
         await Expect(page.GetByTestId("check-8.1")).ToHaveAttributeAsync("data-state", "Green");
         await Expect(page.GetByTestId("check-8.2")).ToHaveAttributeAsync("data-state", "Green");
         await Expect(page.GetByTestId("check-8.3")).ToHaveAttributeAsync("data-state", "Green");
@@ -49,14 +49,14 @@ public sealed class CreatorOnboardingTests(ConsoleAppFixture console)
 
         await OnboardAsync(page, "lena-park", "Lena Park", newUser: ("lenapark", "lena.park@example.com"));
         await ExpectLinkedAndInGroupAsync(page, "lenapark");
-        await OpenAsync(page, "/creators");
+        await ConsoleAppFixture.OpenAsync(page, "/creators");
         await Expect(page.GetByTestId("creator-lena-park").GetByTestId("linkage-state")).ToHaveAttributeAsync("data-state", "Linked");
         await ConsoleAppFixture.ScreenshotAsync(page, "creators-04-list");
     }
 
     private static async Task OnboardAsync(IPage page, string slug, string name, string? existingUser = null, (string Username, string Email)? newUser = null)
     {
-        await OpenAsync(page, "/creators/onboard");
+        await ConsoleAppFixture.OpenAsync(page, "/creators/onboard");
         await page.Locator("input[data-testid='slug']").FillAsync(slug);
         await page.Locator("input[data-testid='displayName']").FillAsync(name);
         await page.Locator("input[data-testid='instagram']").FillAsync($"https://instagram.com/{slug}");
@@ -88,9 +88,4 @@ public sealed class CreatorOnboardingTests(ConsoleAppFixture console)
         await Expect(page.GetByTestId("stored-user-id")).ToHaveTextAsync(await page.GetByTestId("linked-sub").TextContentAsync() ?? "?");
     }
 
-    private static async Task OpenAsync(IPage page, string path)
-    {
-        await page.GotoAsync(path);
-        await Expect(page.GetByTestId("interactive")).ToBeAttachedAsync();
-    }
 }

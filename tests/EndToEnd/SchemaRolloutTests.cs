@@ -12,7 +12,7 @@ public sealed class SchemaRolloutTests(ConsoleAppFixture console) : IClassFixtur
     {
         var page = await console.NewPageAsync();
 
-        await page.GotoAsync("/");
+        await ConsoleAppFixture.OpenAsync(page, "/");
         await Expect(page.GetByTestId("environment")).ToContainTextAsync("Sandbox");
         await Expect(page.GetByTestId("check-4")).ToHaveAttributeAsync("data-state", "Red");
         await ConsoleAppFixture.ScreenshotAsync(page, "01-overview-pre-rollout");

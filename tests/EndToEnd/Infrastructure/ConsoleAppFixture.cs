@@ -41,11 +41,17 @@ public sealed class ConsoleAppFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Opens a page and waits until its circuit is live: prerendered buttons do nothing before that.</summary>
+    public static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await Assertions.Expect(page.GetByTestId("interactive")).ToBeAttachedAsync();
+    }
+
     /// <summary>Brings the sandbox to the post-rollout schema through the Tables page, as an admin would.</summary>
     public static async Task ApplySchemaAsync(IPage page)
     {
-        await page.GotoAsync("/tables");
-        await Assertions.Expect(page.GetByTestId("apply-schema")).ToBeEnabledAsync();
+        await OpenAsync(page, "/tables");
         if (await page.GetByTestId("no-drift").IsVisibleAsync()) return;
         await page.GetByTestId("apply-schema").ClickAsync();
         await Assertions.Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 180_000 });
