@@ -20,6 +20,7 @@ public static class CliApp
         {
             StatusVerb.Create(),
             SandboxVerb.Create(),
+            AnalyticsVerb.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -55,37 +55,41 @@ public sealed class SandboxTrafficGenerator(IAmazonDynamoDB dynamoDb, PlatformSc
                 var plant = request.PlantDrift && i == 0 ? new DriftPlan(days, random) : null;
                 var summaries = new List<DailySummary>();
                 var perDay = shape.EventsPerDay(days, total);
+                long written = 0;
                 for (var d = 0; d < days.Count; d++)
                 {
-                    var summary = await WriteDayAsync(targets[i], days[d], perDay[d], shape, random, now, plant?.Collision == days[d], token);
-                    if (summary is not null) summaries.Add(summary);
-                    job.Add("events", perDay[d]);
+                    if (await WriteDayAsync(targets[i], days[d], perDay[d], shape, random, now, plant?.Collision == days[d], token) is not { } day) continue;
+                    summaries.Add(day.ToSummary());
+                    written += day.Events;
+                    job.Add("events", day.Events);
                 }
                 if (plant is not null) lock (drifts) drifts.AddRange(plant.Apply(targets[i], summaries));
                 if (request.WriteSummaries) await store.PutSummariesAsync(summaries, token);
                 job.Add("summaries", summaries.Count);
-                job.Info($"{targets[i].Slug}: {perDay.Sum():N0} events, {summaries.Count} summaries");
+                job.Info($"{targets[i].Slug}: {written:N0} events, {summaries.Count} summaries");
             });
         foreach (var drift in drifts) job.Warning($"Planted drift: {drift.Creator.Slug} {DailySummaryMapper.FormatDate(drift.Date)}: {drift.What}");
         job.Success($"✓ Sandbox traffic written for {targets.Count} creator(s).");
         return drifts;
     }
 
-    private async Task<DailySummary?> WriteDayAsync(CreatorRef creator, DateOnly day, int count, TrafficShape shape, Randomizer random,
+    private async Task<DayAggregate?> WriteDayAsync(CreatorRef creator, DateOnly day, int count, TrafficShape shape, Randomizer random,
         DateTimeOffset now, bool collide, CancellationToken ct)
     {
         var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var dayMillis = (long)Math.Min(TimeSpan.FromDays(1).TotalMilliseconds, (now - start).TotalMilliseconds);
-        if (count <= 0 || dayMillis <= 2L * count) return null;
+        var dayMillis = (long)TimeSpan.FromDays(1).TotalMilliseconds;
+        // Today's times are drawn over the whole day and cut at now, so that a second run rewrites the same keys.
+        var until = (long)Math.Min(dayMillis, (now - start).TotalMilliseconds);
+        if (count <= 0) return null;
         var aggregate = new DayAggregate(creator.Id, day);
         var items = new List<Dictionary<string, AttributeValue>>(count);
-        foreach (var offset in shape.Offsets(count, dayMillis))
+        foreach (var offset in shape.Offsets(count, dayMillis).TakeWhile(o => o < until))
         {
             var type = shape.EventType();
             items.Add(Item(aggregate, creator, start.AddMilliseconds(offset), type, type == EventTypes.PageView ? null : shape.Product(), random));
         }
         await store.PutEventsAsync(items, ct);
-        if (collide && items.Count > 0)
+        if (collide && items.Count > 0 && until == dayMillis)
         {
             // Trap 8 planted: two events 1 ms apart, then a third under the first one's key. The summary counts all
             // three; the table keeps two.
@@ -94,7 +98,7 @@ public sealed class SandboxTrafficGenerator(IAmazonDynamoDB dynamoDb, PlatformSc
             await store.PutEventsAsync([Item(aggregate, creator, at, EventTypes.ProductView, product, random), Item(aggregate, creator, at.AddMilliseconds(1), EventTypes.AffiliateClick, product, random)], ct);
             await store.PutEventsAsync([Item(aggregate, creator, at, EventTypes.PageView, null, random)], ct);
         }
-        return aggregate.ToSummary();
+        return items.Count == 0 ? null : aggregate;
     }
 
     private static Dictionary<string, AttributeValue> Item(DayAggregate aggregate, CreatorRef creator, DateTimeOffset at, string type, string? product, Randomizer random)
