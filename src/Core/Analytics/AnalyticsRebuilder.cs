@@ -19,27 +19,29 @@ public sealed class AnalyticsRebuilder(AnalyticsReconciler reconciler, Analytics
         logger.LogInformation("Audit: analytics rebuild {RunId} by {User} for {Creator} {Range}", job.RunId, startedBy, scope.CreatorSlug ?? "all creators", scope.Range);
         var creators = await reconciler.ResolveCreatorsAsync(scope.CreatorSlug, ct);
         if (creators.Count == 0) throw new JobFailedException("There are no creators in CreatorsTable to rebuild.");
-        job.Info($"Rebuilding {scope.Range} (UTC) for {creators.Count} creator(s), {AnalyticsStore.CreatorParallelism} at a time...");
-        job.Set("creators total", creators.Count);
-
+        job.Info($"Rebuilding {scope.Range} (UTC) for {creators.Count} creator(s): one Query per creator and day, {AnalyticsStore.CreatorParallelism} at a time...");
+        
+        job.Set("days total", (long)creators.Count * scope.Range.Days);
+        var comparisons = await reconciler.CompareAsync(creators, scope.Range, (_, events) =>
+        {
+            job.Add("days read");
+            job.Add("events", events);
+        }, ct);
         long events = 0, rewritten = 0, kept = 0;
-        await Parallel.ForEachAsync(creators, new ParallelOptions { MaxDegreeOfParallelism = AnalyticsStore.CreatorParallelism, CancellationToken = ct },
-            async (creator, token) =>
-            {
-                var comparison = await reconciler.CompareAsync(creator, scope.Range, token);
-                var repairs = comparison.Drifts.Where(d => d.Repairable).ToList();
-                await store.PutSummariesAsync(repairs.Select(d => d.Recomputed!), token);
-                foreach (var d in comparison.Drifts.Where(d => !d.Repairable))
-                    job.Warning($"  {creator.Slug} {DailySummaryMapper.FormatDate(d.Date)}: {d.Explain()}");
-                Interlocked.Add(ref events, comparison.Events);
-                Interlocked.Add(ref rewritten, repairs.Count);
-                Interlocked.Add(ref kept, comparison.Drifts.Count - repairs.Count);
-                job.Add("events", comparison.Events);
-                job.Add("days rewritten", repairs.Count);
-                job.Add("days left alone", comparison.Drifts.Count - repairs.Count);
-                job.Add("creators");
-                job.Info($"{creator.Slug}: {comparison.Events:N0} events over {comparison.DaysWithEvents} day(s), {repairs.Count} rewritten");
-            });
+        foreach (var comparison in comparisons)
+        {
+            var repairs = comparison.Drifts.Where(d => d.Repairable).ToList();
+            await store.PutSummariesAsync(repairs.Select(d => d.Recomputed!), ct);
+            foreach (var d in comparison.Drifts.Where(d => !d.Repairable))
+                job.Warning($"  {comparison.Creator.Slug} {DailySummaryMapper.FormatDate(d.Date)}: {d.Explain()}");
+            events += comparison.Events;
+            rewritten += repairs.Count;
+            kept += comparison.Drifts.Count - repairs.Count;
+            job.Add("days rewritten", repairs.Count);
+            job.Add("days left alone", comparison.Drifts.Count - repairs.Count);
+            job.Add("creators");
+            job.Info($"{comparison.Creator.Slug}: {comparison.Events:N0} events over {comparison.DaysWithEvents} day(s), {repairs.Count} rewritten");
+        }
 
         logger.LogInformation("Audit: analytics rebuild {RunId} rewrote {Days} day(s)", job.RunId, rewritten);
         if (kept > 0)

@@ -9,7 +9,7 @@ namespace CreatorPlatform.Core.Analytics;
 /// <summary>Reads and writes the two analytics tables, by key only: creatorId plus a range of days.</summary>
 public sealed class AnalyticsStore(IAmazonDynamoDB dynamoDb, IOptions<PlatformOptions> options)
 {
-    /// <summary>How many creators are read at once, so that a platform view stays well inside the table's capacity.</summary>
+    /// <summary>How many creators (or creator-days) are read at once, so that a view stays well inside the table's capacity.</summary>
     public const int CreatorParallelism = 4;
 
     private TableNameOptions Tables => options.Value.Tables;
@@ -68,6 +68,15 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamoDb, IOptions<PlatformOp
 
     public Task PutEventsAsync(IEnumerable<Dictionary<string, AttributeValue>> items, CancellationToken ct) =>
         BatchWriter.PutAllAsync(dynamoDb, Tables.AnalyticsEvents, items, ct);
+
+    /// <summary>One creator's day recomputed from its events; null when the day has none.</summary>
+    public async Task<DayAggregate?> RecomputeDayAsync(string creatorId, DateOnly day, CancellationToken ct)
+    {
+        DayAggregate? aggregate = null;
+        await foreach (var e in QueryEventsAsync(creatorId, new DateRange(day, day), ct))
+            (aggregate ??= new DayAggregate(creatorId, day)).Add(e);
+        return aggregate;
+    }
 
     /// <summary>
     /// One creator's days recomputed from events, in date order, one day in memory at a time. Days without events are

@@ -4,11 +4,16 @@ using MudBlazor.Services;
 namespace AdminConsole.Tests.Infrastructure;
 
 /// <summary>The one place that registers MudBlazor for component tests.</summary>
-public abstract class MudTestContext : BunitContext
+public abstract class MudTestContext : BunitContext, IAsyncLifetime
 {
     protected MudTestContext()
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services are only asynchronously disposable; xunit 2 calls this before Dispose.
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 }
