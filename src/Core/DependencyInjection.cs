@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using CreatorPlatform.Core.Analytics;
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Creators;
 using CreatorPlatform.Core.Jobs;
@@ -77,6 +78,8 @@ public static class DependencyInjection
         services.AddSingleton<SandboxUsers>();
         services.AddSingleton<SandboxProvisioner>();
         services.AddSingleton<SandboxRuntime>();
+
+        services.AddAnalytics();
         return services;
     }
 }

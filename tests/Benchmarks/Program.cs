@@ -1,14 +1,17 @@
 using Benchmarks.Migration;
+using CreatorPlatform.Benchmarks.Analytics;
 
 // Each benchmark owns a folder; the first argument picks one.
 return args.FirstOrDefault() switch
 {
     "migration" => await MigrationBenchmark.RunAsync(args[1..]),
+    "analytics" => await AnalyticsBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Benchmarks -- migration [--sizes 5000,50000] [--latencies 0,10] [--script-seconds 60]");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- analytics [--events N] [--creators N] [--days N]");
     return 2;
 }

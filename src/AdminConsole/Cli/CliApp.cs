@@ -27,6 +27,7 @@ public static class CliApp
             SchemaVerb.Create(),
             MigrateVerb.Create(),
             VerifyVerb.Create(),
+            AnalyticsVerb.Create(),
         };
         // Ctrl-C cancels the verb's job, which finishes the writes in flight and releases its claims: give it time.
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
@@ -39,7 +40,8 @@ public static class CliApp
     public static async Task<int> WithPlatformAsync(Func<IServiceProvider, Task<int>> verb, CancellationToken ct)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A verb prints its own output; only warnings and errors of the services underneath belong beside it.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
         builder.AddCore();
         await using var services = builder.Services.BuildServiceProvider();
         try

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using CreatorPlatform.Core.Analytics;
+using CreatorPlatform.Core.Jobs;
+using Spectre.Console;
+
+namespace AdminConsole.Cli;
+
+/// <summary><c>analytics reconcile|rebuild|generate</c>: summaries against their events, from the command line.</summary>
+internal static class AnalyticsVerb
+{
+    public static Command Create()
+    {
+        var command = new Command("analytics", "Reconcile or rebuild the analytics summaries from the raw events; generate sandbox traffic.")
+        {
+            Reconcile(), Rebuild(), Generate(),
+        };
+        return command;
+    }
+
+    private static Command Reconcile()
+    {
+        var (creator, from, to) = ScopeOptions();
+        var json = new Option<bool>("--json") { Description = "Print JSON for machines." };
+        var command = new Command("reconcile", "Recompute each day from its events and list the days whose summary differs; exit 1 when any does.") { creator, from, to, json };
+        command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
+        {
+            if (Scope(parse, creator, from, to, services) is not { } scope) return 2;
+            var report = await services.GetRequiredService<AnalyticsReconciler>().ReconcileAsync(scope, ct);
+            if (parse.GetValue(json)) CliJson.Write(report.Differences.Select(d => new { creator = d.Creator.Slug, date = DailySummaryMapper.FormatDate(d.Date), kind = d.Kind, stored = d.Stored?.Totals, events = d.Recomputed?.Totals, difference = d.Difference, explanation = d.Explain() }));
+            else ReconcilePrinter.Print(report);
+            return report.HasDifferences ? 1 : 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command Rebuild()
+    {
+        var (creator, from, to) = ScopeOptions();
+        var command = new Command("rebuild", "Rewrite the summaries of a range from the events (idempotent; expired days are kept).") { creator, from, to };
+        command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
+        {
+            if (Scope(parse, creator, from, to, services) is not { } scope) return 2;
+            var rebuilder = services.GetRequiredService<AnalyticsRebuilder>();
+            var run = await CliJob.RunAsync(services, AnalyticsRebuilder.JobKind, AnalyticsRebuilder.Title(scope), job => rebuilder.RebuildAsync(job, scope, Environment.UserName), ct);
+            return run.State == JobState.Succeeded ? 0 : 1;
+        }, ct));
+        return command;
+    }
+
+    private static Command Generate()
+    {
+        var events = new Option<long>("--events") { Description = "About how many events to write.", DefaultValueFactory = _ => 30_000 };
+        var days = new Option<int>("--days") { Description = "Over how many days, ending today (UTC).", DefaultValueFactory = _ => 90 };
+        var noDrift = new Option<bool>("--no-drift") { Description = "Write exact summaries, without the deliberate drift." };
+        var command = new Command("generate", "Sandbox only: write realistic events and their summaries for every creator (load tests).") { events, days, noDrift };
+        command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
+        {
+            var generator = services.GetRequiredService<SandboxTrafficGenerator>();
+            var request = new TrafficRequest(parse.GetValue(events), parse.GetValue(days), PlantDrift: !parse.GetValue(noDrift));
+            var run = await CliJob.RunAsync(services, SandboxTrafficGenerator.JobKind, "Generate sandbox traffic", job => generator.GenerateAsync(job, request), ct);
+            AnsiConsole.MarkupLineInterpolated($"[grey]{run.Counter("events"):N0} events in {run.Elapsed.TotalSeconds:0.0} s[/]");
+            return run.State == JobState.Succeeded ? 0 : 1;
+        }, ct));
+        return command;
+    }
+
+    private static (Option<string?> Creator, Option<string?> From, Option<string?> To) ScopeOptions() => (
+        new Option<string?>("--creator") { Description = "One creator's slug (default: every creator)." },
+        new Option<string?>("--from") { Description = "First day, yyyy-MM-dd UTC (default: 89 days before --to)." },
+        new Option<string?>("--to") { Description = "Last day, yyyy-MM-dd UTC (default: today)." });
+
+    private static AnalyticsScope? Scope(ParseResult parse, Option<string?> creator, Option<string?> from, Option<string?> to, IServiceProvider services)
+    {
+        var today = DateRange.Today(services.GetRequiredService<TimeProvider>());
+        var toText = parse.GetValue(to);
+        var fromText = parse.GetValue(from);
+        DateOnly last = today, first = default;
+        if (toText is not null && !DateRange.TryParseDay(toText, out last) || fromText is not null && !DateRange.TryParseDay(fromText, out first))
+        {
+            AnsiConsole.MarkupLine("[red]Dates are yyyy-MM-dd (UTC), e.g. --from 2026-09-01 --to 2026-09-30.[/]");
+            return null;
+        }
+        if (fromText is null) first = last.AddDays(-89);
+        if (first > last)
+        {
+            AnsiConsole.MarkupLine("[red]--from is after --to.[/]");
+            return null;
+        }
+        return new AnalyticsScope(parse.GetValue(creator), new DateRange(first, last));
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using CreatorPlatform.Core.Analytics;
+
+namespace AdminConsole.Components.Pages.Analytics;
+
+/// <summary>How analytics numbers read on the page and in its CSV, in one place.</summary>
+public static class AnalyticsFormat
+{
+    private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    public const string NoCtr = "none";
+
+    public static string Count(long value) => value.ToString("N0", Culture);
+
+    /// <summary>CTR as a percentage; "none" when there were no product views (never NaN).</summary>
+    public static string Ctr(double? ctr) => ctr is { } value ? value.ToString("P1", Culture) : NoCtr;
+
+    public static string Value(Totals totals, Metric metric) =>
+        metric == Metric.ClickThroughRate ? Ctr(totals.ClickThroughRate) : Count((long)(totals.Value(metric) ?? 0));
+
+    /// <summary>"+12.5%", "−3.0%", "new" (nothing before), or "no change data" when both periods are empty.</summary>
+    public static string Change(Totals current, Totals previous, Metric metric)
+    {
+        if (current.Change(previous, metric) is { } change)
+            return change == 0 ? "±0%" : (change > 0 ? "+" : "−") + Math.Abs(change).ToString("P1", Culture);
+        return (current.Value(metric) ?? 0) > 0 ? "new" : "–";
+    }
+
+    public static string Label(Metric metric) => metric switch
+    {
+        Metric.PageViews => "Page views",
+        Metric.ProductViews => "Product views",
+        Metric.AffiliateClicks => "Affiliate clicks",
+        _ => "Click-through rate",
+    };
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", Culture);
+
+    /// <summary>A day, or the first day of a week: the chart's title says which.</summary>
+    public static string Point(SeriesPoint p, Granularity granularity) =>
+        p.Start.ToString("MMM d", Culture);
+}

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using CreatorPlatform.Core.Jobs;
+
+namespace CreatorPlatform.Core.Analytics;
+
+/// <summary>Which creators and days a reconcile or rebuild covers: all creators, and the last 90 days, by default.</summary>
+public sealed record AnalyticsScope(string? CreatorSlug, DateRange Range);
+
+/// <summary>
+/// Recomputes each day from its events and compares it with the stored summary, as DESIGN.md trap 7 asks: the
+/// events are the truth. Work is one (creator, day) at a time, a few at once: a Query per day stays one or two pages
+/// (a whole range in one Query pages ever more slowly on DynamoDB Local, and cannot run in parallel), and only the
+/// days being read are in memory.
+/// </summary>
+public sealed class AnalyticsReconciler(AnalyticsStore store, AnalyticsCreators creators, TimeProvider time)
+{
+    public async Task<ReconcileReport> ReconcileAsync(AnalyticsScope scope, CancellationToken ct) =>
+        new(scope.Range, await CompareAsync(await ResolveCreatorsAsync(scope.CreatorSlug, ct), scope.Range, null, ct));
+
+    /// <summary>A day is expired once its first events may have been deleted by TTL; its remaining events undercount.</summary>
+    public bool IsExpired(DateOnly day) =>
+        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + AnalyticsEvent.Retention <= time.GetUtcNow();
+
+    /// <param name="dayRead">Called after each (creator, day) with its event count, for live progress.</param>
+    public async Task<IReadOnlyList<CreatorComparison>> CompareAsync(IReadOnlyList<CreatorRef> targets, DateRange range,
+        Action<CreatorRef, long>? dayRead, CancellationToken ct)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = AnalyticsStore.CreatorParallelism, CancellationToken = ct };
+        var stored = new ConcurrentDictionary<string, IReadOnlyList<DailySummary>>();
+        await Parallel.ForEachAsync(targets, parallel, async (c, token) => stored[c.Id] = await store.QuerySummariesAsync(c.Id, range, token));
+
+        var days = new ConcurrentDictionary<(string, DateOnly), (DailySummary Summary, long Events, CollisionSigns Collisions)>();
+        await Parallel.ForEachAsync(targets.SelectMany(c => range.Each().Select(d => (Creator: c, Day: d))), parallel, async (work, token) =>
+        {
+            var day = await store.RecomputeDayAsync(work.Creator.Id, work.Day, token);
+            if (day is not null) days[(work.Creator.Id, work.Day)] = (day.ToSummary(), day.Events, day.Collisions);
+            dayRead?.Invoke(work.Creator, day?.Events ?? 0);
+        });
+
+        return targets.Select(c =>
+        {
+            var summaries = stored[c.Id].ToDictionary(s => s.Date);
+            var found = range.Each().Select(d => days.TryGetValue((c.Id, d), out var r) ? (d, r.Summary, r.Events, r.Collisions) : default)
+                .Where(r => r.Summary is not null).ToList();
+            var drifts = range.Each()
+                .Select(d => Classify(c, d, summaries.GetValueOrDefault(d), days.TryGetValue((c.Id, d), out var r) ? r : null))
+                .OfType<DayDrift>().ToList();
+            return new CreatorComparison(c, found.Count, found.Sum(r => r.Events), drifts);
+        }).ToList();
+    }
+
+    private DayDrift? Classify(CreatorRef creator, DateOnly day, DailySummary? stored, (DailySummary Summary, long Events, CollisionSigns Collisions)? events)
+    {
+        if (stored is null && events is null) return null;
+        var recomputed = events?.Summary;
+        var kind = IsExpired(day) ? (stored is null ? (DriftKind?)null : DriftKind.Expired)
+            : recomputed is null ? DriftKind.NoEvents
+            : stored is null ? DriftKind.MissingSummary
+            : stored.SameAs(recomputed) ? null : DriftKind.Differs;
+        return kind is { } k ? new DayDrift(creator, day, k, stored, recomputed, events?.Collisions ?? CollisionSigns.None) : null;
+    }
+
+    /// <summary>One creator by slug (an unknown slug fails the job), or every creator.</summary>
+    public async Task<IReadOnlyList<CreatorRef>> ResolveCreatorsAsync(string? slug, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(slug)) return await creators.ListCreatorsAsync(ct);
+        var creator = await creators.FindBySlugAsync(slug, ct);
+        return creator is null ? throw new JobFailedException($"No creator has the slug '{slug}'.") : [creator];
+    }
+}

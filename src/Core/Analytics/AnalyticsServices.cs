@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreatorPlatform.Core.Analytics;
+
+public static class AnalyticsServices
+{
+    /// <summary>Analytics: summaries by key, reconcile and rebuild from events, sandbox traffic.</summary>
+    public static IServiceCollection AddAnalytics(this IServiceCollection services)
+    {
+        services.AddSingleton<AnalyticsStore>();
+        services.AddSingleton<AnalyticsCreators>();
+        services.AddSingleton<ProductLookup>();
+        services.AddSingleton<AnalyticsQueries>();
+        services.AddSingleton<AnalyticsReconciler>();
+        services.AddSingleton<AnalyticsRebuilder>();
+        services.AddSingleton<SandboxTrafficGenerator>();
+        return services;
+    }
+}

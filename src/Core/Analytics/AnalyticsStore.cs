@@ -1,0 +1,101 @@
+using System.Runtime.CompilerServices;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Aws;
+using Microsoft.Extensions.Options;
+
+namespace CreatorPlatform.Core.Analytics;
+
+/// <summary>Reads and writes the two analytics tables, by key only: creatorId plus a range of days.</summary>
+public sealed class AnalyticsStore(IAmazonDynamoDB dynamoDb, IOptions<PlatformOptions> options)
+{
+    /// <summary>How many creators (or creator-days) are read at once, so that a view stays well inside the table's capacity.</summary>
+    public const int CreatorParallelism = 4;
+
+    private TableNameOptions Tables => options.Value.Tables;
+
+    /// <summary>A creator's events of a range in timestamp order, page by page: never the whole range in memory.</summary>
+    public async IAsyncEnumerable<AnalyticsEvent> QueryEventsAsync(string creatorId, DateRange range, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var request = new QueryRequest
+        {
+            TableName = Tables.AnalyticsEvents,
+            KeyConditionExpression = "creatorId = :c AND #ts BETWEEN :from AND :to",
+            ExpressionAttributeNames = new(AnalyticsEventMapper.ProjectionNames),
+            ExpressionAttributeValues = new()
+            {
+                [":c"] = new() { S = creatorId },
+                [":from"] = new() { S = DailySummaryMapper.FormatDate(range.From) },
+                // '~' sorts after every character of an ISO-8601 time, so the last day is included whatever its suffix.
+                [":to"] = new() { S = DailySummaryMapper.FormatDate(range.To) + "~" },
+            },
+            ProjectionExpression = AnalyticsEventMapper.Projection,
+        };
+        do
+        {
+            var page = await dynamoDb.QueryAsync(request, ct);
+            foreach (var item in page.Items ?? []) yield return AnalyticsEventMapper.FromItem(item);
+            request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        } while (request.ExclusiveStartKey is not null);
+    }
+
+    public async Task<IReadOnlyList<DailySummary>> QuerySummariesAsync(string creatorId, DateRange range, CancellationToken ct)
+    {
+        var request = new QueryRequest
+        {
+            TableName = Tables.AnalyticsSummaries,
+            KeyConditionExpression = "creatorId = :c AND #d BETWEEN :from AND :to",
+            ExpressionAttributeNames = new() { ["#d"] = "date" },
+            ExpressionAttributeValues = new()
+            {
+                [":c"] = new() { S = creatorId },
+                [":from"] = new() { S = DailySummaryMapper.FormatDate(range.From) },
+                [":to"] = new() { S = DailySummaryMapper.FormatDate(range.To) },
+            },
+        };
+        var summaries = new List<DailySummary>();
+        do
+        {
+            var page = await dynamoDb.QueryAsync(request, ct);
+            summaries.AddRange((page.Items ?? []).Select(DailySummaryMapper.FromItem));
+            request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        } while (request.ExclusiveStartKey is not null);
+        return summaries;
+    }
+
+    public Task PutSummariesAsync(IEnumerable<DailySummary> summaries, CancellationToken ct) =>
+        BatchWriter.PutAllAsync(dynamoDb, Tables.AnalyticsSummaries, summaries.Select(DailySummaryMapper.ToItem), ct);
+
+    public Task PutEventsAsync(IEnumerable<Dictionary<string, AttributeValue>> items, CancellationToken ct) =>
+        BatchWriter.PutAllAsync(dynamoDb, Tables.AnalyticsEvents, items, ct);
+
+    /// <summary>One creator's day recomputed from its events; null when the day has none.</summary>
+    public async Task<DayAggregate?> RecomputeDayAsync(string creatorId, DateOnly day, CancellationToken ct)
+    {
+        DayAggregate? aggregate = null;
+        await foreach (var e in QueryEventsAsync(creatorId, new DateRange(day, day), ct))
+            (aggregate ??= new DayAggregate(creatorId, day)).Add(e);
+        return aggregate;
+    }
+
+    /// <summary>
+    /// One creator's days recomputed from events, in date order, one day in memory at a time. Days without events are
+    /// not yielded.
+    /// </summary>
+    public async IAsyncEnumerable<DayAggregate> RecomputeDaysAsync(string creatorId, DateRange range, [EnumeratorCancellation] CancellationToken ct)
+    {
+        DayAggregate? current = null;
+        await foreach (var e in QueryEventsAsync(creatorId, range, ct))
+        {
+            var day = e.Day;
+            if (current is not null && current.Date != day)
+            {
+                yield return current;
+                current = null;
+            }
+            current ??= new DayAggregate(creatorId, day);
+            current.Add(e);
+        }
+        if (current is not null) yield return current;
+    }
+}
