@@ -48,9 +48,12 @@ public sealed class AwsContext(IOptions<PlatformOptions> options)
         var config = new AmazonDynamoDBConfig
         {
             RegionEndpoint = Region,
-            // The SDK's adaptive mode backs off and rate-limits on the client side under throttling.
-            RetryMode = RequestRetryMode.Adaptive,
-            MaxErrorRetry = 8,
+            // Standard retries with backoff and jitter on every request, without the retry quota: under sustained
+            // throttling the adaptive mode's client-side bucket refused requests outright ("capacity could not be
+            // obtained"), failing bookkeeping writes at random. Bulk jobs pace themselves (AdaptiveConcurrency).
+            RetryMode = RequestRetryMode.Standard,
+            ThrottleRetries = false,
+            MaxErrorRetry = 10,
             Timeout = TimeSpan.FromSeconds(30),
         };
         if (IsSandbox) config.ServiceURL = SandboxEndpoint(Options.Sandbox.DynamoDbPort).ToString();
