@@ -13,6 +13,9 @@ public static class DependencyInjection
     public static WebApplicationBuilder AddAdminConsole(this WebApplicationBuilder builder)
     {
         var mode = builder.Configuration.GetValue<PlatformMode>($"{PlatformOptions.Section}:Mode");
+        // The built (unpublished) executable serves MudBlazor's assets from the NuGet cache in any environment, as
+        // `dotnet run` does in Development; a published app has them in wwwroot and no manifest, so this is a no-op there.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddCascadingAuthenticationState();
