@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using CreatorPlatform.Core.Audit;
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Creators;
 using CreatorPlatform.Core.Jobs;
@@ -6,6 +7,7 @@ using CreatorPlatform.Core.Rollout;
 using CreatorPlatform.Core.Migration;
 using CreatorPlatform.Core.Sandbox;
 using CreatorPlatform.Core.Schema;
+using CreatorPlatform.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +38,11 @@ public static class DependencyInjection
             return new AmazonDynamoDBClient(aws.Credentials, aws.DynamoDbConfig());
         });
 
+        // Who acts: the web app's circuit or request (ambient), or the operator the CLI registers before this.
+        services.TryAddSingleton<ICurrentActor, AmbientActor>();
+        services.AddSingleton<AdminAuthorizer>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditReader>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<PlatformSchema>();
         services.AddSingleton<SchemaStatusService>();

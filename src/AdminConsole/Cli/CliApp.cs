@@ -2,6 +2,7 @@ using System.CommandLine;
 using CreatorPlatform.Core;
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Core.Security;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -36,6 +37,8 @@ public static class CliApp
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // No sign-in on the command line: the operator acts with their own AWS credentials and is audited as such.
+        builder.Services.AddSingleton<ICurrentActor>(new FixedActor(Actor.Operator(builder.Configuration[$"{PlatformOptions.Section}:Profile"])));
         builder.AddCore();
         await using var services = builder.Services.BuildServiceProvider();
         try
