@@ -10,12 +10,14 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace AdminConsole.Health;
 
 /// <summary>Readiness: DynamoDB answers with these credentials (a DescribeTable of the console's own table).</summary>
-public sealed class DynamoDbReadiness(IAmazonDynamoDB dynamoDb, PlatformSchema schema) : IHealthCheck
+public sealed class DynamoDbReadiness(IServiceProvider services, PlatformSchema schema) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         try
         {
+            // Resolved here: without credentials the client cannot even be made, and that is "not ready", not a crash.
+            var dynamoDb = services.GetRequiredService<IAmazonDynamoDB>();
             var table = await dynamoDb.DescribeTableAsync(schema.Ops.Name, ct);
             return HealthCheckResult.Healthy($"DynamoDB reachable; {schema.Ops.Name} is {table.Table.TableStatus}.");
         }
@@ -23,7 +25,7 @@ public sealed class DynamoDbReadiness(IAmazonDynamoDB dynamoDb, PlatformSchema s
         {
             return HealthCheckResult.Degraded($"DynamoDB reachable, but {schema.Ops.Name} does not exist yet (Tables & indexes → Apply schema).");
         }
-        catch (Exception e) when (e is AmazonDynamoDBException or Amazon.Runtime.AmazonClientException or HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy($"DynamoDB not reachable with the configured credentials: {e.Message}");
         }
