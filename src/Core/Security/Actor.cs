@@ -34,6 +34,8 @@ public sealed class AmbientActor : ICurrentActor
 
     public Actor Actor => Current.Value ?? Actor.Anonymous;
 
+    public static Actor CurrentActor => Current.Value ?? Actor.Anonymous;
+
     public static void Set(Actor actor) => Current.Value = actor;
 }
 
