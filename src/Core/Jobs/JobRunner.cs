@@ -73,8 +73,20 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         activity?.SetTag("job.kind", run.Kind);
         logger.LogInformation("Job {Kind} {JobId} started by {StartedBy}", run.Kind, run.Id, run.StartedBy);
         var context = new JobContext(run);
-        if (!await AuditAsync(run, context, AuditActions.JobStarted(run.Kind), AuditOutcome.Started))
+        var started = audit?.Entry(run.Actor, AuditActions.JobStarted(run.Kind), run.Title, outcome: AuditOutcome.Started, jobId: run.Id);
+        var deferred = false;
+        try
         {
+            if (started is not null) await audit!.WriteAsync(started, CancellationToken.None);
+        }
+        catch (AuditWriteException e) when (e.InnerException is Amazon.DynamoDBv2.Model.ResourceNotFoundException && run.Kind == Schema.SchemaApplier.JobKind)
+        {
+            // The schema job creates the ops table itself: its start is written once the table exists.
+            deferred = true;
+        }
+        catch (AuditWriteException e)
+        {
+            context.Error($"✗ Audit log: {e.Message}");
             run.End(JobState.Failed, "The start could not be written to the audit log, so the job did not run.");
             return;
         }
@@ -99,6 +111,7 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
             context.Error($"Stopped by an error: {e.Message}");
             run.End(JobState.Failed, e.Message);
         }
+        if (deferred) await WriteOrReportAsync(started!, context);
         var outcome = run.State switch { JobState.Succeeded => AuditOutcome.Succeeded, JobState.Cancelled => AuditOutcome.Cancelled, _ => AuditOutcome.Failed };
         if (!await AuditAsync(run, context, AuditActions.JobEnded(run.Kind, outcome), outcome))
             run.End(JobState.Failed, $"The job ended {outcome}, but its audit entry could not be written (see the log).");
@@ -111,10 +124,15 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
     private async Task<bool> AuditAsync(JobRun run, JobContext context, string action, string outcome)
     {
         if (audit is null) return true;
-        var after = run.State == JobState.Running ? null : JsonSerializer.Serialize(run.Counters);
+        var after = JsonSerializer.Serialize(run.Counters);
+        return await WriteOrReportAsync(audit.Entry(run.Actor, action, run.Title, after: after, outcome: outcome, detail: run.Error, jobId: run.Id), context);
+    }
+
+    private async Task<bool> WriteOrReportAsync(AuditEntry entry, JobContext context)
+    {
         try
         {
-            await audit.WriteAsync(audit.Entry(run.Actor, action, run.Title, after: after, outcome: outcome, detail: run.Error, jobId: run.Id), CancellationToken.None);
+            await audit!.WriteAsync(entry, CancellationToken.None);
             return true;
         }
         catch (AuditWriteException e)
