@@ -1,7 +1,10 @@
+using AdminConsole.Audit;
 using AdminConsole.Components;
+using AdminConsole.Health;
 using AdminConsole.Security;
 using CreatorPlatform.Core;
 using CreatorPlatform.Core.Sandbox;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using MudBlazor.Services;
 
 namespace AdminConsole;
@@ -19,30 +22,42 @@ public static class DependencyInjection
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddCascadingAuthenticationState();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddConsoleHealthChecks();
+        builder.AddConsoleSignIn(mode);
+        builder.AddConsoleTelemetry();
+        // Nothing here takes uploads: requests stay small (the circuit's messages have SignalR's own 32 KB limit).
+        builder.Services.Configure<KestrelServerOptions>(o =>
+        {
+            o.Limits.MaxRequestBodySize = 1024 * 1024;
+            o.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
+        });
+        if (!builder.Environment.IsDevelopment()) builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         if (mode == PlatformMode.Sandbox)
         {
             builder.Services.AddHostedService<SandboxHostedService>();
-            builder.Services.AddAuthentication(LocalAdminAuthentication.SchemeName)
-                .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, LocalAdminAuthentication>(LocalAdminAuthentication.SchemeName, null);
             if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultSandboxUrl);
         }
-        builder.Services.AddAuthorization();
         return builder;
     }
 
     public static WebApplication UseAdminConsole(this WebApplication app)
     {
+        var mode = app.Configuration.GetValue<PlatformMode>($"{PlatformOptions.Section}:Mode");
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
         }
+        app.UseMiddleware<SecurityHeaders>();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
+        app.UseMiddleware<RequestActorMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapHealthChecks("/health/live");
+        app.MapConsoleHealth();
+        app.MapSignInEndpoints(mode);
+        app.MapAuditExport();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

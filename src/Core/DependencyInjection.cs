@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using CreatorPlatform.Core.Analytics;
+using CreatorPlatform.Core.Audit;
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Creators;
 using CreatorPlatform.Core.Jobs;
@@ -7,6 +8,7 @@ using CreatorPlatform.Core.Rollout;
 using CreatorPlatform.Core.Migration;
 using CreatorPlatform.Core.Sandbox;
 using CreatorPlatform.Core.Schema;
+using CreatorPlatform.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +39,11 @@ public static class DependencyInjection
             return new AmazonDynamoDBClient(aws.Credentials, aws.DynamoDbConfig());
         });
 
+        // Who acts: the web app's circuit or request (ambient), or the operator the CLI registers before this.
+        services.TryAddSingleton<ICurrentActor, AmbientActor>();
+        services.AddSingleton<AdminAuthorizer>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditReader>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<PlatformSchema>();
         services.AddSingleton<SchemaStatusService>();

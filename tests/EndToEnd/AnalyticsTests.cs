@@ -16,6 +16,7 @@ public sealed class AnalyticsTests(ConsoleAppFixture console) : IClassFixture<Co
         await ConsoleAppFixture.OpenAsync(page, "/analytics");
         await Expect(page.GetByTestId("empty-no-creators")).ToBeVisibleAsync();
         await page.GetByTestId("generate-traffic").ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Generate" }).ClickAsync();
         await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 180_000 });
         await Expect(page.GetByTestId("metric-cards")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("utc-note")).ToHaveTextAsync("All times UTC");

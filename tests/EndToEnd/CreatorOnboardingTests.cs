@@ -24,12 +24,14 @@ public sealed class CreatorOnboardingTests(ConsoleAppFixture console)
 
         await ConsoleAppFixture.OpenAsync(page, "/tables");
         await page.GetByTestId("apply-schema").ClickAsync();
+        await page.GetByTestId("confirm-yes").ClickAsync();
         await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 180_000 });
 
         await ConsoleAppFixture.OpenAsync(page, "/creators");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Group" }).ClickAsync();
         await Expect(page.GetByTestId("group-exists")).ToHaveAttributeAsync("data-exists", "no");
         await page.GetByTestId("ensure-group").ClickAsync();
+        await page.GetByTestId("confirm-yes").ClickAsync();
         await Expect(page.GetByTestId("group-exists")).ToHaveAttributeAsync("data-exists", "yes");
         await ConsoleAppFixture.ScreenshotAsync(page, "creators-01-group-ensured");
 

@@ -23,6 +23,7 @@ public sealed class SchemaRolloutTests(ConsoleAppFixture console) : IClassFixtur
         await ConsoleAppFixture.ScreenshotAsync(page, "02-tables-pre-rollout");
 
         await page.GetByTestId("apply-schema").ClickAsync();
+        await page.GetByTestId("confirm-yes").ClickAsync();
         await Expect(page.GetByTestId("job-log")).ToContainTextAsync("Adding index creatorId-index to ProductsTable");
         await ConsoleAppFixture.ScreenshotAsync(page, "03-tables-applying");
         await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 180_000 });

@@ -2,6 +2,7 @@ using System.CommandLine;
 using CreatorPlatform.Core;
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Core.Security;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -42,6 +43,8 @@ public static class CliApp
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         // A verb prints its own output; only warnings and errors of the services underneath belong beside it.
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+        // No sign-in on the command line: the operator acts with their own AWS credentials and is audited as such.
+        builder.Services.AddSingleton<ICurrentActor>(new FixedActor(Actor.Operator(builder.Configuration[$"{PlatformOptions.Section}:Profile"])));
         builder.AddCore();
         await using var services = builder.Services.BuildServiceProvider();
         try

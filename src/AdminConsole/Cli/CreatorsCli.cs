@@ -43,7 +43,7 @@ internal static class CreatorsCli
             var choice = parse.GetValue(email) is { } e ? OnboardingUser.NewUser(parse.GetValue(user)!, e) : OnboardingUser.ExistingUser(parse.GetValue(user)!);
             try
             {
-                var progress = await services.GetRequiredService<OnboardingService>().StartAsync(profile, choice, Environment.UserName, ct);
+                var progress = await services.GetRequiredService<OnboardingService>().StartAsync(profile, choice, ct);
                 var lines = Enum.GetValues<OnboardingStep>().Select(s => $"{(progress.IsDone(s) ? "✓" : progress.FailedAt == s ? "✗" : "·")} {s}").ToList();
                 if (progress.Completed) Print($"Onboarded {progress.Profile.Slug}: {progress.PublicPath}, user {progress.Username} (sub {progress.Sub}).", lines, true);
                 else Print($"Stopped at {progress.FailedAt}: {progress.LastError} Resume onboarding {progress.Id} on the Onboard page.", lines, false);

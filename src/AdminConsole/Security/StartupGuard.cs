@@ -11,9 +11,14 @@ public static class StartupGuard
     {
         var mode = configuration.GetValue<PlatformMode>($"{PlatformOptions.Section}:Mode");
         if (mode == PlatformMode.Aws)
-            return "Mode=Aws: the web console needs sign-in before it can be opened on a real account, and this version has none yet. "
-                + "Use the CLI verbs (they act with your own AWS credentials), e.g. `dotnet run --project src/AdminConsole -- status`, "
-                + "or run the web console on the sandbox (Platform__Mode=Sandbox).";
+        {
+            var azureAd = configuration.GetSection(SignIn.AzureAdSection);
+            var missing = new[] { "ClientId", "TenantId", "Instance" }.Where(k => string.IsNullOrWhiteSpace(azureAd[k])).ToList();
+            return missing.Count == 0 ? null
+                : $"Mode=Aws: the web console signs admins in with Microsoft Entra ID, and the '{SignIn.AzureAdSection}' section lacks {string.Join(", ", missing)}. "
+                  + "Set AzureAd__Instance (https://login.microsoftonline.com/), AzureAd__TenantId, AzureAd__ClientId and AzureAd__ClientSecret (README: Running in production), "
+                  + "or use the CLI verbs, which act with your own AWS credentials, e.g. `dotnet run --project src/AdminConsole -- status`.";
+        }
 
         var urls = (configuration["urls"] ?? DependencyInjection.DefaultSandboxUrl).Split(';', StringSplitOptions.RemoveEmptyEntries);
         var exposed = urls.Where(u => !IsLoopback(u)).ToList();

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Audit;
 using CreatorPlatform.Core.Schema;
 
 namespace CreatorPlatform.Core.Creators;
@@ -8,7 +9,7 @@ namespace CreatorPlatform.Core.Creators;
 public sealed record CreatorProduct(string Id, string Title, string Category, string Status, string? Price, bool Featured, string CreatedAt);
 
 /// <summary>Reads across all creators and their products, and the two updates the screens make to a creator.</summary>
-public sealed class CreatorDirectory(IAmazonDynamoDB dynamoDb, PlatformSchema schema, TimeProvider time)
+public sealed class CreatorDirectory(IAmazonDynamoDB dynamoDb, PlatformSchema schema, TimeProvider time, AuditLog audit)
 {
     /// <summary>Every creator. A Scan is right here (the whole table is wanted); finding one slug goes through slug-index.</summary>
     public async Task<IReadOnlyList<Creator>> ListAllAsync(CancellationToken ct)
@@ -64,29 +65,45 @@ public sealed class CreatorDirectory(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         return (page.Items ?? []).Select(CreatorMapper.FromItem).ToList();
     }
 
-    public Task SetUserIdAsync(string creatorId, string sub, CancellationToken ct) => SetAsync(creatorId, "userId", sub, ct);
+    public Task SetUserIdAsync(string creatorId, string sub, CancellationToken ct) => SetAsync(creatorId, "userId", sub, AuditActions.CreatorLinked, ct);
 
     public Task SetStatusAsync(string creatorId, string status, CancellationToken ct) =>
-        status is Creator.Active or Creator.Disabled ? SetAsync(creatorId, "status", status, ct)
+        status is Creator.Active or Creator.Disabled
+            ? SetAsync(creatorId, "status", status, status == Creator.Active ? AuditActions.CreatorEnabled : AuditActions.CreatorDisabled, ct)
             : throw new ArgumentException($"A creator's status is '{Creator.Active}' or '{Creator.Disabled}', not '{status}'.", nameof(status));
 
-    private async Task SetAsync(string creatorId, string attribute, string value, CancellationToken ct)
+    /// <summary>
+    /// The update and its audit entry in one transaction. The update is conditioned on the value read as "before", so the
+    /// entry cannot name a before that another writer changed in between.
+    /// </summary>
+    private async Task SetAsync(string creatorId, string attribute, string value, string action, CancellationToken ct)
     {
+        var actor = audit.DemandAdmin($"{action} {creatorId}");
+        var current = await dynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = schema.Creators.Name, Key = new() { ["id"] = new AttributeValue { S = creatorId } }, ConsistentRead = true,
+        }, ct);
+        if (current.Item is not { Count: > 0 } item) throw new CreatorNotFoundException(creatorId);
+        var before = item.TryGetValue(attribute, out var b) ? b.S : null;
+        if (before == value) return;
+        var entry = audit.Entry(actor, action, $"{Str(item, "slug")} ({creatorId})", before, value);
+        var update = new Update
+        {
+            TableName = schema.Creators.Name,
+            Key = new() { ["id"] = new AttributeValue { S = creatorId } },
+            UpdateExpression = "SET #a = :v, updatedAt = :now",
+            ConditionExpression = before is null ? "attribute_exists(id) AND attribute_not_exists(#a)" : "attribute_exists(id) AND #a = :before",
+            ExpressionAttributeNames = new() { ["#a"] = attribute },
+            ExpressionAttributeValues = new() { [":v"] = new AttributeValue { S = value }, [":now"] = new AttributeValue { S = CreatorMapper.Time(time.GetUtcNow()) } },
+        };
+        if (before is not null) update.ExpressionAttributeValues[":before"] = new AttributeValue { S = before };
         try
         {
-            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = schema.Creators.Name,
-                Key = new() { ["id"] = new AttributeValue { S = creatorId } },
-                UpdateExpression = "SET #a = :v, updatedAt = :now",
-                ConditionExpression = "attribute_exists(id)",
-                ExpressionAttributeNames = new() { ["#a"] = attribute },
-                ExpressionAttributeValues = new() { [":v"] = new AttributeValue { S = value }, [":now"] = new AttributeValue { S = CreatorMapper.Time(time.GetUtcNow()) } },
-            }, ct);
+            await dynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = [new() { Update = update }, .. await audit.TransactItemsAsync(entry, ct)] }, ct);
         }
-        catch (ConditionalCheckFailedException)
+        catch (TransactionCanceledException e) when (e.CancellationReasons?.FirstOrDefault()?.Code == "ConditionalCheckFailed")
         {
-            throw new CreatorNotFoundException(creatorId);
+            throw new CreatorChangedException(creatorId, attribute);
         }
     }
 
@@ -103,3 +120,6 @@ public sealed class CreatorDirectory(IAmazonDynamoDB dynamoDb, PlatformSchema sc
 }
 
 public sealed class CreatorNotFoundException(string slugOrId) : Exception($"No creator '{slugOrId}'.");
+
+public sealed class CreatorChangedException(string creatorId, string attribute)
+    : Exception($"The creator {creatorId} was deleted, or its {attribute} changed, while this change was made; nothing was written. Reload and try again.");

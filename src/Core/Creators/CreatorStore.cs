@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Audit;
 using CreatorPlatform.Core.Schema;
 
 namespace CreatorPlatform.Core.Creators;
@@ -9,7 +10,7 @@ namespace CreatorPlatform.Core.Creators;
 /// the console's ops table in one transaction, each conditioned on not existing: two concurrent creations of one slug
 /// cannot both succeed, which a look-up followed by a put cannot promise.
 /// </summary>
-public sealed class CreatorStore(IAmazonDynamoDB dynamoDb, PlatformSchema schema, TimeProvider time)
+public sealed class CreatorStore(IAmazonDynamoDB dynamoDb, PlatformSchema schema, TimeProvider time, AuditLog audit)
 {
     public static Dictionary<string, AttributeValue> SlugReservationKey(string slug) => new()
     {
@@ -72,6 +73,8 @@ public sealed class CreatorStore(IAmazonDynamoDB dynamoDb, PlatformSchema schema
     /// <summary>Creates the creator and reserves its slug atomically; throws <see cref="SlugTakenException"/> when the slug is reserved.</summary>
     public async Task<Creator> CreateAsync(Creator creator, CancellationToken ct)
     {
+        var actor = audit.DemandAdmin($"Create the creator {creator.Slug}");
+        var entry = audit.Entry(actor, AuditActions.CreatorCreated, $"{creator.Slug} ({creator.Id})", after: $"{creator.DisplayName}, status {creator.Status}");
         var reservation = SlugReservationKey(creator.Slug);
         reservation["creatorId"] = new AttributeValue { S = creator.Id };
         reservation["reservedAt"] = new AttributeValue { S = CreatorMapper.Time(time.GetUtcNow()) };
@@ -81,8 +84,10 @@ public sealed class CreatorStore(IAmazonDynamoDB dynamoDb, PlatformSchema schema
             [
                 new() { Put = new Put { TableName = schema.Ops.Name, Item = reservation, ConditionExpression = "attribute_not_exists(pk)" } },
                 new() { Put = new Put { TableName = schema.Creators.Name, Item = CreatorMapper.ToItem(creator), ConditionExpression = "attribute_not_exists(id)" } },
+                .. await audit.TransactItemsAsync(entry, ct),
             ],
-            ClientRequestToken = creator.Id,
+            // Per call: a retry after a conflict carries a new audit entry, which the same token would refuse as a mismatch.
+            ClientRequestToken = entry.Id,
         };
         try
         {

@@ -1,3 +1,4 @@
+using CreatorPlatform.Core.Audit;
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Aws.Cognito;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,7 @@ public sealed record MemberResult(string Input, MemberOutcome Outcome, string? U
 
 /// <summary>The guide's step 8.1 and 8.2: the Creators group and its members.</summary>
 public sealed class CreatorsGroupService(ICognitoClient cognito, UserPoolLocator pools, CognitoUsers users, CreatorDirectory directory,
-    IOptions<PlatformOptions> options)
+    IOptions<PlatformOptions> options, AuditLog audit)
 {
     public CreatorsGroupOptions Settings => options.Value.CreatorsGroup;
 
@@ -36,9 +37,13 @@ public sealed class CreatorsGroupService(ICognitoClient cognito, UserPoolLocator
     /// <summary>Creates the group unless it exists; an existing group is left as it is (a difference is reported as drift, not overwritten).</summary>
     public async Task<GroupEnsureResult> EnsureAsync(CancellationToken ct)
     {
-        var pool = (await pools.GetAsync(ct)).Id;
-        var ensured = await cognito.EnsureGroupAsync(pool, Settings.Name, Settings.Description, Settings.Precedence, ct);
-        return new(ensured.Group, ensured.Created, DriftOf(ensured.Group));
+        var actor = audit.DemandAdmin("Ensure the Creators group");
+        return await audit.RecordAsync(actor, AuditActions.GroupCreated, Settings.Name, async () =>
+        {
+            var pool = (await pools.GetAsync(ct)).Id;
+            var ensured = await cognito.EnsureGroupAsync(pool, Settings.Name, Settings.Description, Settings.Precedence, ct);
+            return new GroupEnsureResult(ensured.Group, ensured.Created, DriftOf(ensured.Group));
+        }, r => r.Created ? audit.Entry(actor, AuditActions.GroupCreated, Settings.Name, after: $"description \"{Settings.Description}\", precedence {Settings.Precedence}") : null, ct);
     }
 
     public async Task<IReadOnlyList<GroupMember>> ListMembersAsync(CancellationToken ct)
@@ -64,16 +69,20 @@ public sealed class CreatorsGroupService(ICognitoClient cognito, UserPoolLocator
 
     public async Task<MemberResult> RemoveAsync(string usernameOrEmail, CancellationToken ct)
     {
+        var actor = audit.DemandAdmin($"Remove {usernameOrEmail} from the group");
         var pool = (await RequireGroupAsync(ct)).Id;
         var user = await users.FindAsync(usernameOrEmail, ct);
         if (user is null) return new(usernameOrEmail, MemberOutcome.NoSuchUser, null, "No such user in the pool.");
         if (!await IsMemberAsync(user.Username, ct)) return new(usernameOrEmail, MemberOutcome.NotAMember, user.Username, "Not a member.");
-        await cognito.AdminRemoveUserFromGroupAsync(new() { UserPoolId = pool, Username = user.Username, GroupName = Settings.Name }, ct);
+        await audit.RecordAsync(actor, AuditActions.MemberRemoved, user.Username,
+            () => cognito.AdminRemoveUserFromGroupAsync(new() { UserPoolId = pool, Username = user.Username, GroupName = Settings.Name }, ct),
+            _ => audit.Entry(actor, AuditActions.MemberRemoved, user.Username, before: $"member of {Settings.Name}", detail: $"sub {user.Sub}"), ct);
         return new(usernameOrEmail, MemberOutcome.Removed, user.Username, $"Removed {user.Username} from {Settings.Name}.");
     }
 
     private async Task<IReadOnlyList<MemberResult>> AddManyAsync(IReadOnlyList<string> inputs, CancellationToken ct)
     {
+        var actor = audit.DemandAdmin($"Add {string.Join(", ", inputs)} to the group");
         var pool = (await RequireGroupAsync(ct)).Id;
         var members = (await ListMemberUsersAsync(pool, ct)).Select(u => u.Username).ToHashSet(StringComparer.Ordinal);
         var results = new List<MemberResult>();
@@ -86,7 +95,9 @@ public sealed class CreatorsGroupService(ICognitoClient cognito, UserPoolLocator
                 else if (!members.Add(user.Username)) results.Add(new(input, MemberOutcome.AlreadyMember, user.Username, "Already a member."));
                 else
                 {
-                    await cognito.AdminAddUserToGroupAsync(new() { UserPoolId = pool, Username = user.Username, GroupName = Settings.Name }, ct);
+                    await audit.RecordAsync(actor, AuditActions.MemberAdded, user.Username,
+                        () => cognito.AdminAddUserToGroupAsync(new() { UserPoolId = pool, Username = user.Username, GroupName = Settings.Name }, ct),
+                        _ => audit.Entry(actor, AuditActions.MemberAdded, user.Username, after: $"member of {Settings.Name}", detail: $"sub {user.Sub}"), ct);
                     results.Add(new(input, MemberOutcome.Added, user.Username, $"Added {user.Username} (sub {user.Sub})."));
                 }
             }

@@ -1,3 +1,4 @@
+using CreatorPlatform.Core.Security;
 using Microsoft.Extensions.Options;
 
 namespace CreatorPlatform.Core.Creators;
@@ -23,7 +24,8 @@ public sealed record LinkResult(Creator Creator, CognitoUser User);
 /// The guide's step 8.3, done right: a creator's userId is its user's <c>sub</c> (the JWT claim the backend reads),
 /// never the Username the guide stored (DESIGN.md trap 5).
 /// </summary>
-public sealed class LinkageService(CreatorStore store, CreatorDirectory directory, CognitoUsers users, CreatorsGroupService group, IOptions<PlatformOptions> options)
+public sealed class LinkageService(CreatorStore store, CreatorDirectory directory, CognitoUsers users, CreatorsGroupService group, IOptions<PlatformOptions> options,
+    AdminAuthorizer authorizer)
 {
     public async Task<PoolSnapshot> SnapshotAsync(CancellationToken ct)
     {
@@ -60,6 +62,7 @@ public sealed class LinkageService(CreatorStore store, CreatorDirectory director
     /// <summary>Links the creator to the user found by Username or e-mail, storing the user's sub.</summary>
     public async Task<LinkResult> LinkAsync(string slug, string usernameOrEmail, CancellationToken ct)
     {
+        authorizer.DemandAdmin($"Link {slug} to {usernameOrEmail}");
         var creator = await SingleBySlugAsync(slug, ct);
         var user = await users.FindAsync(usernameOrEmail, ct) ?? throw new LinkageException($"No user '{usernameOrEmail}' in the pool.");
         return await LinkAsync(creator, user, ct);
@@ -78,6 +81,7 @@ public sealed class LinkageService(CreatorStore store, CreatorDirectory director
     /// <summary>Does what <see cref="CreatorLinkage.Fix"/> says: relinks by sub and adds the user to the group.</summary>
     public async Task<CreatorLinkage> FixAsync(string slug, CancellationToken ct)
     {
+        authorizer.DemandAdmin($"Fix the linkage of {slug}");
         var pool = await SnapshotAsync(ct);
         var linkage = Assess(await SingleBySlugAsync(slug, ct), pool);
         if (linkage.Fix is null) throw new LinkageException($"Nothing the console can fix by itself: {linkage.Detail}");

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using CreatorPlatform.Core.Audit;
 using CreatorPlatform.Core.Aws;
 
 namespace CreatorPlatform.Core.Creators;
@@ -11,10 +12,11 @@ namespace CreatorPlatform.Core.Creators;
 /// part-way leaves an onboarding to resume, not orphans: a resume skips what is done.
 /// </summary>
 public sealed class OnboardingService(OnboardingProgressStore progressStore, CreatorStore store, CognitoUsers users, CreatorsGroupService group,
-    LinkageService linkage, TimeProvider time)
+    LinkageService linkage, AuditLog audit, TimeProvider time)
 {
-    public async Task<OnboardingProgress> StartAsync(CreatorProfile profile, OnboardingUser user, string startedBy, CancellationToken ct)
+    public async Task<OnboardingProgress> StartAsync(CreatorProfile profile, OnboardingUser user, CancellationToken ct)
     {
+        var startedBy = audit.DemandAdmin($"Onboard {profile.Slug}").Name;
         Validate(profile, user);
         var now = time.GetUtcNow();
         var progress = new OnboardingProgress(Guid.NewGuid().ToString("N")[..12], Trim(profile), user, startedBy, now, now, [], Guid.NewGuid().ToString());
@@ -25,6 +27,7 @@ public sealed class OnboardingService(OnboardingProgressStore progressStore, Cre
     /// <summary>Continues from the first step not done; a new slug or user may replace the one that failed, if its step is not done yet.</summary>
     public async Task<OnboardingProgress> ResumeAsync(string id, OnboardingUser? user = null, string? slug = null, CancellationToken ct = default)
     {
+        audit.DemandAdmin($"Resume onboarding {id}");
         var progress = await progressStore.GetAsync(id, ct) ?? throw new OnboardingException($"No onboarding '{id}'.");
         if (progress.Completed) return progress;
         if (slug is not null && slug != progress.Profile.Slug)
@@ -76,6 +79,9 @@ public sealed class OnboardingService(OnboardingProgressStore progressStore, Cre
                 return progress;
             }
         }
+        var actor = audit.DemandAdmin($"Onboard {progress.Profile.Slug}");
+        await audit.WriteAsync(audit.Entry(actor, AuditActions.CreatorOnboarded, $"{progress.Profile.Slug} ({progress.CreatorId})",
+            after: $"user {progress.Username} (sub {progress.Sub}), {progress.PublicPath}", detail: $"onboarding {progress.Id}"), ct);
         return progress;
     }
 

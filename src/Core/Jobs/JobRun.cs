@@ -31,6 +31,8 @@ public sealed class JobRun
     public string Kind { get; }
     public string Title { get; }
     public string StartedBy { get; }
+    /// <summary>Who started it, as checked and audited.</summary>
+    public Security.Actor Actor { get; internal init; } = Security.Actor.Anonymous;
     public DateTimeOffset StartedAt { get; }
     public DateTimeOffset? EndedAt { get; private set; }
     public JobState State { get; private set; } = JobState.Running;
@@ -79,6 +81,7 @@ public sealed class JobContext(JobRun run)
     public CancellationToken CancellationToken => run.Token;
     public string RunId => run.Id;
     public string StartedBy => run.StartedBy;
+    public Security.Actor Actor => run.Actor;
     public void Info(string message) => run.Append(JobLogLevel.Info, message);
     public void Success(string message) => run.Append(JobLogLevel.Success, message);
     public void Warning(string message) => run.Append(JobLogLevel.Warning, message);

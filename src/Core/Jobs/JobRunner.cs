@@ -1,40 +1,95 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using CreatorPlatform.Core.Audit;
+using CreatorPlatform.Core.Security;
 using Microsoft.Extensions.Logging;
 
 namespace CreatorPlatform.Core.Jobs;
 
 /// <summary>
 /// Runs long operations in the background, one of each kind at a time, with a log, counters and cancellation.
-/// The schema rollout, the migration and the analytics rebuild all run through it.
+/// The schema rollout, the migration and the analytics rebuild all run through it: only an admin may start or pause
+/// one, and each start, pause request and end is an audit entry (<c>{kind}.started</c>, <c>{kind}.{outcome}</c>).
 /// </summary>
-public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time)
+public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, AuditLog? audit = null)
 {
     private readonly ConcurrentDictionary<string, JobRun> latest = new();
     private readonly Lock gate = new();
 
-    /// <summary>Starts <paramref name="work"/> in the background; refuses while a run of the same kind is going.</summary>
+    /// <summary>Starts <paramref name="work"/> as the current actor; refuses anyone but an admin, and while a run of the same kind is going.</summary>
+    public JobRun Start(string kind, string title, Func<JobContext, Task> work)
+    {
+        var actor = audit?.DemandAdmin($"{title} ({kind})") ?? Actor.Anonymous;
+        return Start(kind, title, actor.Name, actor, work);
+    }
+
+    /// <summary>
+    /// Kept for callers written before sign-in: <paramref name="startedBy"/> is only a label when no audit log is wired
+    /// (component tests); otherwise the current actor is who is checked, shown and audited.
+    /// </summary>
     public JobRun Start(string kind, string title, string startedBy, Func<JobContext, Task> work)
+    {
+        if (audit is null) return Start(kind, title, startedBy, Actor.Anonymous, work);
+        return Start(kind, title, work);
+    }
+
+    /// <summary>The newest run of a kind, running or ended, or null.</summary>
+    public JobRun? Latest(string kind) => latest.GetValueOrDefault(kind);
+
+    /// <summary>Asks a run to stop at its next checkpoint (the migration's pause); an admin's action, audited before it takes effect.</summary>
+    public async Task PauseAsync(JobRun run, CancellationToken ct)
+    {
+        if (audit is not null)
+        {
+            var actor = audit.DemandAdmin($"Pause {run.Title}");
+            await audit.WriteAsync(audit.Entry(actor, AuditActions.JobPauseRequested(run.Kind), run.Title, jobId: run.Id), ct);
+        }
+        run.Cancel();
+    }
+
+    private JobRun Start(string kind, string title, string startedBy, Actor actor, Func<JobContext, Task> work)
     {
         JobRun run;
         lock (gate)
         {
             if (latest.TryGetValue(kind, out var current) && current.State == JobState.Running)
                 throw new JobAlreadyRunningException(current);
-            run = new JobRun(kind, title, startedBy, time);
+            run = new JobRun(kind, title, startedBy, time) { Actor = actor };
             latest[kind] = run;
         }
         run.Completion = Task.Run(() => ExecuteAsync(run, work));
         return run;
     }
 
-    /// <summary>The newest run of a kind, running or ended, or null.</summary>
-    public JobRun? Latest(string kind) => latest.GetValueOrDefault(kind);
-
     private async Task ExecuteAsync(JobRun run, Func<JobContext, Task> work)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = run.Id, ["JobKind"] = run.Kind });
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["JobId"] = run.Id, ["JobKind"] = run.Kind, ["ActorId"] = run.Actor.Id, ["ActorName"] = run.Actor.Name,
+        });
+        using var activity = JobTelemetry.Source.StartActivity($"job {run.Kind}");
+        activity?.SetTag("job.id", run.Id);
+        activity?.SetTag("job.kind", run.Kind);
         logger.LogInformation("Job {Kind} {JobId} started by {StartedBy}", run.Kind, run.Id, run.StartedBy);
         var context = new JobContext(run);
+        var started = audit?.Entry(run.Actor, AuditActions.JobStarted(run.Kind), run.Title, outcome: AuditOutcome.Started, jobId: run.Id);
+        var deferred = false;
+        try
+        {
+            if (started is not null) await audit!.WriteAsync(started, CancellationToken.None);
+        }
+        catch (AuditWriteException e) when (e.InnerException is Amazon.DynamoDBv2.Model.ResourceNotFoundException && run.Kind == Schema.SchemaApplier.JobKind)
+        {
+            // The schema job creates the ops table itself: its start is written once the table exists.
+            deferred = true;
+        }
+        catch (AuditWriteException e)
+        {
+            context.Error($"✗ Audit log: {e.Message}");
+            run.End(JobState.Failed, "The start could not be written to the audit log, so the job did not run.");
+            return;
+        }
         try
         {
             await work(context);
@@ -56,6 +111,51 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time)
             context.Error($"Stopped by an error: {e.Message}");
             run.End(JobState.Failed, e.Message);
         }
+        if (deferred) await WriteOrReportAsync(started!, context);
+        var outcome = run.State switch { JobState.Succeeded => AuditOutcome.Succeeded, JobState.Cancelled => AuditOutcome.Cancelled, _ => AuditOutcome.Failed };
+        if (!await AuditAsync(run, context, AuditActions.JobEnded(run.Kind, outcome), outcome))
+            run.End(JobState.Failed, $"The job ended {outcome}, but its audit entry could not be written (see the log).");
+        activity?.SetTag("job.outcome", outcome);
+        JobTelemetry.Ended(run, outcome);
         logger.LogInformation("Job {Kind} {JobId} ended {State}", run.Kind, run.Id, run.State);
+    }
+
+    /// <summary>False (and an error in the job's log) when the entry could not be written.</summary>
+    private async Task<bool> AuditAsync(JobRun run, JobContext context, string action, string outcome)
+    {
+        if (audit is null) return true;
+        var after = JsonSerializer.Serialize(run.Counters);
+        return await WriteOrReportAsync(audit.Entry(run.Actor, action, run.Title, after: after, outcome: outcome, detail: run.Error, jobId: run.Id), context);
+    }
+
+    private async Task<bool> WriteOrReportAsync(AuditEntry entry, JobContext context)
+    {
+        try
+        {
+            await audit!.WriteAsync(entry, CancellationToken.None);
+            return true;
+        }
+        catch (AuditWriteException e)
+        {
+            context.Error($"✗ Audit log: {e.Message}");
+            return false;
+        }
+    }
+}
+
+/// <summary>Traces and metrics of jobs, for OpenTelemetry (the exporter is wired by the web app when configured).</summary>
+public static class JobTelemetry
+{
+    public const string Name = "CreatorPlatform.Jobs";
+    public static readonly ActivitySource Source = new(Name);
+    private static readonly System.Diagnostics.Metrics.Meter Meter = new(Name);
+    private static readonly System.Diagnostics.Metrics.Counter<long> Runs = Meter.CreateCounter<long>("jobs.runs", description: "Jobs ended, by kind and outcome");
+    private static readonly System.Diagnostics.Metrics.Histogram<double> Duration = Meter.CreateHistogram<double>("jobs.duration", "s");
+
+    internal static void Ended(JobRun run, string outcome)
+    {
+        var tags = new TagList { { "job.kind", run.Kind }, { "job.outcome", outcome } };
+        Runs.Add(1, tags);
+        Duration.Record(run.Elapsed.TotalSeconds, tags);
     }
 }

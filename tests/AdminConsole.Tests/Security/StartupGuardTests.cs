@@ -28,12 +28,25 @@ public sealed class StartupGuardTests
     }
 
     [Fact]
-    public void Aws_mode_without_sign_in_refuses_to_start_and_points_to_the_cli()
+    public void Aws_mode_without_an_azure_ad_section_refuses_to_start_and_says_what_is_missing()
     {
         var refusal = StartupGuard.Check(Settings("Aws", "http://127.0.0.1:5080"));
 
         Assert.NotNull(refusal);
-        Assert.Contains("needs sign-in", refusal);
+        Assert.Contains("Microsoft Entra ID", refusal);
+        Assert.Contains("ClientId, TenantId, Instance", refusal);
         Assert.Contains("-- status", refusal);
+    }
+
+    [Fact]
+    public void Aws_mode_with_an_azure_ad_section_starts_on_any_address()
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Platform:Mode"] = "Aws", ["urls"] = "http://+:8080", ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
+            ["AzureAd:TenantId"] = "tenant", ["AzureAd:ClientId"] = "client",
+        }).Build();
+
+        Assert.Null(StartupGuard.Check(settings));
     }
 }

@@ -14,7 +14,7 @@ public sealed class OnboardingTests(EmulatorFixture emulators)
     {
         await using var world = await CreatorsWorld.CreateAsync(emulators);
 
-        var done = await world.Get<OnboardingService>().StartAsync(Profile("maria-santos"), OnboardingUser.NewUser("mariasantos", "maria@example.com"), "tests", default);
+        var done = await world.Get<OnboardingService>().StartAsync(Profile("maria-santos"), OnboardingUser.NewUser("mariasantos", "maria@example.com"), default);
 
         Assert.True(done.Completed, done.LastError);
         Assert.Equal("/creator/maria-santos", done.PublicPath);
@@ -34,7 +34,7 @@ public sealed class OnboardingTests(EmulatorFixture emulators)
         await using var world = await CreatorsWorld.CreateAsync(emulators);
         var alex = await world.UserAsync("alexchen", "alex.chen@example.com");
 
-        var done = await world.Get<OnboardingService>().StartAsync(Profile("alex"), OnboardingUser.ExistingUser("alex.chen@example.com"), "tests", default);
+        var done = await world.Get<OnboardingService>().StartAsync(Profile("alex"), OnboardingUser.ExistingUser("alex.chen@example.com"), default);
 
         Assert.True(done.Completed, done.LastError);
         Assert.Equal(("alexchen", alex.Sub), (done.Username, done.Sub));
@@ -48,8 +48,8 @@ public sealed class OnboardingTests(EmulatorFixture emulators)
         var onboarding = world.Get<OnboardingService>();
 
         var results = await Task.WhenAll(
-            onboarding.StartAsync(Profile("same-slug"), OnboardingUser.NewUser("first", "first@example.com"), "admin-1", default),
-            onboarding.StartAsync(Profile("same-slug"), OnboardingUser.NewUser("second", "second@example.com"), "admin-2", default));
+            onboarding.StartAsync(Profile("same-slug"), OnboardingUser.NewUser("first", "first@example.com"), default),
+            onboarding.StartAsync(Profile("same-slug"), OnboardingUser.NewUser("second", "second@example.com"), default));
 
         var winner = Assert.Single(results, r => r.Completed);
         var loser = Assert.Single(results, r => !r.Completed);
@@ -65,7 +65,7 @@ public sealed class OnboardingTests(EmulatorFixture emulators)
     {
         await using var world = await CreatorsWorld.CreateAsync(emulators, withGroup: false);
         var onboarding = world.Get<OnboardingService>();
-        var stopped = await onboarding.StartAsync(Profile("priya"), OnboardingUser.NewUser("priyapatel", "priya@example.com"), "tests", default);
+        var stopped = await onboarding.StartAsync(Profile("priya"), OnboardingUser.NewUser("priyapatel", "priya@example.com"), default);
         await world.Get<CreatorsGroupService>().EnsureAsync(default);
 
         var open = await onboarding.ListOpenAsync(default);
@@ -87,7 +87,7 @@ public sealed class OnboardingTests(EmulatorFixture emulators)
         await using var world = await CreatorsWorld.CreateAsync(emulators);
         await world.UserAsync("samrivera", "someone.else@example.com");
         var onboarding = world.Get<OnboardingService>();
-        var stopped = await onboarding.StartAsync(Profile("sam"), OnboardingUser.NewUser("samrivera", "sam@example.com"), "tests", default);
+        var stopped = await onboarding.StartAsync(Profile("sam"), OnboardingUser.NewUser("samrivera", "sam@example.com"), default);
 
         var resumed = await onboarding.ResumeAsync(stopped.Id, OnboardingUser.NewUser("sam-rivera", "sam@example.com"));
 
@@ -105,7 +105,7 @@ public sealed class OnboardingTests(EmulatorFixture emulators)
         await using var world = await CreatorsWorld.CreateAsync(emulators);
 
         var error = await Assert.ThrowsAsync<OnboardingException>(() => world.Get<OnboardingService>().StartAsync(
-            Profile("Bad--Slug") with { SocialLinks = new("https://tiktok.com/@x", "", "") }, OnboardingUser.NewUser("x", "x@example.com"), "tests", default));
+            Profile("Bad--Slug") with { SocialLinks = new("https://tiktok.com/@x", "", "") }, OnboardingUser.NewUser("x", "x@example.com"), default));
 
         Assert.Contains("slug:", error.Message);
         Assert.Contains("instagram: Must be a link to instagram.com.", error.Message);

@@ -1,5 +1,6 @@
 using CreatorPlatform.Core;
 using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -47,10 +48,15 @@ public class EmulatorFixture : IAsyncLifetime
         };
         configure?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddCore(configuration);
+        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<ICurrentActor>(new FixedActor(TestAdmin));
+        services.AddCore(configuration);
         overrides?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
+
+    /// <summary>Who Core's services act as in these tests, unless a test registers another actor.</summary>
+    public static Actor TestAdmin { get; } = new("Test Admin", "oid-test-admin", AdminRole.Admin, "tests");
 
     public async Task DisposeAsync()
     {

@@ -54,6 +54,7 @@ public sealed class ConsoleAppFixture : IAsyncLifetime
         await OpenAsync(page, "/tables");
         if (await page.GetByTestId("no-drift").IsVisibleAsync()) return;
         await page.GetByTestId("apply-schema").ClickAsync();
+        await page.GetByTestId("confirm-yes").ClickAsync();
         await Assertions.Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 180_000 });
         await Assertions.Expect(page.GetByTestId("no-drift")).ToBeVisibleAsync(new() { Timeout = 30_000 });
     }

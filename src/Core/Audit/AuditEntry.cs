@@ -1,0 +1,47 @@
+namespace CreatorPlatform.Core.Audit;
+
+/// <summary>One change the console made: when, who, what, on what, the value before and after where there is one, and how it ended.</summary>
+public sealed record AuditEntry(string Id, DateTimeOffset At, string ActorName, string ActorId, string Action, string Target,
+    string? Before, string? After, string Outcome, string? Detail, string? JobId);
+
+public static class AuditOutcome
+{
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+    public const string Cancelled = "cancelled";
+    public const string Started = "started";
+}
+
+/// <summary>The actions Core records. Jobs record <c>{kind}.started</c>, <c>{kind}.pause-requested</c> and <c>{kind}.{outcome}</c>.</summary>
+public static class AuditActions
+{
+    public const string GroupCreated = "group.created";
+    public const string MemberAdded = "member.added";
+    public const string MemberRemoved = "member.removed";
+    public const string CreatorCreated = "creator.created";
+    public const string CreatorOnboarded = "creator.onboarded";
+    public const string CreatorLinked = "creator.linked";
+    public const string CreatorEnabled = "creator.enabled";
+    public const string CreatorDisabled = "creator.disabled";
+
+    public static string JobStarted(string kind) => $"{kind}.started";
+    public static string JobPauseRequested(string kind) => $"{kind}.pause-requested";
+    public static string JobEnded(string kind, string outcome) => $"{kind}.{outcome}";
+
+    private static readonly string[] JobKinds = ["schema", "migration", "verify", "dry-run", "analytics-rebuild"];
+
+    /// <summary>For the Audit page's filter; entries of other actions are still listed and exportable.</summary>
+    public static IReadOnlyList<string> Known { get; } =
+    [
+        GroupCreated, MemberAdded, MemberRemoved, CreatorCreated, CreatorOnboarded, CreatorLinked, CreatorEnabled, CreatorDisabled,
+        .. JobKinds.SelectMany(k => new[] { JobStarted(k), JobEnded(k, AuditOutcome.Succeeded), JobEnded(k, AuditOutcome.Failed),
+            JobEnded(k, AuditOutcome.Cancelled), JobPauseRequested(k) }),
+    ];
+}
+
+/// <summary>The change was made (or refused) but its audit entry could not be written; the admin must see this.</summary>
+public sealed class AuditWriteException(AuditEntry entry, Exception inner)
+    : Exception($"{entry.Action} on {entry.Target} ({entry.Outcome}) could not be written to the audit log: {inner.Message}", inner)
+{
+    public AuditEntry Entry { get; } = entry;
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Schema;
+using CreatorPlatform.Core.Security;
+using Microsoft.Extensions.Logging;
+
+namespace CreatorPlatform.Core.Audit;
+
+/// <summary>
+/// Writes the audit log. A change to a DynamoDB item puts <see cref="TransactItemsAsync"/> in its own transaction; a
+/// change elsewhere (Cognito, a job) calls <see cref="WriteAsync"/> right after, which throws rather than drop an entry.
+/// Entries are conditional puts: nothing in the console overwrites or deletes one.
+/// </summary>
+public sealed class AuditLog(IAmazonDynamoDB dynamoDb, PlatformSchema schema, AdminAuthorizer authorizer, TimeProvider time, ILogger<AuditLog> logger)
+{
+    private readonly ConcurrentDictionary<string, bool> markers = new();
+
+    public Actor DemandAdmin(string action) => authorizer.DemandAdmin(action);
+
+    public AuditEntry Entry(Actor actor, string action, string target, string? before = null, string? after = null,
+        string outcome = AuditOutcome.Succeeded, string? detail = null, string? jobId = null) =>
+        new(Guid.NewGuid().ToString("N")[..16], time.GetUtcNow(), actor.Name, actor.Id, action, target, before, after, outcome, detail, jobId);
+
+    /// <summary>The entry's puts, to go into the transaction of the change it records.</summary>
+    public async Task<IReadOnlyList<TransactWriteItem>> TransactItemsAsync(AuditEntry entry, CancellationToken ct)
+    {
+        await EnsureMarkersAsync(entry, ct);
+        return AuditMapper.Partitions(entry).Select(pk => new TransactWriteItem
+        {
+            Put = new Put { TableName = schema.Ops.Name, Item = AuditMapper.ToItem(entry, pk), ConditionExpression = "attribute_not_exists(pk)" },
+        }).ToList();
+    }
+
+    /// <summary>Writes the entry on its own; throws <see cref="AuditWriteException"/> when it cannot.</summary>
+    public async Task WriteAsync(AuditEntry entry, CancellationToken ct)
+    {
+        try
+        {
+            var items = await TransactItemsAsync(entry, ct);
+            await dynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = [.. items], ClientRequestToken = entry.Id }, ct);
+            logger.LogInformation("Audit {Action} on {Target} by {ActorName} ({ActorId}): {Outcome}", entry.Action, entry.Target, entry.ActorName, entry.ActorId, entry.Outcome);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not AuditWriteException)
+        {
+            logger.LogError(e, "Audit entry {Action} on {Target} by {ActorId} could not be written", entry.Action, entry.Target, entry.ActorId);
+            throw new AuditWriteException(entry, e);
+        }
+    }
+
+    /// <summary>Records a change made elsewhere, or its failure; the change's own exception wins over a failed audit write.</summary>
+    public async Task<T> RecordAsync<T>(Actor actor, string action, string target, Func<Task<T>> change, Func<T, AuditEntry?> describe, CancellationToken ct)
+    {
+        T result;
+        try
+        {
+            result = await change();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            try { await WriteAsync(Entry(actor, action, target, outcome: AuditOutcome.Failed, detail: e.Message), CancellationToken.None); }
+            catch (AuditWriteException) { }
+            throw;
+        }
+        if (describe(result) is { } entry) await WriteAsync(entry, ct);
+        return result;
+    }
+
+    /// <summary>The month and the person get a row in the index partitions once; they are idempotent puts outside the change's transaction.</summary>
+    private async Task EnsureMarkersAsync(AuditEntry entry, CancellationToken ct)
+    {
+        var month = AuditMapper.Month(entry.At);
+        if (!markers.ContainsKey($"m{month}"))
+        {
+            await Put(new() { ["pk"] = AuditMapper.S(AuditMapper.MonthsPk), ["sk"] = AuditMapper.S(month) });
+            markers[$"m{month}"] = true;
+        }
+        if (!markers.ContainsKey($"a{entry.ActorId}\n{entry.ActorName}"))
+        {
+            await Put(new() { ["pk"] = AuditMapper.S(AuditMapper.ActorsPk), ["sk"] = AuditMapper.S(entry.ActorId), ["name"] = AuditMapper.S(entry.ActorName) });
+            markers[$"a{entry.ActorId}\n{entry.ActorName}"] = true;
+        }
+        Task Put(Dictionary<string, AttributeValue> item) => dynamoDb.PutItemAsync(new PutItemRequest { TableName = schema.Ops.Name, Item = item }, ct);
+    }
+}
