@@ -18,7 +18,7 @@ internal sealed class AnalyticsTables(IServiceProvider services)
     public static async Task<AnalyticsTables> CreateAsync(IServiceProvider services)
     {
         var tables = new AnalyticsTables(services);
-        foreach (var spec in new[] { tables.schema.Products, tables.schema.Creators, tables.schema.AnalyticsEvents, tables.schema.AnalyticsSummaries })
+        foreach (var spec in new[] { tables.schema.Products, tables.schema.Creators, tables.schema.AnalyticsEvents, tables.schema.AnalyticsSummaries, tables.schema.Ops })
             await tables.dynamoDb.CreateTableAsync(TableRequests.Create(spec));
         return tables;
     }
