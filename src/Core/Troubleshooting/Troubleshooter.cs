@@ -26,7 +26,7 @@ public sealed partial class Troubleshooter(IOptions<PlatformOptions> options)
         AmazonClientException when e.Message.Contains("credential", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("SSO", StringComparison.Ordinal) =>
             Credentials(e.Message),
         StackNotFoundException stack => StackMissing(stack.StackName),
-        Amazon.DynamoDBv2.Model.ResourceNotFoundException => TableMissing(resource ?? "The table"),
+        Amazon.DynamoDBv2.Model.ResourceNotFoundException => TableMissing(resource ?? "A table this reads"),
         Aws.ResourceNotFoundException when action?.StartsWith("lambda:", StringComparison.Ordinal) == true => new(TroubleKind.FunctionMissing,
             $"The Lambda function {resource} does not exist", $"{e.Message}",
             $"Check Platform:LambdaFunctions, or deploy the backend stack: npx cdk deploy {O.BackendStackName} --profile {Profile} (deployment guide, step 6).",
@@ -60,7 +60,7 @@ public sealed partial class Troubleshooter(IOptions<PlatformOptions> options)
         $"npx cdk deploy {stack} --profile {Profile}");
 
     public Trouble TableMissing(string table) => new(TroubleKind.TableMissing, $"{table} does not exist",
-        $"DynamoDB has no table named {table} in {O.Region}.",
+        $"DynamoDB in {O.Region} has no table {table}.",
         O.Mode == PlatformMode.Sandbox ? "Open Tables & indexes and use Apply schema."
             : $"Deploy the storage stack (npx cdk deploy {O.StackName} --profile {Profile}), or fix the table name in Platform:Tables.",
         null, "/tables");

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace CreatorPlatform.Core.Verification;
 
 /// <summary>"Verify Products Have CreatorId": a few products with id, creatorId, featured and status, as the guide's table.</summary>
-public sealed class ProductSampleSection(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IOptions<PlatformOptions> options) : IVerificationSection
+public sealed class ProductSampleSection(IAmazonDynamoDB dynamoDb, PlatformSchema schema, Troubleshooting.Troubleshooter troubleshooter, IOptions<PlatformOptions> options) : IVerificationSection
 {
     public static readonly IReadOnlyList<string> Headers = ["id", "creatorId", "featured", "status"];
     public string Name => "Products sample";
@@ -15,11 +15,19 @@ public sealed class ProductSampleSection(IAmazonDynamoDB dynamoDb, PlatformSchem
 
     public async Task<IReadOnlyList<VerificationLine>> CheckAsync(CancellationToken ct)
     {
-        var response = await dynamoDb.ScanAsync(new ScanRequest
+        ScanResponse response;
+        try
         {
-            TableName = schema.Products.Name, Limit = options.Value.Verification.ProductSample,
-            ProjectionExpression = "id, creatorId, featured, #s", ExpressionAttributeNames = new() { ["#s"] = "status" },
-        }, ct);
+            response = await dynamoDb.ScanAsync(new ScanRequest
+            {
+                TableName = schema.Products.Name, Limit = options.Value.Verification.ProductSample,
+                ProjectionExpression = "id, creatorId, featured, #s", ExpressionAttributeNames = new() { ["#s"] = "status" },
+            }, ct);
+        }
+        catch (ResourceNotFoundException)
+        {
+            return [new(Name, Name, CheckState.Red, [$"{schema.Products.Name} does not exist."], "/tables") { Trouble = troubleshooter.TableMissing(schema.Products.Name) }];
+        }
         var items = response.Items ?? [];
         var rows = items.Select(i => (IReadOnlyList<string>)
         [
