@@ -11,8 +11,10 @@ public sealed class CloudWatchClient(HttpClient http, AwsContext aws, Resilience
     /// <summary>The SDK's service id for CloudWatch: AWS_ENDPOINT_URL_CLOUDWATCH.</summary>
     public const string EndpointId = "CLOUDWATCH";
     public const string ApiVersion = "2010-08-01";
+    /// <summary>IAM names CloudWatch's actions cloudwatch:*, though it signs as monitoring.</summary>
+    public const string IamPrefix = "cloudwatch";
 
-    private readonly AwsQueryClient query = new(http, ApiVersion, SigningName, aws.Options.Profile,
+    private readonly AwsQueryClient query = new(http, ApiVersion, IamPrefix, aws.Options.Profile,
         "CloudWatch is not available here: the sandbox has no CloudWatch.", retry);
 
     public static Uri? Endpoint(AwsContext aws) =>
