@@ -6,6 +6,9 @@ using CreatorPlatform.Core.Creators;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Rollout;
 using CreatorPlatform.Core.Migration;
+using CreatorPlatform.Core.Monitoring;
+using CreatorPlatform.Core.Troubleshooting;
+using CreatorPlatform.Core.Verification;
 using CreatorPlatform.Core.Sandbox;
 using CreatorPlatform.Core.Schema;
 using CreatorPlatform.Core.Security;
@@ -81,6 +84,19 @@ public static class DependencyInjection
         services.AddSingleton<IRolloutCheck, CreatorsGroupCheck>();
         services.AddSingleton<IRolloutCheck, DefaultCreatorInGroupCheck>();
         services.AddSingleton<IRolloutCheck, DefaultCreatorLinkedCheck>();
+
+        // Verification report, monitoring and troubleshooting (issue 7); sections in the guide's order
+        services.AddSingleton<Troubleshooter>();
+        services.AddSingleton<IVerificationSection, SchemaSection>();
+        services.AddSingleton<IVerificationSection, DefaultCreatorSection>();
+        services.AddSingleton<IVerificationSection, ProductSampleSection>();
+        services.AddSingleton<IVerificationSection, LambdaEnvironmentSection>();
+        services.AddSingleton<IVerificationSection, MigrationCompletenessSection>();
+        services.AddSingleton<IVerificationSection, ConsistencySection>();
+        services.AddSingleton<VerificationReportService>();
+        services.AddSingleton<JobUsageService>();
+        services.AddSingleton<TableMetricsService>();
+        services.AddSingleton<IndexBuildClock>();
 
         services.AddSingleton<SandboxUsers>();
         services.AddSingleton<SandboxProvisioner>();

@@ -11,6 +11,10 @@ public sealed class PlatformOptions
     public string Region { get; set; } = "us-east-1";
     public string? Profile { get; set; }
     public string StackName { get; set; } = "PinterestAffiliateStorageStack";
+    /// <summary>The stack whose AWS::Lambda::Function resources are the platform's functions (deployment guide, step 6).</summary>
+    public string BackendStackName { get; set; } = "PinterestAffiliateBackendStack";
+    /// <summary>Function names to check instead of discovering them from <see cref="BackendStackName"/>; empty: discover.</summary>
+    public List<string> LambdaFunctions { get; set; } = [];
     /// <summary>Empty: read from the stack's <c>UserPoolId</c> output (in the sandbox, from the sandbox itself).</summary>
     public string? UserPoolId { get; set; }
     public TableNameOptions Tables { get; set; } = new();
@@ -18,6 +22,19 @@ public sealed class PlatformOptions
     public DefaultCreatorOptions DefaultCreator { get; set; } = new();
     public SandboxOptions Sandbox { get; set; } = new();
     public MigrationOptions Migration { get; set; } = new();
+    public VerificationOptions Verification { get; set; } = new();
+}
+
+public sealed class VerificationOptions
+{
+    /// <summary>How long one check of the report may take before it is reported amber as unanswered.</summary>
+    public int CheckTimeoutSeconds { get; set; } = 10;
+    /// <summary>The checks that scan every product (migration completeness) get longer.</summary>
+    public int ScanTimeoutSeconds { get; set; } = 120;
+    /// <summary>Products in the sample, as the guide's <c>--max-items 5</c>.</summary>
+    public int ProductSample { get; set; } = 5;
+    /// <summary>Hours of CloudWatch metrics shown beside each table.</summary>
+    public int MetricHours { get; set; } = 3;
 }
 
 public sealed class TableNameOptions

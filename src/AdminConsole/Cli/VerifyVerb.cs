@@ -1,30 +1,61 @@
 using System.CommandLine;
-using CreatorPlatform.Core.Jobs;
-using CreatorPlatform.Core.Migration;
+using CreatorPlatform.Core.Rollout;
+using CreatorPlatform.Core.Verification;
+using Spectre.Console;
 
 namespace AdminConsole.Cli;
 
-/// <summary><c>verify [--json]</c>: the migration's verification on its own; exit 1 when it finds any problem.</summary>
+/// <summary>
+/// <c>verify [--strict] [--json]</c>: the whole verification report (tables to Lambda, migration, group and linkage).
+/// Exit 1 when any line is red; with --strict also when any is amber (could not be checked).
+/// </summary>
 internal static class VerifyVerb
 {
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
-        var command = new Command("verify", "Check the default creator and every product's creatorId, featured and status.") { json };
+        var strict = new Option<bool>("--strict") { Description = "Fail also when a check could not be made (amber)." };
+        var command = new Command("verify", "Run the deployment guide's Verification section, the migration's and the creators' checks.") { json, strict };
         command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
         {
-            var verifier = services.GetRequiredService<MigrationVerifier>();
-            VerificationReport? report = null;
-            var run = services.GetRequiredService<JobRunner>().Start(MigrationVerifier.JobKind, "Verification", JobConsole.StartedBy,
-                async j => report = await verifier.RunAsync(j));
-            await using (ct.Register(run.Cancel))
-            {
-                if (parse.GetValue(json)) await run.Completion;
-                else await JobConsole.FollowAsync(run, total: null);
-            }
-            if (parse.GetValue(json)) CliJson.Write(JobConsole.Summary(run, report));
-            return JobConsole.ExitCode(run);
+            var result = await services.GetRequiredService<VerificationReportService>().RunAsync(ct);
+            var exit = result.ExitCode(parse.GetValue(strict));
+            if (parse.GetValue(json)) CliJson.Write(new { result.Overall, ExitCode = exit, result.StartedAt, TookSeconds = Math.Round(result.Took.TotalSeconds, 3), result.Lines });
+            else Print(result, exit);
+            return exit;
         }, ct));
         return command;
+    }
+
+    private static void Print(VerificationResult result, int exit)
+    {
+        foreach (var section in result.Lines.GroupBy(l => l.Section))
+        {
+            AnsiConsole.WriteLine();
+            AnsiConsole.MarkupLineInterpolated($"[bold]{section.Key}[/]");
+            foreach (var line in section)
+            {
+                var (mark, colour) = line.State switch { CheckState.Green => ("✓", "green"), CheckState.Red => ("✗", "red"), _ => ("?", "yellow") };
+                AnsiConsole.MarkupLineInterpolated($"[{colour}]{mark} {line.Title}[/]  [grey]{line.Link}[/]");
+                foreach (var evidence in line.Evidence) AnsiConsole.MarkupLineInterpolated($"    {evidence}");
+                if (line.Table is { } table)
+                {
+                    var grid = new Table().Border(TableBorder.Simple);
+                    foreach (var h in table.Headers) grid.AddColumn(Markup.Escape(h));
+                    foreach (var row in table.Rows) grid.AddRow(row.Select(Markup.Escape).ToArray());
+                    AnsiConsole.Write(grid);
+                }
+                if (line.Trouble is { } t)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"    [{colour}]{t.Title}:[/] {t.Explanation}");
+                    AnsiConsole.MarkupLineInterpolated($"    Next: {t.NextAction}");
+                    if (t.Command is not null) AnsiConsole.MarkupLineInterpolated($"    [aqua]{t.Command}[/]");
+                }
+            }
+        }
+        AnsiConsole.WriteLine();
+        var counts = result.Lines.GroupBy(l => l.State).ToDictionary(g => g.Key, g => g.Count());
+        AnsiConsole.MarkupLineInterpolated(
+            $"[{(exit == 0 ? "green" : "red")}]{counts.GetValueOrDefault(CheckState.Green)} green, {counts.GetValueOrDefault(CheckState.Amber)} amber, {counts.GetValueOrDefault(CheckState.Red)} red[/] in {result.Took.TotalSeconds:N1} s");
     }
 }

@@ -1,4 +1,6 @@
 using CreatorPlatform.Core.Aws.CloudFormation;
+using CreatorPlatform.Core.Aws.CloudWatch;
+using CreatorPlatform.Core.Aws.Lambda;
 using CreatorPlatform.Core.Aws.Cognito;
 using CreatorPlatform.Core.Aws.Signing;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +11,7 @@ namespace CreatorPlatform.Core.Aws;
 public static class AwsClientsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ICognitoClient"/> and <see cref="ICloudFormationClient"/> as typed HttpClients whose endpoint
+    /// Registers <see cref="ICognitoClient"/>, <see cref="ICloudFormationClient"/>, <see cref="ILambdaClient"/> and <see cref="ICloudWatchClient"/> as typed HttpClients whose endpoint
     /// and SigV4 signing come from <see cref="AwsContext"/>. Needs <c>IOptions&lt;PlatformOptions&gt;</c>.
     /// </summary>
     public static IServiceCollection AddAwsHttpClients(this IServiceCollection services)
@@ -22,6 +24,10 @@ public static class AwsClientsServiceCollectionExtensions
         services.AddHttpClient<ICloudFormationClient, CloudFormationClient>((sp, http) =>
                 http.BaseAddress = CloudFormationClient.Endpoint(sp.GetRequiredService<AwsContext>()))
             .AddHttpMessageHandler(sp => Signer(sp, CloudFormationClient.SigningName));
+        services.AddHttpClient<ILambdaClient, LambdaClient>((sp, http) => http.BaseAddress = LambdaClient.Endpoint(sp.GetRequiredService<AwsContext>()))
+            .AddHttpMessageHandler(sp => Signer(sp, LambdaClient.SigningName));
+        services.AddHttpClient<ICloudWatchClient, CloudWatchClient>((sp, http) => http.BaseAddress = CloudWatchClient.Endpoint(sp.GetRequiredService<AwsContext>()))
+            .AddHttpMessageHandler(sp => Signer(sp, CloudWatchClient.SigningName));
         return services;
     }
 

@@ -50,10 +50,11 @@ public sealed class AwsContext(IOptions<PlatformOptions> options)
             RegionEndpoint = Region,
             // Standard retries with backoff and jitter on every request, without the retry quota: under sustained
             // throttling the adaptive mode's client-side bucket refused requests outright ("capacity could not be
-            // obtained"), failing bookkeeping writes at random. Bulk jobs pace themselves (AdaptiveConcurrency).
+            // obtained"), failing bookkeeping writes at random. Bulk jobs pace themselves (AdaptiveConcurrency) and retry
+            // on top; few retries here keep a page on an unreachable endpoint from hanging for most of a minute.
             RetryMode = RequestRetryMode.Standard,
             ThrottleRetries = false,
-            MaxErrorRetry = 10,
+            MaxErrorRetry = 4,
             Timeout = TimeSpan.FromSeconds(30),
         };
         if (IsSandbox) config.ServiceURL = SandboxEndpoint(Options.Sandbox.DynamoDbPort).ToString();

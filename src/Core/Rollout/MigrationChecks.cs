@@ -33,7 +33,11 @@ public sealed class MigrationDoneCheck(MigrationStateService migration) : IRollo
     private CheckResult Result(CheckState state, string detail) => new(Step, "Migration done", state, detail, "/migration");
 }
 
-/// <summary>The guide's Verification section, as far as the migration's data goes: the newest verification report.</summary>
+/// <summary>
+/// The guide's Verification section, as far as the migration's data goes: the newest verification, by a migration,
+/// a verify run or the full report (whose completeness check records one). Not the full report itself: in the sandbox
+/// its Lambda line is always amber, steps 8.x are their own checklist lines, and it scans every product.
+/// </summary>
 public sealed class VerificationCleanCheck(MigrationStateService migration) : IRolloutCheck
 {
     public string Step => "V";
@@ -49,5 +53,5 @@ public sealed class VerificationCleanCheck(MigrationStateService migration) : IR
             : Result(CheckState.Red, $"{report.Problems.Sum(p => p.Value.Count)} product problems and {report.CreatorsWithSlug} '{report.Slug}' creators at {when}.");
     }
 
-    private CheckResult Result(CheckState state, string detail) => new(Step, "Verification clean", state, detail, "/migration");
+    private CheckResult Result(CheckState state, string detail) => new(Step, "Verification clean", state, detail, "/verification");
 }

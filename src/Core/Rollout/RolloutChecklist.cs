@@ -25,7 +25,7 @@ public sealed class RolloutChecklist(IEnumerable<IRolloutCheck> checks)
         ("8.1", "Creators group created", "/creators"),
         ("8.2", "Default creator in the group", "/creators"),
         ("8.3", "userId linked", "/creators"),
-        ("V", "Verification clean", "/migration"),
+        ("V", "Verification clean", "/verification"),
     ];
 
     public async Task<IReadOnlyList<CheckResult>> RunAsync(CancellationToken ct = default)

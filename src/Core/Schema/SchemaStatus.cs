@@ -20,6 +20,8 @@ public sealed record TableStatus(
 {
     /// <summary>Set when the table could not be read at all (not permitted, unreachable): its absence is unknown.</summary>
     public string? ReadError { get; init; }
+    /// <summary>Why the table could not be read, and what to do about it.</summary>
+    public Troubleshooting.Trouble? Trouble { get; init; }
     public bool IsActive => Status == "ACTIVE" && Indexes.Where(i => i.Exists).All(i => i.Status == "ACTIVE" && !i.Backfilling);
     /// <summary>CREATING, UPDATING, or an index still building: worth watching.</summary>
     public bool InTransition => Exists && (Status is "CREATING" or "UPDATING" or "DELETING"

@@ -5,7 +5,7 @@ using CreatorPlatform.Core.Aws;
 namespace CreatorPlatform.Core.Schema;
 
 /// <summary>Reads every table's live state in parallel and compares it with <see cref="PlatformSchema"/>.</summary>
-public sealed class SchemaStatusService(IAmazonDynamoDB dynamoDb, PlatformSchema schema, AwsContext aws, TimeProvider time)
+public sealed class SchemaStatusService(IAmazonDynamoDB dynamoDb, PlatformSchema schema, AwsContext aws, Troubleshooting.Troubleshooter troubleshooter, TimeProvider time)
 {
     public async Task<PlatformStatus> GetStatusAsync(CancellationToken ct = default)
     {
@@ -26,7 +26,10 @@ public sealed class SchemaStatusService(IAmazonDynamoDB dynamoDb, PlatformSchema
         }
         catch (AmazonDynamoDBException e)
         {
-            return Unreadable(spec, AwsErrors.Explain(e, "dynamodb:DescribeTable", spec.Name));
+            return Unreadable(spec, AwsErrors.Explain(e, "dynamodb:DescribeTable", spec.Name)) with
+            {
+                Trouble = troubleshooter.Explain(e, "dynamodb:DescribeTable", spec.Name),
+            };
         }
 
         var ttl = await ReadTtlAsync(spec, ct);

@@ -1,7 +1,9 @@
 using Amazon.Runtime;
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Aws.CloudFormation;
+using CreatorPlatform.Core.Aws.CloudWatch;
 using CreatorPlatform.Core.Aws.Cognito;
+using CreatorPlatform.Core.Aws.Lambda;
 using CreatorPlatform.Core.Aws.Signing;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -25,4 +27,10 @@ internal static class AwsTestClients
 
     public static CognitoClient Cognito(LocalHttpServer server) =>
         new(Http(server.Uri, CognitoClient.SigningName), Context(), FastRetry);
+
+    public static LambdaClient Lambda(LocalHttpServer server) =>
+        new(Http(server.Uri, LambdaClient.SigningName), Context(), FastRetry);
+
+    public static CloudWatchClient CloudWatch(LocalHttpServer server) =>
+        new(Http(server.Uri, CloudWatchClient.SigningName), Context(), FastRetry);
 }

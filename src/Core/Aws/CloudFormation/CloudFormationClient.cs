@@ -9,6 +9,9 @@ namespace CreatorPlatform.Core.Aws.CloudFormation;
 /// </summary>
 public sealed class CloudFormationClient(HttpClient http, AwsContext aws, ResiliencePipeline? retry = null) : ICloudFormationClient
 {
+    private readonly AwsQueryClient query = new(http, ApiVersion, SigningName, aws.Options.Profile,
+        "CloudFormation is not available here: the sandbox has no CloudFormation emulator and provides the stack outputs itself.", retry);
+
     public const string SigningName = "cloudformation";
     public const string EndpointId = "CLOUDFORMATION";
     public const string ApiVersion = "2010-05-15";
@@ -25,21 +28,6 @@ public sealed class CloudFormationClient(HttpClient http, AwsContext aws, Resili
             [("StackName", request.StackName), ("LogicalResourceId", request.LogicalResourceId), ("PhysicalResourceId", request.PhysicalResourceId)],
             CloudFormationXml.DescribeStackResources, ct);
 
-    private async Task<T> SendAsync<T>(string action, (string Name, string? Value)[] parameters, Func<XElement, T> read, CancellationToken ct)
-    {
-        var endpoint = http.BaseAddress ?? throw new InvalidOperationException(
-            "CloudFormation is not available here: the sandbox has no CloudFormation emulator and provides the stack outputs itself.");
-        var form = new List<KeyValuePair<string, string>> { new("Action", action), new("Version", ApiVersion) };
-        form.AddRange(parameters.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Name, p.Value!)));
-        var call = new AwsCall(SigningName, action, aws.Options.Profile);
-        return await (retry ?? AwsRetry.Default).ExecuteAsync(async token =>
-        {
-            using var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new FormUrlEncodedContent(form) };
-            using var response = await http.SendAsync(message, token);
-            var text = await response.Content.ReadAsStringAsync(token);
-            if (!response.IsSuccessStatusCode) throw AwsErrors.FromXml(call, response.StatusCode, text);
-            return read(XDocument.Parse(text).Root
-                ?? throw new AwsServiceException("EmptyResponse", $"{call.Action} answered with no XML.", response.StatusCode));
-        }, ct);
-    }
+    private Task<T> SendAsync<T>(string action, (string Name, string? Value)[] parameters, Func<XElement, T> read, CancellationToken ct) =>
+        query.SendAsync(action, parameters, read, ct);
 }

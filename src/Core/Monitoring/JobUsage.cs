@@ -1,0 +1,37 @@
+using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Migration;
+
+namespace CreatorPlatform.Core.Monitoring;
+
+/// <summary>
+/// What a job consumed and how often it was throttled, from its own counts: items read and written (each write of an
+/// item under 1 KB is one write request unit, conditional or not) and throttled requests it retried.
+/// </summary>
+public sealed record JobUsage(string Job, string RunId, DateTimeOffset StartedAt, TimeSpan? Took, string Table, long ItemsRead, long WriteRequests, long Throttles, string Outcome)
+{
+    /// <summary>Counter names a job uses for these figures; a job that counts under these names is shown too.</summary>
+    public const string ReadCounter = "scanned", WrittenCounter = "updated", ThrottleCounter = "throttles";
+
+    public static JobUsage FromRun(JobRun run, string table) => new(run.Title, run.Id, run.StartedAt, run.EndedAt - run.StartedAt, table,
+        run.Counter(ReadCounter), run.Counter(WrittenCounter), run.Counter(ThrottleCounter), run.State.ToString());
+
+    public static JobUsage FromMigration(MigrationRunRecord run, string table) => new("Migration", run.RunId, run.StartedAt, run.EndedAt - run.StartedAt, table,
+        run.Counts.GetValueOrDefault(ReadCounter), run.Counts.GetValueOrDefault(WrittenCounter), run.Counts.GetValueOrDefault(ThrottleCounter), run.Outcome);
+}
+
+/// <summary>A job kind run through <see cref="JobRunner"/> whose counters follow <see cref="JobUsage"/>'s names (the analytics rebuild registers one).</summary>
+public sealed record JobUsageSource(string Kind, Func<Schema.PlatformSchema, string> Table);
+
+/// <summary>The jobs' own figures: the newest migration runs from their history, and the newest run of each registered source.</summary>
+public sealed class JobUsageService(MigrationStateService migration, JobRunner jobs, Schema.PlatformSchema schema, IEnumerable<JobUsageSource> sources)
+{
+
+    public async Task<IReadOnlyList<JobUsage>> ListAsync(CancellationToken ct)
+    {
+        var state = await migration.ReadAsync(ct);
+        var usage = state.History.Where(r => r.Kind == "migrate").Take(3).Select(r => JobUsage.FromMigration(r, schema.Products.Name)).ToList();
+        foreach (var (kind, table) in sources)
+            if (jobs.Latest(kind) is { } run) usage.Add(JobUsage.FromRun(run, table(schema)));
+        return usage;
+    }
+}

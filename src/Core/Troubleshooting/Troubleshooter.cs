@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using Amazon.Runtime;
+using CreatorPlatform.Core.Aws;
+using Microsoft.Extensions.Options;
+
+namespace CreatorPlatform.Core.Troubleshooting;
+
+/// <summary>
+/// The one place that maps errors and conditions to the deployment guide's Troubleshooting answers; pages, the
+/// verification report and the CLI render what it returns where the trouble shows.
+/// </summary>
+public sealed partial class Troubleshooter(IOptions<PlatformOptions> options)
+{
+    private PlatformOptions O => options.Value;
+    private string Profile => string.IsNullOrWhiteSpace(O.Profile) ? "<your profile>" : O.Profile;
+
+    /// <summary>An error from any AWS call. <paramref name="action"/> and <paramref name="resource"/> say what was being done, when the error does not.</summary>
+    public Trouble Explain(Exception e, string? action = null, string? resource = null) => e switch
+    {
+        AccessDeniedException denied => AccessDenied(denied.Action, ResourceIn(denied.Message) ?? resource, denied.Message),
+        AmazonServiceException { ErrorCode: var code } sdk when code?.StartsWith("AccessDenied", StringComparison.OrdinalIgnoreCase) == true =>
+            AccessDenied(action ?? "the action", ResourceIn(sdk.Message) ?? resource, sdk.Message),
+        ExpiredCredentialsException or AwsSetupException => Credentials(e.Message),
+        AmazonServiceException { ErrorCode: "ExpiredTokenException" or "ExpiredToken" or "UnrecognizedClientException" or "InvalidSignatureException" } =>
+            Credentials(e.Message),
+        AmazonClientException when e.Message.Contains("credential", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("SSO", StringComparison.Ordinal) =>
+            Credentials(e.Message),
+        StackNotFoundException stack => StackMissing(stack.StackName),
+        Amazon.DynamoDBv2.Model.ResourceNotFoundException => TableMissing(resource ?? "A table this reads"),
+        Aws.ResourceNotFoundException when action?.StartsWith("lambda:", StringComparison.Ordinal) == true => new(TroubleKind.FunctionMissing,
+            $"The Lambda function {resource} does not exist", $"{e.Message}",
+            $"Check Platform:LambdaFunctions, or deploy the backend stack: npx cdk deploy {O.BackendStackName} --profile {Profile} (deployment guide, step 6).",
+            $"npx cdk deploy {O.BackendStackName} --profile {Profile}"),
+        Aws.ResourceNotFoundException => new(TroubleKind.NotFound, $"{resource ?? "The resource"} does not exist", e.Message,
+            "Check the name in the settings, or create it through the screen that owns it."),
+        ServiceUnavailableHereException here => new(TroubleKind.NotAvailableHere, "Not available in the sandbox", here.Message,
+            "Nothing to fix: run the console against AWS (Platform:Mode=Aws) to check this."),
+        HttpRequestException or TimeoutException or TaskCanceledException => new(TroubleKind.Unreachable, "AWS did not answer",
+            $"{action ?? "The call"} did not get an answer: {e.Message}",
+            $"Check the network, the region ({O.Region}) and any AWS_ENDPOINT_URL_* override, then try again."),
+        _ => new(TroubleKind.Other, "The call failed", e.Message, "Try again; if it keeps failing, the message above says what AWS refused."),
+    };
+
+    public Trouble AccessDenied(string action, string? resource, string message) => new(TroubleKind.AccessDenied,
+        $"Not permitted: {action}",
+        $"AWS refused {action}{(resource is null ? "" : $" on {resource}")} for the identity the console runs as (profile {Profile}).",
+        $"Add the IAM permission {action} on {resource ?? "the resource"} to that role or user, then try again.",
+        $$"""{ "Effect": "Allow", "Action": "{{action}}", "Resource": "{{resource ?? "*"}}" }""")
+    {
+        Details = [message],
+    };
+
+    public Trouble Credentials(string message) => new(TroubleKind.Credentials, "The AWS credentials are missing or expired",
+        $"AWS did not accept the console's credentials: {message}",
+        $"Sign in again with the profile the console uses ({Profile}), then reload.", $"aws sso login --profile {Profile}");
+
+    public Trouble StackMissing(string stack) => new(TroubleKind.StackMissing, $"The stack {stack} does not exist",
+        $"CloudFormation has no stack named {stack} in {O.Region}.",
+        $"Deploy it (deployment guide, steps 4 and 6), or set Platform:StackName / Platform:BackendStackName to the stack's real name.",
+        $"npx cdk deploy {stack} --profile {Profile}");
+
+    public Trouble TableMissing(string table) => new(TroubleKind.TableMissing, $"{table} does not exist",
+        $"DynamoDB in {O.Region} has no table {table}.",
+        O.Mode == PlatformMode.Sandbox ? "Open Tables & indexes and use Apply schema."
+            : $"Deploy the storage stack (npx cdk deploy {O.StackName} --profile {Profile}), or fix the table name in Platform:Tables.",
+        null, "/tables");
+
+    [GeneratedRegex(@"on resource: (?<resource>\S+)")]
+    private static partial Regex ResourcePattern();
+
+    private static string? ResourceIn(string message) =>
+        ResourcePattern().Match(message) is { Success: true } m ? m.Groups["resource"].Value.TrimEnd('.', ',') : null;
+}

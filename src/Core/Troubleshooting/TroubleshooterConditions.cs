@@ -1,0 +1,47 @@
+using CreatorPlatform.Core.Migration;
+
+namespace CreatorPlatform.Core.Troubleshooting;
+
+public sealed partial class Troubleshooter
+{
+    /// <summary>The guide's "GSI Creation Stuck" threshold.</summary>
+    public static readonly TimeSpan IndexStuckAfter = TimeSpan.FromMinutes(30);
+
+    /// <summary>An index still CREATING (or backfilling) more than 30 minutes after it was first seen building; null while it is not stuck.</summary>
+    public Trouble? IndexStuck(string table, string index, DateTimeOffset buildingSince, DateTimeOffset now, double? throttleEvents, double? percent)
+    {
+        var minutes = (now - buildingSince).TotalMinutes;
+        if (minutes <= IndexStuckAfter.TotalMinutes) return null;
+        var throttled = throttleEvents switch
+        {
+            null => "Its throttle events could not be read (CloudWatch is not available here).",
+            > 0 => $"It was throttled {throttleEvents:N0} times (OnlineIndexThrottleEvents): the backfill is competing with the table's writes.",
+            _ => "It was not throttled (OnlineIndexThrottleEvents is 0): a large table simply takes long.",
+        };
+        return new(TroubleKind.IndexStuck, $"{index} has been building for {minutes:N0} minutes",
+            $"The index {index} on {table} is still CREATING after more than {IndexStuckAfter.TotalMinutes:N0} minutes{(percent is { } p ? $" ({p:N0}% done)" : "")}. {throttled}",
+            throttleEvents > 0
+                ? "Let it finish; lower the write load on the table (pause the migration) so the backfill is not throttled. Do not add another index meanwhile."
+                : "Let it finish and keep watching the progress; do not add another index meanwhile (one index creation at a time).",
+            $"aws dynamodb describe-table --table-name {table} --profile {Profile} --query 'Table.GlobalSecondaryIndexes[?IndexName==`{index}`].IndexStatus'",
+            "/tables");
+    }
+
+    /// <summary>A migration run that ended with failures or left products unmigrated; null for a clean run.</summary>
+    public Trouble? MigrationFailures(MigrationRunRecord run)
+    {
+        var failed = run.Counts.GetValueOrDefault("failed");
+        if (run.Kind != "migrate" || run.Outcome is "succeeded" or "running" or "cancelled" || (failed == 0 && run.Error is null)) return null;
+        return new(TroubleKind.MigrationFailures,
+            failed > 0 ? $"The migration ended with {failed:N0} failed products" : "The migration ended red",
+            failed > 0
+                ? "Those products were not updated; every other product was. The reasons AWS gave are below."
+                : $"The run stopped before everything was migrated: {run.Error}",
+            "Run the migration again: it only touches what is still missing and never replaces a value that is there. "
+                + "If the same products fail again, the reason names what to fix (permissions, throttling, an item of the wrong shape).",
+            "migrate", "/migration")
+        {
+            Details = run.Error is null ? [] : [run.Error],
+        };
+    }
+}

@@ -1,0 +1,48 @@
+using EndToEnd.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EndToEnd;
+
+public sealed class VerificationTests(ConsoleAppFixture console) : IClassFixture<ConsoleAppFixture>
+{
+    [Fact]
+    public async Task After_the_migration_the_verification_page_is_green_where_it_can_check_and_says_why_where_it_cannot()
+    {
+        var page = await console.NewPageAsync();
+        await ConsoleAppFixture.ApplySchemaAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Migration" }).ClickAsync();
+        await page.GetByTestId("dry-run").ClickAsync();
+        await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded");
+        await page.GetByTestId("migrate").ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Migrate" }).ClickAsync();
+        await Expect(page.GetByTestId("migration-progress")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("job-log")).ToContainTextAsync("Migration completed successfully!", new() { Timeout = 120_000 });
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Verification" }).ClickAsync();
+
+        var lines = page.GetByTestId("verification-line");
+        await Expect(page.GetByTestId("verification-overall")).ToBeVisibleAsync();
+        await Expect(Section(page, "Tables")).ToHaveCountAsync(4);
+        foreach (var section in new[] { "Tables", "Indexes and TTL", "Default creator", "Products sample", "Migration completeness" })
+            foreach (var line in await Section(page, section).AllAsync())
+                await Expect(line).ToHaveAttributeAsync("data-state", "Green");
+        await Expect(Section(page, "Products sample").Locator("tbody tr")).ToHaveCountAsync(5);
+        var lambda = Section(page, "Lambda environment");
+        await Expect(lambda).ToHaveAttributeAsync("data-state", "Amber");
+        await Expect(lambda).ToContainTextAsync("No Lambda runs in the sandbox");
+        var linkage = Section(page, "Group and linkage");
+        await Expect(linkage).ToHaveAttributeAsync("data-state", "Red");
+        await Expect(linkage.GetByTestId("line-link")).ToHaveAttributeAsync("href", "/creators");
+        await Expect(page.GetByTestId("verification-overall")).ToHaveAttributeAsync("data-state", "Red");
+        Assert.True(await lines.CountAsync() >= 10);
+        await ConsoleAppFixture.ScreenshotAsync(page, "21-verification-after-migration");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tables & indexes" }).ClickAsync();
+        await Expect(page.GetByTestId("cloudwatch-note")).ToContainTextAsync("CloudWatch is not available in the sandbox");
+        await Expect(page.GetByTestId("job-writes").First).ToHaveTextAsync("120");
+        await ConsoleAppFixture.ScreenshotAsync(page, "22-tables-monitoring");
+    }
+
+    private static ILocator Section(IPage page, string section) => page.Locator($"[data-testid='verification-line'][data-section='{section}']");
+}
