@@ -12,15 +12,17 @@ public sealed record JobUsage(string Job, string RunId, DateTimeOffset StartedAt
     /// <summary>Counter names a job uses for these figures; a job that counts under these names is shown too.</summary>
     public const string ReadCounter = "scanned", WrittenCounter = "updated", ThrottleCounter = "throttles";
 
-    public static JobUsage FromRun(JobRun run, string table) => new(run.Title, run.Id, run.StartedAt, run.EndedAt - run.StartedAt, table,
-        run.Counter(ReadCounter), run.Counter(WrittenCounter), run.Counter(ThrottleCounter), run.State.ToString());
+    public static JobUsage FromRun(JobRun run, string table, string read = ReadCounter, string written = WrittenCounter) =>
+        new(run.Title, run.Id, run.StartedAt, run.EndedAt - run.StartedAt, table,
+            run.Counter(read), run.Counter(written), run.Counter(ThrottleCounter), run.State.ToString());
 
     public static JobUsage FromMigration(MigrationRunRecord run, string table) => new("Migration", run.RunId, run.StartedAt, run.EndedAt - run.StartedAt, table,
         run.Counts.GetValueOrDefault(ReadCounter), run.Counts.GetValueOrDefault(WrittenCounter), run.Counts.GetValueOrDefault(ThrottleCounter), run.Outcome);
 }
 
-/// <summary>A job kind run through <see cref="JobRunner"/> whose counters follow <see cref="JobUsage"/>'s names (the analytics rebuild registers one).</summary>
-public sealed record JobUsageSource(string Kind, Func<Schema.PlatformSchema, string> Table);
+/// <summary>A job kind run through <see cref="JobRunner"/> whose figures are shown, with the names of its read and write counters.</summary>
+public sealed record JobUsageSource(string Kind, Func<Schema.PlatformSchema, string> Table,
+    string ReadCounter = JobUsage.ReadCounter, string WrittenCounter = JobUsage.WrittenCounter);
 
 /// <summary>The jobs' own figures: the newest migration runs from their history, and the newest run of each registered source.</summary>
 public sealed class JobUsageService(MigrationStateService migration, JobRunner jobs, Schema.PlatformSchema schema, IEnumerable<JobUsageSource> sources)
@@ -30,8 +32,8 @@ public sealed class JobUsageService(MigrationStateService migration, JobRunner j
     {
         var state = await migration.ReadAsync(ct);
         var usage = state.History.Where(r => r.Kind == "migrate").Take(3).Select(r => JobUsage.FromMigration(r, schema.Products.Name)).ToList();
-        foreach (var (kind, table) in sources)
-            if (jobs.Latest(kind) is { } run) usage.Add(JobUsage.FromRun(run, table(schema)));
+        foreach (var source in sources)
+            if (jobs.Latest(source.Kind) is { } run) usage.Add(JobUsage.FromRun(run, source.Table(schema), source.ReadCounter, source.WrittenCounter));
         return usage;
     }
 }

@@ -34,6 +34,8 @@ public sealed class RebuildTests(EmulatorFixture emulators)
         Assert.Equal(0, second.Counter("days rewritten"));
         Assert.Equal(afterFirst, await tables.DumpSummariesAsync());
         Assert.Contains($"{anna.Id} {Today.AddDays(-4)} 7/0/0 []", afterFirst);
+        var usage = Assert.Single(await services.GetRequiredService<CreatorPlatform.Core.Monitoring.JobUsageService>().ListAsync(CancellationToken.None));
+        Assert.Equal((14, 0), (usage.ItemsRead, usage.WriteRequests));
         Assert.Contains($"{ben.Id} {Today.AddDays(-1)} 0/4/0 [ProductCount {{ ProductId = p2, Views = 4, Clicks = 0 }}]", afterFirst);
     }
 
