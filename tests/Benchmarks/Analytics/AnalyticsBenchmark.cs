@@ -103,7 +103,9 @@ internal static class AnalyticsBenchmark
             ["Platform:Sandbox:InMemory"] = "true",
             ["Platform:Sandbox:DynamoDbPort"] = dynamoDbPort.ToString(),
         }).Build();
-        return new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddCore(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddCore(configuration)
+            // The benchmark acts as an operator, as the CLI does: jobs demand an admin and audit who ran them.
+            .AddSingleton<CreatorPlatform.Core.Security.ICurrentActor>(new CreatorPlatform.Core.Security.FixedActor(CreatorPlatform.Core.Security.Actor.Operator(null))).BuildServiceProvider();
     }
 
     private static long Option(string[] args, string name, long fallback)

@@ -37,7 +37,9 @@ public sealed class BenchWorld(ServiceProvider services, IAmazonDynamoDB seeder)
         };
         // Platform__Migration__MaxConcurrency=128 and friends override Core's defaults for experiments.
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).AddEnvironmentVariables().Build();
-        var collection = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddCore(configuration);
+        var collection = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddCore(configuration)
+            // The benchmark acts as an operator, as the CLI does: jobs demand an admin and audit who ran them.
+            .AddSingleton<CreatorPlatform.Core.Security.ICurrentActor>(new CreatorPlatform.Core.Security.FixedActor(CreatorPlatform.Core.Security.Actor.Operator(null)));
         if (latency > TimeSpan.Zero)
             collection.AddSingleton<IAmazonDynamoDB>(sp => Client(sp.GetRequiredService<AwsContext>(), new LatencyHandler(latency)));
         var services = collection.BuildServiceProvider();

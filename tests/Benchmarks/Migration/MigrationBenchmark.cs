@@ -1,3 +1,4 @@
+using CreatorPlatform.Core.Creators;
 using System.Diagnostics;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Migration;
@@ -62,6 +63,8 @@ public static class MigrationBenchmark
         var ours = new Phase(size / backfill.TotalSeconds, memory,
             $"{run.State}, updated {run.Counter("updated"):N0}, backfill {backfill.TotalSeconds:0.00} s, whole job with verify {run.Elapsed.TotalSeconds:0.00} s");
         Console.WriteLine($"  (b) migration job:   {ours.Rate:N0} items/s ({ours.Note})");
+        if (Environment.GetEnvironmentVariable("BENCH_LOG") is not null)
+            foreach (var l in run.Log) Console.WriteLine($"      {(l.At - run.StartedAt).TotalMilliseconds,7:0} ms  {l.Message}");
         if (run.State != JobState.Succeeded) Console.WriteLine(string.Join('\n', run.Log.TakeLast(10).Select(l => "      " + l.Message)));
 
         // Each probe writes its own slice of fresh products; the flood then writes the whole table, fresh again.
@@ -73,6 +76,11 @@ public static class MigrationBenchmark
         await memory.DisposeAsync();
         var ceiling = new Phase(rate, memory, $"concurrency {best.Concurrency}");
         Console.WriteLine($"  (c) write ceiling:   {ceiling.Rate:N0} items/s ({ceiling.Note})");
+        // Diagnostic: the same flood with the job's own conditional write, to tell the condition's cost from the job's overhead.
+        await world.SeedAsync(size);
+        var conditional = await WriteCeiling.FloodAsync(world.DynamoDb, world.Products, ids, best.Concurrency,
+            id => ProductUpdate.Request(world.Products, id, "ceiling", CreatorMapper.Time(DateTimeOffset.UtcNow)));
+        Console.WriteLine($"  (c') conditional ceiling: {conditional:N0} items/s (the job's own UpdateItem, concurrency {best.Concurrency}); b/c' {ours.Rate / conditional:0.00}");
         return new ScenarioResult(size, (int)latency.TotalMilliseconds, script, ours, ceiling, run.State == JobState.Succeeded && run.Counter("updated") == size);
     }
 

@@ -6,7 +6,8 @@ namespace Benchmarks.Migration;
 /// <summary>The emulator's ceiling for the backfill's write: unconditional UpdateItems of known ids, no scan, a fixed number in flight.</summary>
 public static class WriteCeiling
 {
-    public static async Task<double> FloodAsync(IAmazonDynamoDB dynamoDb, string table, IReadOnlyList<string> ids, int concurrency)
+    public static async Task<double> FloodAsync(IAmazonDynamoDB dynamoDb, string table, IReadOnlyList<string> ids, int concurrency,
+        Func<string, Amazon.DynamoDBv2.Model.UpdateItemRequest>? request = null)
     {
         var next = -1;
         var clock = Stopwatch.StartNew();
@@ -14,7 +15,8 @@ public static class WriteCeiling
         {
             await Task.Yield();
             for (var i = Interlocked.Increment(ref next); i < ids.Count; i = Interlocked.Increment(ref next))
-                await OriginalScript.UpdateAsync(dynamoDb, table, ids[i], "ceiling");
+                if (request is null) await OriginalScript.UpdateAsync(dynamoDb, table, ids[i], "ceiling");
+                else await dynamoDb.UpdateItemAsync(request(ids[i]));
         }));
         return ids.Count / clock.Elapsed.TotalSeconds;
     }
