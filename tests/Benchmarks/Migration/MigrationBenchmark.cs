@@ -25,7 +25,11 @@ public static class MigrationBenchmark
             + $"{Environment.ProcessorCount} cores; {(Debugger.IsAttached ? "debugger" : "no debugger")}");
         var (dynamoPort, cognitoPort) = (SandboxEmulators.FreePort(), SandboxEmulators.FreePort());
         await using var emulators = await SandboxEmulators.StartAsync(Path.Combine(RepositoryPaths.Root, ".sandbox", "tools"), null,
-            dynamoPort, cognitoPort, NullLogger.Instance, CancellationToken.None);
+            dynamoPort, cognitoPort, NullLogger.Instance, CancellationToken.None, realisticDelays: false);
+        // The first concurrent phase of a process runs on code the JIT has not optimised yet (tiered compilation), which
+        // cost the first measured scenario about half its rate: one small scenario first, its figures discarded.
+        Console.WriteLine("\n== warm-up: 2,000 products, 0 ms (discarded) ==");
+        await RunScenarioAsync(dynamoPort, cognitoPort, 2_000, TimeSpan.Zero, TimeSpan.FromSeconds(5));
         var results = new List<ScenarioResult>();
         var ok = true;
         foreach (var latency in latencies)
