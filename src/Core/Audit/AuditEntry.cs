@@ -23,17 +23,18 @@ public static class AuditActions
     public const string CreatorLinked = "creator.linked";
     public const string CreatorEnabled = "creator.enabled";
     public const string CreatorDisabled = "creator.disabled";
+    public const string SandboxReset = "sandbox.reset";
 
     public static string JobStarted(string kind) => $"{kind}.started";
     public static string JobPauseRequested(string kind) => $"{kind}.pause-requested";
     public static string JobEnded(string kind, string outcome) => $"{kind}.{outcome}";
 
-    private static readonly string[] JobKinds = ["schema", "migration", "verify", "dry-run", "analytics-rebuild"];
+    private static readonly string[] JobKinds = ["schema", "migration", "verify", "migration-dry-run", "analytics-rebuild", "analytics-generate"];
 
     /// <summary>For the Audit page's filter; entries of other actions are still listed and exportable.</summary>
     public static IReadOnlyList<string> Known { get; } =
     [
-        GroupCreated, MemberAdded, MemberRemoved, CreatorCreated, CreatorOnboarded, CreatorLinked, CreatorEnabled, CreatorDisabled,
+        GroupCreated, MemberAdded, MemberRemoved, CreatorCreated, CreatorOnboarded, CreatorLinked, CreatorEnabled, CreatorDisabled, SandboxReset,
         .. JobKinds.SelectMany(k => new[] { JobStarted(k), JobEnded(k, AuditOutcome.Succeeded), JobEnded(k, AuditOutcome.Failed),
             JobEnded(k, AuditOutcome.Cancelled), JobPauseRequested(k) }),
     ];

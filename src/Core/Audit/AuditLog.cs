@@ -18,6 +18,9 @@ public sealed class AuditLog(IAmazonDynamoDB dynamoDb, PlatformSchema schema, Ad
 
     public Actor DemandAdmin(string action) => authorizer.DemandAdmin(action);
 
+    /// <summary>After the ops table was emptied (a sandbox reset), the month and person rows must be written again.</summary>
+    public void ForgetWrittenMarkers() => markers.Clear();
+
     public AuditEntry Entry(Actor actor, string action, string target, string? before = null, string? after = null,
         string outcome = AuditOutcome.Succeeded, string? detail = null, string? jobId = null) =>
         new(Guid.NewGuid().ToString("N")[..16], time.GetUtcNow(), actor.Name, actor.Id, action, target, before, after, outcome, detail, jobId);

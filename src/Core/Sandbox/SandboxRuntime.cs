@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CreatorPlatform.Core.Audit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,7 @@ namespace CreatorPlatform.Core.Sandbox;
 /// The running sandbox: emulators started, the pre-rollout platform provisioned on first run, and a manifest in
 /// <c>.sandbox/data/</c> that survives restarts. Tests run it in memory on free ports.
 /// </summary>
-public sealed class SandboxRuntime(IOptions<PlatformOptions> options, SandboxProvisioner provisioner, ILogger<SandboxRuntime> logger) : IAsyncDisposable
+public sealed class SandboxRuntime(IOptions<PlatformOptions> options, SandboxProvisioner provisioner, AuditLog audit, ILogger<SandboxRuntime> logger) : IAsyncDisposable
 {
     private SandboxEmulators? emulators;
     private SandboxManifest? memoryManifest;
@@ -32,12 +33,18 @@ public sealed class SandboxRuntime(IOptions<PlatformOptions> options, SandboxPro
     }
 
     /// <summary>Returns the sandbox to the pre-rollout state: everything the rollout (or anyone) changed is gone.</summary>
+    /// <remarks>The reset empties the audit log with everything else; its own entry is the first of the new log.</remarks>
     public async Task ResetAsync(CancellationToken ct)
     {
-        logger.LogWarning("Sandbox: reset to the pre-rollout state");
+        var actor = audit.DemandAdmin(AuditActions.SandboxReset);
+        logger.LogWarning("Sandbox: reset to the pre-rollout state by {Actor}", actor.Name);
         await provisioner.ClearAsync(Manifest, ct);
         SaveManifest(null);
-        SaveManifest(await provisioner.ProvisionAsync(ct));
+        var manifest = await provisioner.ProvisionAsync(ct);
+        SaveManifest(manifest);
+        audit.ForgetWrittenMarkers();
+        await audit.WriteAsync(audit.Entry(actor, AuditActions.SandboxReset, "sandbox",
+            after: $"pre-rollout: {manifest.ProductCount} legacy products, user pool {manifest.UserPoolId}"), ct);
     }
 
     private SandboxManifest? ReadManifest() =>

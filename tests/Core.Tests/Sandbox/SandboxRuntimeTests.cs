@@ -31,6 +31,9 @@ public sealed class SandboxRuntimeTests
         Assert.Equal(15, (await dynamoDb.ScanAsync(new ScanRequest(schema.Products.Name))).Count);
         Assert.NotNull(runtime.Manifest!.UserPoolId);
         Assert.NotEqual(firstPool, runtime.Manifest.UserPoolId);
+        var log = await services.GetRequiredService<CreatorPlatform.Core.Audit.AuditReader>().ReadAsync(new(), null, 10, CancellationToken.None);
+        var entry = Assert.Single(log.Entries);
+        Assert.Equal(("sandbox.reset", EmulatorFixture.TestAdmin.Name), (entry.Action, entry.ActorName));
         await runtime.DisposeAsync();
     }
 
