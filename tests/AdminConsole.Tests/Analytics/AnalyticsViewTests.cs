@@ -80,7 +80,8 @@ public sealed class AnalyticsViewTests : MudTestContext
         var found = cut.FindAll("[data-testid=product-row]");
         Assert.Contains("Brass lamp", found[0].TextContent);
         Assert.Contains("10.0", found[0].TextContent);
-        Assert.Equal("https://images.example.com/lamp.jpg", found[0].QuerySelector("img")?.GetAttribute("src"));
+        Assert.Equal("background-image: url('https://images.example.com/lamp.jpg')", found[0].QuerySelector(".product-thumb")?.GetAttribute("style"));
+        Assert.Null(found[1].QuerySelector(".product-thumb"));
         Assert.Contains("Unknown product gone", found[1].TextContent);
         Assert.Contains("none", found[1].TextContent);
     }
