@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using CreatorPlatform.Core.Access;
 using CreatorPlatform.Core.Analytics;
 using CreatorPlatform.Core.Audit;
 using CreatorPlatform.Core.Aws;
@@ -85,6 +86,13 @@ public static class DependencyInjection
         services.AddSingleton<IRolloutCheck, DefaultCreatorInGroupCheck>();
         services.AddSingleton<IRolloutCheck, DefaultCreatorLinkedCheck>();
 
+        // Creator access as the platform's code decides it (issue 10)
+        services.AddSingleton<PoolAccess>();
+        services.AddSingleton<SandboxSignIn>();
+        services.AddSingleton<AccessCheckService>();
+        services.AddSingleton<AccessEnsureService>();
+        services.AddSingleton<IRolloutCheck, CreatorsCanWorkCheck>();
+
         // Verification report, monitoring and troubleshooting (issue 7); sections in the guide's order
         services.AddSingleton<Troubleshooter>();
         services.AddSingleton<IVerificationSection, SchemaSection>();
@@ -93,6 +101,7 @@ public static class DependencyInjection
         services.AddSingleton<IVerificationSection, LambdaEnvironmentSection>();
         services.AddSingleton<IVerificationSection, MigrationCompletenessSection>();
         services.AddSingleton<IVerificationSection, ConsistencySection>();
+        services.AddSingleton<IVerificationSection, AccessSection>();
         services.AddSingleton<VerificationReportService>();
         services.AddSingleton<JobUsageService>();
         services.AddSingleton<TableMetricsService>();

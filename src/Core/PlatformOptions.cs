@@ -18,7 +18,9 @@ public sealed class PlatformOptions
     /// <summary>Empty: read from the stack's <c>UserPoolId</c> output (in the sandbox, from the sandbox itself).</summary>
     public string? UserPoolId { get; set; }
     public TableNameOptions Tables { get; set; } = new();
+    /// <summary>The group the platform's frontend reads to show creator screens (the guide's step 8.1).</summary>
     public CreatorsGroupOptions CreatorsGroup { get; set; } = new();
+    public CreatorAccessOptions CreatorAccess { get; set; } = new();
     public DefaultCreatorOptions DefaultCreator { get; set; } = new();
     public SandboxOptions Sandbox { get; set; } = new();
     public MigrationOptions Migration { get; set; } = new();
@@ -51,6 +53,24 @@ public sealed class CreatorsGroupOptions
     public string Name { get; set; } = "Creators";
     public string Description { get; set; } = "Content creators with product management access";
     public int Precedence { get; set; } = 10;
+}
+
+/// <summary>
+/// What the platform's code reads to decide who is a creator (PLATFORM.md). The defaults are what the code does today;
+/// a platform team that changes its code changes these settings.
+/// </summary>
+public sealed class CreatorAccessOptions
+{
+    /// <summary>The group the backend maps to the creator role (<c>authContext.ts</c>: lowercase, singular).</summary>
+    public string CreatorRoleGroup { get; set; } = "creator";
+    /// <summary>The group the backend maps to the admin role.</summary>
+    public string AdminRoleGroup { get; set; } = "admin";
+    /// <summary>The group the frontend shows admin screens to; the CDK creates it with precedence 1.</summary>
+    public string FrontendAdminGroup { get; set; } = "Admins";
+    /// <summary>The ID token claim that carries the creator's id; a custom attribute of the pool.</summary>
+    public string CreatorIdClaim { get; set; } = "custom:creatorId";
+
+    public string CreatorIdAttribute => CreatorIdClaim.StartsWith("custom:", StringComparison.Ordinal) ? CreatorIdClaim["custom:".Length..] : CreatorIdClaim;
 }
 
 public sealed class DefaultCreatorOptions

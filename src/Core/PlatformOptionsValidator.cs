@@ -20,6 +20,11 @@ public sealed partial class PlatformOptionsValidator : IValidateOptions<Platform
             errors.Add("Platform:CreatorsGroup:Name is empty.");
         if (o.CreatorsGroup.Precedence < 0)
             errors.Add("Platform:CreatorsGroup:Precedence must be zero or more.");
+        var access = o.CreatorAccess;
+        if (new[] { access.CreatorRoleGroup, access.AdminRoleGroup, access.FrontendAdminGroup }.Any(string.IsNullOrWhiteSpace))
+            errors.Add("Platform:CreatorAccess: CreatorRoleGroup, AdminRoleGroup and FrontendAdminGroup must name groups.");
+        if (!CustomClaimPattern().IsMatch(access.CreatorIdClaim ?? ""))
+            errors.Add($"Platform:CreatorAccess:CreatorIdClaim '{access.CreatorIdClaim}' must be a custom attribute claim such as custom:creatorId.");
         if (string.IsNullOrWhiteSpace(o.DefaultCreator.Slug) || string.IsNullOrWhiteSpace(o.DefaultCreator.Username))
             errors.Add("Platform:DefaultCreator needs a Slug and a Username.");
         if (o.Mode == PlatformMode.Sandbox)
@@ -47,6 +52,9 @@ public sealed partial class PlatformOptionsValidator : IValidateOptions<Platform
 
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-\\d$")]
     private static partial Regex RegionPattern();
+
+    [GeneratedRegex("^custom:[A-Za-z0-9_]{1,20}$")]
+    private static partial Regex CustomClaimPattern();
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{3,255}$")]
     private static partial Regex TableNamePattern();

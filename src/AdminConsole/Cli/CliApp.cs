@@ -11,7 +11,7 @@ namespace AdminConsole.Cli;
 /// <summary>The command-line verbs: each runs one job against the configured platform and exits 0 only when it succeeded.</summary>
 public static class CliApp
 {
-    private static readonly HashSet<string> Verbs = ["status", "sandbox", "migrate", "verify", "group", "link", "onboard", "analytics", "healthcheck", "schema"];
+    private static readonly HashSet<string> Verbs = ["status", "sandbox", "migrate", "verify", "group", "link", "onboard", "analytics", "healthcheck", "schema", "access"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -29,6 +29,7 @@ public static class CliApp
             MigrateVerb.Create(),
             VerifyVerb.Create(),
             AnalyticsVerb.Create(),
+            AccessVerb.Create(),
         };
         // Ctrl-C cancels the verb's job, which finishes the writes in flight and releases its claims: give it time.
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

@@ -18,7 +18,7 @@ internal static class CreatorsCli
             try
             {
                 var linked = await services.GetRequiredService<LinkageService>().LinkAsync(parse.GetValue(slug)!, parse.GetValue(user)!, ct);
-                Print($"Linked {linked.Creator.Slug} to {linked.User.Username} (sub {linked.User.Sub}).", [], true);
+                Print($"Linked {linked.Creator.Slug} to {linked.User.Username} (sub {linked.User.Sub}).", AccessLines(linked.Access.Changed, linked.Access.Missing), true);
                 return 0;
             }
             catch (Exception e) when (IsExpected(e))
@@ -45,6 +45,7 @@ internal static class CreatorsCli
             {
                 var progress = await services.GetRequiredService<OnboardingService>().StartAsync(profile, choice, ct);
                 var lines = Enum.GetValues<OnboardingStep>().Select(s => $"{(progress.IsDone(s) ? "✓" : progress.FailedAt == s ? "✗" : "·")} {s}").ToList();
+                lines.AddRange(AccessLines([], progress.AccessMissing ?? []));
                 if (progress.Completed) Print($"Onboarded {progress.Profile.Slug}: {progress.PublicPath}, user {progress.Username} (sub {progress.Sub}).", lines, true);
                 else Print($"Stopped at {progress.FailedAt}: {progress.LastError} Resume onboarding {progress.Id} on the Onboard page.", lines, false);
                 return progress.Completed ? 0 : 1;
@@ -57,6 +58,10 @@ internal static class CreatorsCli
         }, ct));
         return command;
     }
+
+    /// <summary>What a link granted for the platform, and what <c>access ensure</c> must still do.</summary>
+    public static List<string> AccessLines(IReadOnlyList<string> changed, IReadOnlyList<string> missing) =>
+        [.. changed.Select(c => $"✓ {c}"), .. missing.Select(m => $"✗ not yet able to work: {m}")];
 
     public static bool IsExpected(Exception e) => e is GroupMissingException or LinkageException or CreatorNotFoundException or AmbiguousUserException
         or UserPoolNotFoundException or AwsServiceException or Amazon.Runtime.AmazonServiceException;

@@ -24,17 +24,20 @@ public static class AuditActions
     public const string CreatorEnabled = "creator.enabled";
     public const string CreatorDisabled = "creator.disabled";
     public const string SandboxReset = "sandbox.reset";
+    public const string PoolAttributeAdded = "pool.attribute-added";
+    public const string UserAttributeSet = "user.attribute-set";
 
     public static string JobStarted(string kind) => $"{kind}.started";
     public static string JobPauseRequested(string kind) => $"{kind}.pause-requested";
     public static string JobEnded(string kind, string outcome) => $"{kind}.{outcome}";
 
-    private static readonly string[] JobKinds = ["schema", "migration", "verify", "migration-dry-run", "analytics-rebuild", "analytics-generate"];
+    private static readonly string[] JobKinds = ["schema", "migration", "verify", "migration-dry-run", "analytics-rebuild", "analytics-generate", "access-ensure"];
 
     /// <summary>For the Audit page's filter; entries of other actions are still listed and exportable.</summary>
     public static IReadOnlyList<string> Known { get; } =
     [
         GroupCreated, MemberAdded, MemberRemoved, CreatorCreated, CreatorOnboarded, CreatorLinked, CreatorEnabled, CreatorDisabled, SandboxReset,
+        PoolAttributeAdded, UserAttributeSet,
         .. JobKinds.SelectMany(k => new[] { JobStarted(k), JobEnded(k, AuditOutcome.Succeeded), JobEnded(k, AuditOutcome.Failed),
             JobEnded(k, AuditOutcome.Cancelled), JobPauseRequested(k) }),
     ];

@@ -1,3 +1,4 @@
+using CreatorPlatform.Core.Access;
 using CreatorPlatform.Core.Audit;
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Aws.Cognito;
@@ -22,7 +23,7 @@ public sealed record MemberResult(string Input, MemberOutcome Outcome, string? U
 
 /// <summary>The guide's step 8.1 and 8.2: the Creators group and its members.</summary>
 public sealed class CreatorsGroupService(ICognitoClient cognito, UserPoolLocator pools, CognitoUsers users, CreatorDirectory directory,
-    IOptions<PlatformOptions> options, AuditLog audit)
+    IOptions<PlatformOptions> options, AuditLog audit, AccessEnsureService access)
 {
     public CreatorsGroupOptions Settings => options.Value.CreatorsGroup;
 
@@ -92,13 +93,13 @@ public sealed class CreatorsGroupService(ICognitoClient cognito, UserPoolLocator
             {
                 var user = await users.FindAsync(input, ct);
                 if (user is null) results.Add(new(input, MemberOutcome.NoSuchUser, null, "No such user in the pool."));
-                else if (!members.Add(user.Username)) results.Add(new(input, MemberOutcome.AlreadyMember, user.Username, "Already a member."));
+                else if (!members.Add(user.Username)) results.Add(new(input, MemberOutcome.AlreadyMember, user.Username, "Already a member." + await GrantAsync(user, ct)));
                 else
                 {
                     await audit.RecordAsync(actor, AuditActions.MemberAdded, user.Username,
                         () => cognito.AdminAddUserToGroupAsync(new() { UserPoolId = pool, Username = user.Username, GroupName = Settings.Name }, ct),
                         _ => audit.Entry(actor, AuditActions.MemberAdded, user.Username, after: $"member of {Settings.Name}", detail: $"sub {user.Sub}"), ct);
-                    results.Add(new(input, MemberOutcome.Added, user.Username, $"Added {user.Username} (sub {user.Sub})."));
+                    results.Add(new(input, MemberOutcome.Added, user.Username, $"Added {user.Username} (sub {user.Sub})." + await GrantAsync(user, ct)));
                 }
             }
             catch (Exception e) when (e is AwsServiceException or AmbiguousUserException)
@@ -107,6 +108,24 @@ public sealed class CreatorsGroupService(ICognitoClient cognito, UserPoolLocator
             }
         }
         return results;
+    }
+
+    /// <summary>For a user linked to a creator, the rest of what the platform needs (the backend's role group, the creator id), as a sentence.</summary>
+    private async Task<string> GrantAsync(CognitoUser user, CancellationToken ct)
+    {
+        IReadOnlyList<Creator> linked;
+        try
+        {
+            linked = user.Sub.Length == 0 ? [] : await directory.FindByUserIdAsync(user.Sub, ct);
+        }
+        catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException)
+        {
+            return ""; // Before the migration there is no CreatorsTable, so no creator to grant anything to.
+        }
+        if (linked is not [var creator]) return "";
+        var grant = await access.GrantAsync(creator, user, ct);
+        var changed = grant.Changed.Count > 0 ? $" For {creator.Slug}: {string.Join("; ", grant.Changed)}." : "";
+        return changed + (grant.Missing.Count > 0 ? $" Still missing for {creator.Slug} to work: {string.Join("; ", grant.Missing)}." : "");
     }
 
     private async Task<DiscoveredUserPool> RequireGroupAsync(CancellationToken ct)

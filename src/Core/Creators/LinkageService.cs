@@ -1,3 +1,4 @@
+using CreatorPlatform.Core.Access;
 using CreatorPlatform.Core.Security;
 using Microsoft.Extensions.Options;
 
@@ -18,14 +19,15 @@ public sealed record PoolSnapshot(IReadOnlyList<CognitoUser> Users, IReadOnlySet
     public CognitoUser? ByUsername(string username) => Users.FirstOrDefault(u => u.Username == username);
 }
 
-public sealed record LinkResult(Creator Creator, CognitoUser User);
+/// <summary>The link, and the access it granted: the groups and creator id the platform needs (see <see cref="AccessGrant"/>).</summary>
+public sealed record LinkResult(Creator Creator, CognitoUser User, AccessGrant Access);
 
 /// <summary>
 /// The guide's step 8.3, done right: a creator's userId is its user's <c>sub</c> (the JWT claim the backend reads),
 /// never the Username the guide stored (DESIGN.md trap 5).
 /// </summary>
 public sealed class LinkageService(CreatorStore store, CreatorDirectory directory, CognitoUsers users, CreatorsGroupService group, IOptions<PlatformOptions> options,
-    AdminAuthorizer authorizer)
+    AdminAuthorizer authorizer, AccessEnsureService access)
 {
     public async Task<PoolSnapshot> SnapshotAsync(CancellationToken ct)
     {
@@ -75,7 +77,8 @@ public sealed class LinkageService(CreatorStore store, CreatorDirectory director
         if (others.Count > 0)
             throw new LinkageException($"{user.Username} is already linked to the creator '{others[0].Slug}'; a user owns one creator.");
         if (creator.UserId != user.Sub) await directory.SetUserIdAsync(creator.Id, user.Sub, ct);
-        return new(creator with { UserId = user.Sub }, user);
+        var linked = creator with { UserId = user.Sub };
+        return new(linked, user, await access.GrantAsync(linked, user, ct));
     }
 
     /// <summary>Does what <see cref="CreatorLinkage.Fix"/> says: relinks by sub and adds the user to the group.</summary>

@@ -20,7 +20,8 @@ public sealed record OnboardingUser(string? Existing, string? NewUsername = null
 /// <summary>One onboarding as it stands; kept in the console's ops table so that a failure part-way can be resumed.</summary>
 public sealed record OnboardingProgress(
     string Id, CreatorProfile Profile, OnboardingUser User, string StartedBy, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<OnboardingStep> Done, string CreatorId, string? Username = null, string? Sub = null, OnboardingStep? FailedAt = null, string? LastError = null)
+    IReadOnlyList<OnboardingStep> Done, string CreatorId, string? Username = null, string? Sub = null, OnboardingStep? FailedAt = null, string? LastError = null,
+    IReadOnlyList<string>? AccessMissing = null)
 {
     public bool Completed => Enum.GetValues<OnboardingStep>().All(Done.Contains);
     public OnboardingStep? Next => Enum.GetValues<OnboardingStep>().Cast<OnboardingStep?>().FirstOrDefault(s => !Done.Contains(s!.Value));

@@ -101,8 +101,8 @@ public sealed class OnboardingService(OnboardingProgressStore progressStore, Cre
                 return p;
             default:
                 var creator = await store.FindByIdAsync(p.CreatorId, ct) ?? throw new OnboardingException($"The creator {p.CreatorId} is gone.");
-                await linkage.LinkAsync(creator, new CognitoUser(p.Username!, p.Sub!, null, true, null), ct);
-                return p;
+                var linked = await linkage.LinkAsync(creator, new CognitoUser(p.Username!, p.Sub!, null, true, null), ct);
+                return p with { AccessMissing = linked.Access.Missing };
         }
     }
 

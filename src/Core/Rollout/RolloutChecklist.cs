@@ -25,6 +25,7 @@ public sealed class RolloutChecklist(IEnumerable<IRolloutCheck> checks)
         ("8.1", "Creators group created", "/creators"),
         ("8.2", "Default creator in the group", "/creators"),
         ("8.3", "userId linked", "/creators"),
+        ("8.4", "Creators can work on the platform", "/creators"),
         ("V", "Verification clean", "/verification"),
     ];
 

@@ -1,3 +1,4 @@
+using CreatorPlatform.Core.Access;
 using CreatorPlatform.Core.Aws.Cognito;
 using Microsoft.Extensions.Options;
 
@@ -5,9 +6,11 @@ namespace CreatorPlatform.Core.Sandbox;
 
 /// <summary>
 /// The sandbox's user pool, like the platform's: username sign-in with an e-mail alias, so a user's Username and its
-/// <c>sub</c> differ. The default creator's user exists; nobody is in a group yet.
+/// <c>sub</c> differ. The default creator's user exists; nobody is in a group yet. As the CDK makes it, the pool has an
+/// <c>Admins</c> group (precedence 1) and no custom attribute, so a newcomer meets the platform's real access problem.
+/// Every user has the known password <see cref="SandboxSignIn.Password"/>, so that the console can sign in as them.
 /// </summary>
-public sealed class SandboxUsers(ICognitoClient cognito, IOptions<PlatformOptions> options)
+public sealed class SandboxUsers(ICognitoClient cognito, IOptions<PlatformOptions> options, SandboxSignIn signIn)
 {
     public const string PoolName = "creator-platform-sandbox";
 
@@ -27,14 +30,19 @@ public sealed class SandboxUsers(ICognitoClient cognito, IOptions<PlatformOption
         var creator = options.Value.DefaultCreator;
         var users = Others.Prepend((creator.Username, $"{creator.Username}@example.com", creator.DisplayName));
         foreach (var (username, email, name) in users)
+        {
             await cognito.AdminCreateUserAsync(new()
             {
                 UserPoolId = poolId,
                 Username = username,
                 MessageAction = "SUPPRESS",
-                TemporaryPassword = "Sandbox-Passw0rd!",
+                TemporaryPassword = SandboxSignIn.Password,
                 UserAttributes = [new("email", email), new("email_verified", "true"), new("name", name)],
             }, ct);
+            await cognito.AdminSetUserPasswordAsync(new() { UserPoolId = poolId, Username = username, Password = SandboxSignIn.Password, Permanent = true }, ct);
+        }
+        await cognito.CreateGroupAsync(new() { UserPoolId = poolId, GroupName = options.Value.CreatorAccess.FrontendAdminGroup, Precedence = 1 }, ct);
+        await signIn.ClientIdAsync(poolId, ct);
         return poolId;
     }
 

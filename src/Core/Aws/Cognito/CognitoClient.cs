@@ -44,6 +44,27 @@ public sealed class CognitoClient(HttpClient http, AwsContext aws, ResiliencePip
     public Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, CancellationToken ct = default) =>
         Send<AdminCreateUserRequest, AdminCreateUserResponse>("AdminCreateUser", request, ct);
 
+    public Task<DescribeUserPoolResponse> DescribeUserPoolAsync(DescribeUserPoolRequest request, CancellationToken ct = default) =>
+        Send<DescribeUserPoolRequest, DescribeUserPoolResponse>("DescribeUserPool", request, ct);
+
+    public Task<AddCustomAttributesResponse> AddCustomAttributesAsync(AddCustomAttributesRequest request, CancellationToken ct = default) =>
+        Send<AddCustomAttributesRequest, AddCustomAttributesResponse>("AddCustomAttributes", request, ct);
+
+    public Task<AdminUpdateUserAttributesResponse> AdminUpdateUserAttributesAsync(AdminUpdateUserAttributesRequest request, CancellationToken ct = default) =>
+        Send<AdminUpdateUserAttributesRequest, AdminUpdateUserAttributesResponse>("AdminUpdateUserAttributes", request, ct);
+
+    public Task<AdminSetUserPasswordResponse> AdminSetUserPasswordAsync(AdminSetUserPasswordRequest request, CancellationToken ct = default) =>
+        SandboxOnly<AdminSetUserPasswordRequest, AdminSetUserPasswordResponse>("AdminSetUserPassword", request, ct);
+
+    public Task<CreateUserPoolClientResponse> CreateUserPoolClientAsync(CreateUserPoolClientRequest request, CancellationToken ct = default) =>
+        SandboxOnly<CreateUserPoolClientRequest, CreateUserPoolClientResponse>("CreateUserPoolClient", request, ct);
+
+    public Task<ListUserPoolClientsResponse> ListUserPoolClientsAsync(ListUserPoolClientsRequest request, CancellationToken ct = default) =>
+        SandboxOnly<ListUserPoolClientsRequest, ListUserPoolClientsResponse>("ListUserPoolClients", request, ct);
+
+    public Task<InitiateAuthResponse> InitiateAuthAsync(InitiateAuthRequest request, CancellationToken ct = default) =>
+        SandboxOnly<InitiateAuthRequest, InitiateAuthResponse>("InitiateAuth", request, ct);
+
     public Task<CreateUserPoolResponse> CreateUserPoolAsync(CreateUserPoolRequest request, CancellationToken ct = default) =>
         SandboxOnly<CreateUserPoolRequest, CreateUserPoolResponse>("CreateUserPool", request, ct);
 

@@ -14,6 +14,20 @@ public interface ICognitoClient
     Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken ct = default);
     Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, CancellationToken ct = default);
 
+    Task<DescribeUserPoolResponse> DescribeUserPoolAsync(DescribeUserPoolRequest request, CancellationToken ct = default);
+    /// <summary>Adds attributes to the pool's schema: Cognito can never remove them again.</summary>
+    Task<AddCustomAttributesResponse> AddCustomAttributesAsync(AddCustomAttributesRequest request, CancellationToken ct = default);
+    Task<AdminUpdateUserAttributesResponse> AdminUpdateUserAttributesAsync(AdminUpdateUserAttributesRequest request, CancellationToken ct = default);
+
+    /// <summary>Sandbox only.</summary>
+    Task<AdminSetUserPasswordResponse> AdminSetUserPasswordAsync(AdminSetUserPasswordRequest request, CancellationToken ct = default);
+    /// <summary>Sandbox only.</summary>
+    Task<CreateUserPoolClientResponse> CreateUserPoolClientAsync(CreateUserPoolClientRequest request, CancellationToken ct = default);
+    /// <summary>Sandbox only.</summary>
+    Task<ListUserPoolClientsResponse> ListUserPoolClientsAsync(ListUserPoolClientsRequest request, CancellationToken ct = default);
+    /// <summary>Sandbox only: the console signs in as a sandbox user to read a real ID token.</summary>
+    Task<InitiateAuthResponse> InitiateAuthAsync(InitiateAuthRequest request, CancellationToken ct = default);
+
     /// <summary>Sandbox only.</summary>
     Task<CreateUserPoolResponse> CreateUserPoolAsync(CreateUserPoolRequest request, CancellationToken ct = default);
     /// <summary>Sandbox only.</summary>

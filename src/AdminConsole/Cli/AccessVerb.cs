@@ -1,0 +1,102 @@
+using System.CommandLine;
+using CreatorPlatform.Core.Access;
+using CreatorPlatform.Core.Jobs;
+using Spectre.Console;
+
+namespace AdminConsole.Cli;
+
+/// <summary><c>access check|ensure</c>: whether each creator can work, as the platform's code decides it, and the fix.</summary>
+internal static class AccessVerb
+{
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON for machines.", Recursive = true };
+        return new Command("access", "Creator access as the platform decides it: groups, custom:creatorId, the sub lookup.") { json, Check(json), Ensure(json) };
+    }
+
+    private static Command Check(Option<bool> json)
+    {
+        var command = new Command("check", "For each creator, the ID token its user gets and the platform's verdict; exit 1 when an active creator cannot work.");
+        command.SetAction((parse, ct) => CliApp.WithPlatformAsync(services => Guard(async () =>
+        {
+            var report = await services.GetRequiredService<AccessCheckService>().CheckAsync(ct);
+            Print(report, parse.GetValue(json));
+            return report.AllActiveCanWork ? 0 : 1;
+        }), ct));
+        return command;
+    }
+
+    private static Command Ensure(Option<bool> json)
+    {
+        var yes = new Option<bool>("--yes") { Description = "Confirm adding custom:creatorId to the user pool, which can never be undone (needed in Mode=Aws)." };
+        var command = new Command("ensure", "Create the role groups, add custom:creatorId to the pool, put every creator's user in the groups and set its creator id.") { yes };
+        command.SetAction((parse, ct) => CliApp.WithPlatformAsync(services => Guard(async () =>
+        {
+            var ensure = services.GetRequiredService<AccessEnsureService>();
+            var run = await CliJob.RunAsync(services, AccessEnsureService.JobKind, AccessEnsureService.Title,
+                job => ensure.RunAsync(job, parse.GetValue(yes)), ct);
+            if (run.State != JobState.Succeeded)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{run.Error}[/]");
+                return 1;
+            }
+            var report = await services.GetRequiredService<AccessCheckService>().CheckAsync(ct);
+            Print(report, parse.GetValue(json));
+            return report.AllActiveCanWork ? 0 : 1;
+        }), ct));
+        return command;
+    }
+
+    /// <summary>Before the migration there is no CreatorsTable: say so instead of a stack trace.</summary>
+    private static async Task<int> Guard(Func<Task<int>> verb)
+    {
+        try
+        {
+            return await verb();
+        }
+        catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]A table is missing ({e.Message}). Apply the schema and run the migration first: it creates the default creator.[/]");
+            return 1;
+        }
+        catch (Exception e) when (CreatorsCli.IsExpected(e))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return 1;
+        }
+    }
+
+    private static void Print(AccessReport report, bool json)
+    {
+        if (json)
+        {
+            CliJson.Write(report);
+            return;
+        }
+        var pool = report.Pool;
+        var groups = pool.MissingGroups.Count > 0 ? $"missing groups: {string.Join(", ", pool.MissingGroups)}" : "every group the platform reads exists";
+        AnsiConsole.MarkupLine($"User pool {Markup.Escape(pool.PoolId)}: creator id attribute "
+            + $"{(pool.HasCreatorIdAttribute ? "[green]present[/]" : "[red]missing[/]")}, {Markup.Escape(groups)}");
+        foreach (var c in report.Creators)
+        {
+            var source = c.Token?.Source == ClaimsSource.SignIn ? "decoded from a real sign-in" : "worked out from AdminGetUser and AdminListGroupsForUser";
+            AnsiConsole.MarkupLineInterpolated($"[bold]{c.Creator.Slug}[/] ({c.Creator.Status}) user {c.Username ?? "(none)"}");
+            if (c.Token is { } t)
+            {
+                AnsiConsole.MarkupLineInterpolated($"  ID token ({source}): sub {t.Sub}, cognito:username {t.Username}, email {t.Email}");
+                AnsiConsole.MarkupLineInterpolated($"    cognito:groups \"{t.GroupsClaim}\", {report.Pool.CreatorIdClaim} {t.CreatorId ?? "(absent)"}");
+            }
+            if (c.Decision is { } d)
+            {
+                var lookup = d.FoundBySub.Contains(c.Creator.Id) ? "finds this creator" : $"finds {d.FoundBySub.Count} other(s)";
+                AnsiConsole.WriteLine($"  platform: role {d.Role.ToString().ToLowerInvariant()}, creator id {d.CreatorId ?? "none"}, "
+                    + $"userId-index by sub {lookup}, creator screens {(d.SeesCreatorScreens ? "shown" : "hidden")}");
+            }
+            if (c.CanWork) AnsiConsole.MarkupLine("  [green]✓ can work[/]");
+            else AnsiConsole.MarkupLineInterpolated($"  [red]✗ cannot work: {c.Reason}[/]\n    fix: {c.Fix}");
+        }
+        AnsiConsole.MarkupLine(report.AllActiveCanWork
+            ? $"[green]All {report.Active} active creators can work.[/]"
+            : $"[red]{report.Blocked.Count} of {report.Active} active creators cannot work.[/]");
+    }
+}
