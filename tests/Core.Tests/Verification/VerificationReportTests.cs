@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Access;
 using CreatorPlatform.Core.Creators;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Migration;
@@ -18,7 +19,26 @@ namespace CreatorPlatform.Core.Tests.Verification;
 public sealed class VerificationReportTests(EmulatorFixture emulators)
 {
     [Fact]
-    public async Task A_migrated_linked_platform_is_green_everywhere_but_lambda_which_the_sandbox_cannot_check()
+    public async Task A_platform_rolled_out_by_the_guide_alone_is_red_on_creator_access_with_the_platforms_refusal()
+    {
+        await using var world = await CreatorsWorld.CreateAsync(emulators);
+        await world.UserAsync("jesskoufo");
+        await world.AddToGroupAsync("jesskoufo");
+        await MigrationWorld.SeedAsync(world.Services, LegacyProducts.Generate(5, 3));
+        Assert.Equal(JobState.Succeeded, (await world.Get<JobRunner>().RunToEndAsync(MigrationJob.JobKind, world.Get<MigrationJob>().RunAsync)).State);
+        await world.Get<LinkageService>().LinkAsync("jesskoufo", "jesskoufo", default);
+
+        var report = await world.Get<VerificationReportService>().RunAsync();
+
+        var access = Assert.Single(report.Lines, l => l.Section == "Creator access");
+        Assert.Equal(CheckState.Red, access.State);
+        Assert.Equal("0 of 1 active creators can work", access.Title);
+        Assert.Contains("Creator role required", access.Evidence.Single());
+        Assert.Equal(1, report.ExitCode(strict: false));
+    }
+
+    [Fact]
+    public async Task A_migrated_linked_platform_with_access_ensured_is_green_everywhere_but_lambda_which_the_sandbox_cannot_check()
     {
         await using var world = await CreatorsWorld.CreateAsync(emulators);
         await world.UserAsync("jesskoufo");
@@ -27,12 +47,14 @@ public sealed class VerificationReportTests(EmulatorFixture emulators)
         var migration = await world.Get<JobRunner>().RunToEndAsync(MigrationJob.JobKind, world.Get<MigrationJob>().RunAsync);
         Assert.Equal(JobState.Succeeded, migration.State);
         await world.Get<LinkageService>().LinkAsync("jesskoufo", "jesskoufo", default);
+        var ensure = await world.Get<JobRunner>().RunToEndAsync(AccessEnsureService.JobKind, j => world.Get<AccessEnsureService>().RunAsync(j, false));
+        Assert.Equal(JobState.Succeeded, ensure.State);
 
         var report = await world.Get<VerificationReportService>().RunAsync();
 
         var notGreen = report.Lines.Where(l => l.State != CheckState.Green).Select(l => $"{l.Section}: {l.Title} {l.State} {string.Join(" ", l.Evidence)}").ToList();
         Assert.Equal(["Lambda environment: Lambda functions Amber No Lambda runs in the sandbox: the functions' environment can only be checked against AWS."], notGreen);
-        Assert.Equal(["Tables", "Indexes and TTL", "Default creator", "Products sample", "Lambda environment", "Migration completeness", "Group and linkage"],
+        Assert.Equal(["Tables", "Indexes and TTL", "Default creator", "Products sample", "Lambda environment", "Migration completeness", "Group and linkage", "Creator access"],
             report.Lines.Select(l => l.Section).Distinct());
         var sample = Assert.Single(report.Lines, l => l.Section == "Products sample").Table!;
         Assert.Equal(5, sample.Rows.Count);
