@@ -21,6 +21,9 @@ public sealed class AccessEnsureService(ICognitoClient cognito, PoolAccess poolA
     public const string JobKind = "access-ensure";
     public const string Title = "Give creators access";
 
+    public CreatorAccessOptions Settings => poolAccess.Access;
+    public string FrontendGroup => poolAccess.Frontend.Name;
+
     /// <summary>In Mode=Aws the pool attribute, which can never be removed, is added only when the admin confirmed it.</summary>
     public bool NeedsConfirmation => !aws.IsSandbox;
 
