@@ -26,13 +26,13 @@ public sealed class RolloutChecklistViewTests : MudTestContext
     }
 
     [Fact]
-    public void The_checklist_keeps_the_guides_order()
+    public void The_checklist_keeps_the_guides_order_with_creator_access_after_the_linkage()
     {
         var results = RolloutChecklist.GuideSteps.Select(s => new CheckResult(s.Step, s.Title, CheckState.NotCovered, "", s.Link)).ToList();
 
         var view = Render<RolloutChecklistView>(p => p.Add(c => c.Results, results));
 
-        Assert.Equal(["4", "5", "7", "8.1", "8.2", "8.3", "V"],
+        Assert.Equal(["4", "5", "7", "8.1", "8.2", "8.3", "8.4", "V"],
             view.FindAll("[data-testid^='check-']").Select(e => e.GetAttribute("data-testid")![6..]));
     }
 }
