@@ -15,7 +15,7 @@ public sealed class CreatorsConsoleAppCollection : ICollectionFixture<ConsoleApp
 public sealed class CreatorOnboardingTests(ConsoleAppFixture console)
 {
     [Fact]
-    public async Task An_admin_ensures_the_group_onboards_the_default_creator_and_a_new_one_and_step_8_turns_green()
+    public async Task An_admin_ensures_the_group_onboards_creators_gives_them_access_and_step_8_turns_green()
     {
         var page = await console.NewPageAsync();
         await ConsoleAppFixture.OpenAsync(page, "/");
@@ -47,13 +47,32 @@ public sealed class CreatorOnboardingTests(ConsoleAppFixture console)
         await Expect(page.GetByTestId("check-8.1")).ToHaveAttributeAsync("data-state", "Green");
         await Expect(page.GetByTestId("check-8.2")).ToHaveAttributeAsync("data-state", "Green");
         await Expect(page.GetByTestId("check-8.3")).ToHaveAttributeAsync("data-state", "Green");
-        await ConsoleAppFixture.ScreenshotAsync(page, "creators-03-overview-step-8-green");
+        await Expect(page.GetByTestId("check-8.4")).ToHaveAttributeAsync("data-state", "Red");
+        await ConsoleAppFixture.ScreenshotAsync(page, "creators-03-overview-step-8-guide-done");
+
+        await ConsoleAppFixture.OpenAsync(page, "/creators");
+        var jess = page.Locator("[data-testid='access-row'][data-slug='jesskoufo']");
+        await Expect(jess.GetByTestId("access-verdict")).ToHaveTextAsync("cannot work");
+        await Expect(jess).ToContainTextAsync("Creator role required");
+        await ConsoleAppFixture.ScreenshotAsync(page, "creators-04-cannot-work");
+        await page.GetByTestId("access-ensure").ClickAsync();
+        await Expect(page.GetByTestId("confirm-dialog")).ToContainTextAsync("can never remove");
+        await page.GetByTestId("confirm-yes").ClickAsync();
+        await Expect(page.GetByTestId("access-panel").GetByTestId("job-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 60_000 });
+        await Expect(jess.GetByTestId("access-verdict")).ToHaveTextAsync("can work");
+        await Expect(jess).ToContainTextAsync("\"creator,Creators\"");
+        await ConsoleAppFixture.ScreenshotAsync(page, "creators-05-can-work");
+
+        await ConsoleAppFixture.OpenAsync(page, "/");
+        await Expect(page.GetByTestId("check-8.4")).ToHaveAttributeAsync("data-state", "Green");
 
         await OnboardAsync(page, "lena-park", "Lena Park", newUser: ("lenapark", "lena.park@example.com"));
         await ExpectLinkedAndInGroupAsync(page, "lenapark");
         await ConsoleAppFixture.OpenAsync(page, "/creators");
         await Expect(page.GetByTestId("creator-lena-park").GetByTestId("linkage-state")).ToHaveAttributeAsync("data-state", "Linked");
-        await ConsoleAppFixture.ScreenshotAsync(page, "creators-04-list");
+        // Onboarded after access was given: the link step granted the groups and the creator id itself.
+        await Expect(page.Locator("[data-testid='access-row'][data-slug='lena-park']").GetByTestId("access-verdict")).ToHaveTextAsync("can work");
+        await ConsoleAppFixture.ScreenshotAsync(page, "creators-06-list");
     }
 
     private static async Task OnboardAsync(IPage page, string slug, string name, string? existingUser = null, (string Username, string Email)? newUser = null)
