@@ -112,6 +112,24 @@ public sealed class CreatorAccessTests(EmulatorFixture emulators)
     }
 
     [Fact]
+    public async Task Adding_a_linked_creators_user_to_the_group_also_grants_the_role_group_and_the_creator_id_once_the_pool_allows_it()
+    {
+        await using var world = await CreatorsWorld.CreateAsync(emulators);
+        await EnsureAsync(world);
+        var user = await world.UserAsync(CreatorsWorld.Unique("grp"));
+        var creator = await world.RawCreatorAsync(user.Username, userId: user.Sub);
+
+        var added = await world.Get<CreatorsGroupService>().AddAsync(user.Username, default);
+        var token = await world.Get<SandboxSignIn>().SignInAsync(world.PoolId, user.Username, default);
+
+        Assert.Equal(MemberOutcome.Added, added.Outcome);
+        Assert.Contains("added", added.Detail);
+        Assert.DoesNotContain("Still missing", added.Detail);
+        Assert.Equal(["Creators", "creator"], token.Groups.Order(StringComparer.Ordinal));
+        Assert.Equal(creator.Id, token.CreatorId);
+    }
+
+    [Fact]
     public async Task A_creator_whose_userId_holds_the_username_cannot_work_because_the_sub_lookup_finds_nothing()
     {
         await using var world = await CreatorsWorld.CreateAsync(emulators);

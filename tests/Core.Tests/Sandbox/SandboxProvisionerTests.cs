@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Access;
 using CreatorPlatform.Core.Aws.Cognito;
 using CreatorPlatform.Core.Sandbox;
 using CreatorPlatform.Core.Schema;
@@ -30,6 +31,27 @@ public sealed class SandboxProvisionerTests(EmulatorFixture emulators)
         var user = await services.GetRequiredService<ICognitoClient>().AdminGetUserAsync(new() { UserPoolId = manifest.UserPoolId!, Username = "jesskoufo" });
         Assert.NotNull(user.Sub);
         Assert.NotEqual("jesskoufo", user.Sub);
+    }
+
+    [Fact]
+    public async Task The_sandbox_pool_is_like_the_cdks_an_admins_group_no_custom_attribute_and_users_who_can_sign_in()
+    {
+        await using var services = emulators.Services();
+        var cognito = services.GetRequiredService<ICognitoClient>();
+
+        var manifest = await services.GetRequiredService<SandboxProvisioner>().ProvisionAsync(CancellationToken.None);
+
+        var poolId = manifest.UserPoolId!;
+        var admins = Assert.Single(await cognito.ListAllGroupsAsync(poolId));
+        Assert.Equal(("Admins", 1), (admins.GroupName, admins.Precedence));
+        var pool = await cognito.DescribeUserPoolAsync(new() { UserPoolId = poolId });
+        Assert.DoesNotContain(pool.UserPool!.SchemaAttributes ?? [], a => a.Name!.StartsWith("custom:", StringComparison.Ordinal));
+        var token = await services.GetRequiredService<SandboxSignIn>().SignInAsync(poolId, "jesskoufo", CancellationToken.None);
+        Assert.Equal("jesskoufo", token.Username);
+        Assert.Empty(token.Groups);
+        Assert.Null(token.CreatorId);
+        var user = await cognito.AdminGetUserAsync(new() { UserPoolId = poolId, Username = "mariasantos" });
+        Assert.Equal("CONFIRMED", user.UserStatus);
     }
 
     [Fact]
