@@ -50,7 +50,9 @@ internal static class CreatorsCli
                     AnsiConsole.MarkupLineInterpolated($"[grey]Resumed onboarding {progress.Id} of {progress.Profile.Slug}, started {progress.StartedAt:yyyy-MM-dd HH:mm} UTC by {progress.StartedBy}.[/]");
                 var lines = Enum.GetValues<OnboardingStep>().Select(s => $"{(progress.IsDone(s) ? "✓" : progress.FailedAt == s ? "✗" : "·")} {s}").ToList();
                 if (progress.Completed) Print($"Onboarded {progress.Profile.Slug}: {progress.PublicPath}, user {progress.Username} (sub {progress.Sub}).", lines, true);
-                else Print($"Stopped at {progress.FailedAt}: {progress.LastError} Run the same command again to resume onboarding {progress.Id}, or resume it on the Onboard page.", lines, false);
+                else Print($"Stopped at {progress.FailedAt}: {progress.LastError} " + (progress.FailedAt == OnboardingStep.Creator
+                    ? $"Run it again with another slug, or resume onboarding {progress.Id} with a new slug on the Onboard page."
+                    : $"Run the same command again to resume onboarding {progress.Id}, or resume it on the Onboard page."), lines, false);
                 return progress.Completed ? 0 : 1;
             }
             catch (OnboardingException ex)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace CreatorPlatform.Core.Migration;
 
-/// <summary>What "Repair featured encoding" found and did. <see cref="Remaining"/> is what a scan after the writes still found.</summary>
+/// <summary>What "Repair featured encoding" found and did. <see cref="Remaining"/> is what the verification after the writes still found.</summary>
 public sealed record FeaturedRepairReport(bool DryRun, long Scanned, long Booleans, long Repaired, long Skipped, long Failed, long Remaining,
     IReadOnlyList<ProductDiff> Samples)
 {
@@ -19,7 +19,8 @@ public sealed record FeaturedRepairReport(bool DryRun, long Scanned, long Boolea
 /// conditioned on the attribute still being that boolean, so a value a creator changed meanwhile is left alone, and a
 /// second run finds nothing to write. Started through the JobRunner, so only an admin runs it and it is audited.
 /// </summary>
-public sealed class FeaturedRepair(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IOptions<PlatformOptions> options, TimeProvider time)
+public sealed class FeaturedRepair(IAmazonDynamoDB dynamoDb, PlatformSchema schema, MigrationVerifier verifier, MigrationHistory history,
+    IOptions<PlatformOptions> options, TimeProvider time)
 {
     public const string JobKind = "featured-repair";
     public const string DryRunJobKind = "featured-repair-dry-run";
@@ -46,12 +47,23 @@ public sealed class FeaturedRepair(IAmazonDynamoDB dynamoDb, PlatformSchema sche
                 case null: Interlocked.Increment(ref failed); job.Add("failed"); break;
             }
         }, ct);
-        var remaining = dryRun ? booleans : await ScanBooleansAsync(null, (_, _) => Task.CompletedTask, ct, countOnly: true);
+        var remaining = dryRun ? booleans : await VerifyAsync(job);
         var report = new FeaturedRepairReport(dryRun, scanned, booleans, repaired, skipped, failed, remaining, samples.Take(SampleCount).ToList());
         Log(job, report);
         if (!dryRun && remaining > 0)
             throw new JobFailedException($"{remaining} products still store featured as a boolean ({failed} writes failed). Run the repair again.");
         return report;
+    }
+
+    /// <summary>Verifies again and keeps the report in the migration's history, so every page shows what is left; returns the booleans left.</summary>
+    private async Task<long> VerifyAsync(JobContext job)
+    {
+        var started = time.GetUtcNow();
+        job.Info("Verifying again...");
+        var report = await verifier.VerifyAsync(job.CancellationToken);
+        await history.SaveAsync(new MigrationRunRecord($"{job.RunId}-v", "verify", job.StartedBy, started, time.GetUtcNow(), report.Clean ? "succeeded" : "failed",
+            new Dictionary<string, string>(), new Dictionary<string, long> { ["products"] = report.Products }, MigrationHistory.Serialize(report), null), CancellationToken.None);
+        return report.BooleanFeaturedCount;
     }
 
     private static void Log(JobContext job, FeaturedRepairReport report)
@@ -97,10 +109,10 @@ public sealed class FeaturedRepair(IAmazonDynamoDB dynamoDb, PlatformSchema sche
         }
     }
 
-    /// <summary>Scans every product for a boolean featured; returns how many products were scanned (or, with countOnly, booleans found).</summary>
-    private async Task<long> ScanBooleansAsync(JobContext? job, Func<string, bool, Task> onBoolean, CancellationToken ct, bool countOnly = false)
+    /// <summary>Scans every product for a boolean featured, calling <paramref name="onBoolean"/> for each; returns how many products were scanned.</summary>
+    private async Task<long> ScanBooleansAsync(JobContext job, Func<string, bool, Task> onBoolean, CancellationToken ct)
     {
-        long scanned = 0, found = 0;
+        long scanned = 0;
         var segments = options.Value.Migration.Segments;
         await Task.WhenAll(Enumerable.Range(0, segments).Select(async segment =>
         {
@@ -114,14 +126,13 @@ public sealed class FeaturedRepair(IAmazonDynamoDB dynamoDb, PlatformSchema sche
                 }, ct), time, ct);
                 var items = page.Items ?? [];
                 Interlocked.Add(ref scanned, items.Count);
-                job?.Add("scanned", items.Count);
+                job.Add("scanned", items.Count);
                 var booleans = items.Where(i => i.GetValueOrDefault("featured")?.BOOL is not null && i.GetValueOrDefault("id")?.S is not null).ToList();
-                Interlocked.Add(ref found, booleans.Count);
                 await Parallel.ForEachAsync(booleans, new ParallelOptions { MaxDegreeOfParallelism = WritesInFlight, CancellationToken = ct },
                     async (item, _) => await onBoolean(item["id"].S, item["featured"].BOOL!.Value));
                 start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
             } while (start is not null);
         }));
-        return countOnly ? found : scanned;
+        return scanned;
     }
 }

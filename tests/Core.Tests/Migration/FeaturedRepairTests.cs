@@ -52,6 +52,8 @@ public sealed class FeaturedRepairTests(EmulatorFixture emulators)
         Assert.Equal(expected, after.ToDictionary(p => p["id"].S, p => p["featured"].S));
         Assert.Equal(JobState.Succeeded, again.State);
         Assert.Equal((0L, 0L, 0L), (second!.Booleans, second.Repaired, second.Remaining));
+        var verification = (await services.GetRequiredService<MigrationStateService>().ReadAsync(default)).LastVerification;
+        Assert.Equal(0, verification!.Value.Report.BooleanFeaturedCount);
         var actions = (await services.GetRequiredService<AuditReader>().ReadAsync(new AuditFilter(), null, 50, default)).Entries.Select(e => e.Action).ToList();
         Assert.Contains(AuditActions.JobStarted(FeaturedRepair.JobKind), actions);
         Assert.Contains(AuditActions.JobEnded(FeaturedRepair.JobKind, AuditOutcome.Succeeded), actions);
