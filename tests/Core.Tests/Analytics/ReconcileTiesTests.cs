@@ -1,4 +1,5 @@
 using CreatorPlatform.Core.Analytics;
+using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static CreatorPlatform.Core.Analytics.EventTypes;
@@ -60,12 +61,18 @@ public sealed class ReconcileTiesTests(EmulatorFixture emulators)
         var tables = await CreateAsync(services);
         var creator = await tables.AddCreatorAsync("order");
         var day = Today.AddDays(-1);
-        // b is seen first; b and a tie at 2 (a has views and a click); c has 3 views; d ties with nothing.
-        await tables.AddEventsAsync(creator, day, [(ProductView, "b"), (ProductView, "b"), (ProductView, "a"), (AffiliateClick, "a"), .. Repeat(ProductView, "c", 3), (ProductView, "d")]);
+        // x has 1 view and 3 clicks (4), y 3 views (3): views + clicks puts x first. zeta is seen before alpha; both score 2.
+        await tables.AddEventsAsync(creator, day, [.. Repeat(ProductView, "zeta", 2), .. Repeat(ProductView, "alpha", 2), (ProductView, "x"),
+            .. Repeat(AffiliateClick, "x", 3), .. Repeat(ProductView, "y", 3)]);
 
-        var aggregate = await services.GetRequiredService<AnalyticsStore>().RecomputeDayAsync(creator.Id, day, CancellationToken.None);
+        var scope = new AnalyticsScope("order", new DateRange(day, day));
 
-        Assert.Equal(["c", "b", "a", "d"], aggregate!.ToSummary().TopProducts.Select(p => p.ProductId));
+        var run = await services.GetRequiredService<JobRunner>().RunToEndAsync(AnalyticsRebuilder.JobKind,
+            job => services.GetRequiredService<AnalyticsRebuilder>().RebuildAsync(job, scope, "tests"));
+
+        Assert.Equal(JobState.Succeeded, run.State);
+        var stored = Assert.Single(await services.GetRequiredService<AnalyticsStore>().QuerySummariesAsync(creator.Id, scope.Range, CancellationToken.None));
+        Assert.Equal(["x", "y", "zeta", "alpha"], stored.TopProducts.Select(p => p.ProductId));
     }
 
     private static Task<ReconcileReport> Reconcile(IServiceProvider services, DateOnly from, DateOnly to) =>
