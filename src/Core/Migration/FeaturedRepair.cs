@@ -47,11 +47,13 @@ public sealed class FeaturedRepair(IAmazonDynamoDB dynamoDb, PlatformSchema sche
                 case null: Interlocked.Increment(ref failed); job.Add("failed"); break;
             }
         }, ct);
-        var remaining = dryRun ? booleans : await VerifyAsync(job);
-        var report = new FeaturedRepairReport(dryRun, scanned, booleans, repaired, skipped, failed, remaining, samples.Take(SampleCount).ToList());
+        var report = new FeaturedRepairReport(dryRun, scanned, booleans, repaired, skipped, failed, booleans, samples.Take(SampleCount).ToList());
         Log(job, report);
-        if (!dryRun && remaining > 0)
-            throw new JobFailedException($"{remaining} products still store featured as a boolean ({failed} writes failed). Run the repair again.");
+        if (dryRun) return report;
+        report = report with { Remaining = await VerifyAsync(job) };
+        if (!report.Done)
+            throw new JobFailedException($"{report.Remaining} products still store featured as a boolean ({failed} writes failed). Run the repair again.");
+        job.Success("✓ No product stores featured as a boolean any more.");
         return report;
     }
 
@@ -78,7 +80,6 @@ public sealed class FeaturedRepair(IAmazonDynamoDB dynamoDb, PlatformSchema sche
         }
         job.Info($"  - Repaired: {report.Repaired}, changed by someone else meanwhile (left alone): {report.Skipped}");
         if (report.Failed > 0) job.Error($"  - Failed: {report.Failed}");
-        if (report.Done) job.Success("✓ No product stores featured as a boolean any more.");
     }
 
     /// <summary>True when written, false when the condition found another value, null when the write failed.</summary>
