@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddSingleton<ProductBackfill>();
         services.AddSingleton<MigrationVerifier>();
         services.AddSingleton<MigrationDryRun>();
+        services.AddSingleton<FeaturedRepair>();
         services.AddSingleton<MigrationHistory>();
         services.AddSingleton<MigrationJob>();
         services.AddSingleton<MigrationStateService>();

@@ -15,6 +15,11 @@ public sealed class PlatformOptions
     public string BackendStackName { get; set; } = "PinterestAffiliateBackendStack";
     /// <summary>Function names to check instead of discovering them from <see cref="BackendStackName"/>; empty: discover.</summary>
     public List<string> LambdaFunctions { get; set; } = [];
+    /// <summary>
+    /// The table variables the functions' code reads; null: <see cref="Verification.LambdaVariableOptions.Defaults"/>. (A list
+    /// with defaults in its initializer would have configured items appended to it by the binder.)
+    /// </summary>
+    public List<Verification.LambdaVariableOptions>? LambdaVariables { get; set; }
     /// <summary>Empty: read from the stack's <c>UserPoolId</c> output (in the sandbox, from the sandbox itself).</summary>
     public string? UserPoolId { get; set; }
     public TableNameOptions Tables { get; set; } = new();

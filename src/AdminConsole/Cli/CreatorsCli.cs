@@ -36,18 +36,24 @@ internal static class CreatorsCli
         var name = new Option<string>("--display-name") { Description = "The creator's display name.", Required = true };
         var user = new Option<string>("--user") { Description = "An existing user (username or e-mail), or with --email the username to create.", Required = true };
         var email = new Option<string?>("--email") { Description = "Create the user with this e-mail (Cognito sends the invitation)." };
-        var command = new Command("onboard", "Onboard a creator: record and slug, Cognito user, group, sub linkage.") { slug, name, user, email };
+        var command = new Command("onboard", "Onboard a creator: record and slug, Cognito user, group, sub linkage. Run again after a failure to resume.")
+            { slug, name, user, email };
         command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
         {
             var profile = CreatorProfile.Blank with { Slug = parse.GetValue(slug)!, DisplayName = parse.GetValue(name)! };
             var choice = parse.GetValue(email) is { } e ? OnboardingUser.NewUser(parse.GetValue(user)!, e) : OnboardingUser.ExistingUser(parse.GetValue(user)!);
             try
             {
+                var started = DateTimeOffset.UtcNow;
                 var progress = await services.GetRequiredService<OnboardingService>().StartAsync(profile, choice, ct);
+                if (progress.StartedAt < started)
+                    AnsiConsole.MarkupLineInterpolated($"[grey]Resumed onboarding {progress.Id} of {progress.Profile.Slug}, started {progress.StartedAt:yyyy-MM-dd HH:mm} UTC by {progress.StartedBy}.[/]");
                 var lines = Enum.GetValues<OnboardingStep>().Select(s => $"{(progress.IsDone(s) ? "✓" : progress.FailedAt == s ? "✗" : "·")} {s}").ToList();
                 lines.AddRange(AccessLines([], progress.AccessMissing ?? []));
                 if (progress.Completed) Print($"Onboarded {progress.Profile.Slug}: {progress.PublicPath}, user {progress.Username} (sub {progress.Sub}).", lines, true);
-                else Print($"Stopped at {progress.FailedAt}: {progress.LastError} Resume onboarding {progress.Id} on the Onboard page.", lines, false);
+                else Print($"Stopped at {progress.FailedAt}: {progress.LastError} " + (progress.FailedAt == OnboardingStep.Creator
+                    ? $"Run it again with another slug, or resume onboarding {progress.Id} with a new slug on the Onboard page."
+                    : $"Run the same command again to resume onboarding {progress.Id}, or resume it on the Onboard page."), lines, false);
                 return progress.Completed ? 0 : 1;
             }
             catch (OnboardingException ex)

@@ -29,11 +29,13 @@ public sealed class AnalyticsReconciler(AnalyticsStore store, AnalyticsCreators 
         var stored = new ConcurrentDictionary<string, IReadOnlyList<DailySummary>>();
         await Parallel.ForEachAsync(targets, parallel, async (c, token) => stored[c.Id] = await store.QuerySummariesAsync(c.Id, range, token));
 
-        var days = new ConcurrentDictionary<(string, DateOnly), (DailySummary Summary, long Events, CollisionSigns Collisions)>();
+        var days = new ConcurrentDictionary<(string, DateOnly), (DailySummary Summary, long Events, CollisionSigns Collisions, bool Matches)>();
         await Parallel.ForEachAsync(targets.SelectMany(c => range.Each().Select(d => (Creator: c, Day: d))), parallel, async (work, token) =>
         {
             var day = await store.RecomputeDayAsync(work.Creator.Id, work.Day, token);
-            if (day is not null) days[(work.Creator.Id, work.Day)] = (day.ToSummary(), day.Events, day.Collisions);
+            // Compared here, against every product of the day, so a tie at the 10th place is judged on the whole day.
+            var storedDay = stored[work.Creator.Id].FirstOrDefault(s => s.Date == work.Day);
+            if (day is not null) days[(work.Creator.Id, work.Day)] = (day.ToSummary(), day.Events, day.Collisions, storedDay is not null && day.Matches(storedDay));
             dayRead?.Invoke(work.Creator, day?.Events ?? 0);
         });
 
@@ -49,14 +51,14 @@ public sealed class AnalyticsReconciler(AnalyticsStore store, AnalyticsCreators 
         }).ToList();
     }
 
-    private DayDrift? Classify(CreatorRef creator, DateOnly day, DailySummary? stored, (DailySummary Summary, long Events, CollisionSigns Collisions)? events)
+    private DayDrift? Classify(CreatorRef creator, DateOnly day, DailySummary? stored, (DailySummary Summary, long Events, CollisionSigns Collisions, bool Matches)? events)
     {
         if (stored is null && events is null) return null;
         var recomputed = events?.Summary;
         var kind = IsExpired(day) ? (stored is null ? (DriftKind?)null : DriftKind.Expired)
             : recomputed is null ? DriftKind.NoEvents
             : stored is null ? DriftKind.MissingSummary
-            : stored.SameAs(recomputed) ? null : DriftKind.Differs;
+            : events!.Value.Matches ? null : DriftKind.Differs;
         return kind is { } k ? new DayDrift(creator, day, k, stored, recomputed, events?.Collisions ?? CollisionSigns.None) : null;
     }
 

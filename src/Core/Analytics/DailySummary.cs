@@ -12,9 +12,9 @@ public sealed record DailySummary(string CreatorId, DateOnly Date, long PageView
 
     public Totals Totals => new(PageViews, ProductViews, AffiliateClicks);
 
-    /// <summary>Same counts and same top products in the same order.</summary>
+    /// <summary>Same counts and the same top products, in any order among ties (the platform's aggregator lists ties first-seen).</summary>
     public bool SameAs(DailySummary other) =>
-        Totals == other.Totals && TopProducts.SequenceEqual(other.TopProducts);
+        Totals == other.Totals && TopProductRanking.SameUpToTies(TopProducts, other.TopProducts);
 }
 
 /// <summary>Owns the AttributeValue dictionaries of AnalyticsSummariesTable.</summary>

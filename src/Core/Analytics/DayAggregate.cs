@@ -2,11 +2,11 @@ namespace CreatorPlatform.Core.Analytics;
 
 /// <summary>
 /// Computes one creator's day from its events, as the platform's aggregator should have: counts by event type and
-/// the top products by views, then clicks. Memory grows with the day's distinct products, never with its events.
+/// the top products by views + clicks, ties in first-seen order. Memory grows with the day's distinct products, never with its events.
 /// </summary>
 public sealed class DayAggregate(string creatorId, DateOnly date)
 {
-    private readonly Dictionary<string, (long Views, long Clicks)> products = [];
+    private readonly Dictionary<string, (long Views, long Clicks, int FirstSeen)> products = [];
     private long pageViews, productViews, affiliateClicks;
     private long? previousMillis;
 
@@ -28,15 +28,21 @@ public sealed class DayAggregate(string creatorId, DateOnly date)
         NoteTimestamp(e.Timestamp);
     }
 
-    public DailySummary ToSummary() => new(creatorId, date, pageViews, productViews, affiliateClicks,
-        products.OrderByDescending(p => p.Value.Views).ThenByDescending(p => p.Value.Clicks).ThenBy(p => p.Key, StringComparer.Ordinal)
-            .Take(DailySummary.TopProductLimit).Select(p => new ProductCount(p.Key, p.Value.Views, p.Value.Clicks)).ToList());
+    public DailySummary ToSummary() => new(creatorId, date, pageViews, productViews, affiliateClicks, TopProductRanking.Rank(Products()));
+
+    /// <summary>Whether <paramref name="stored"/> is this day as the platform would build it: same counts, a correct top list.</summary>
+    public bool Matches(DailySummary stored) =>
+        stored.Totals == new Totals(pageViews, productViews, affiliateClicks) && TopProductRanking.IsCorrectTop(stored.TopProducts, Products());
+
+    /// <summary>Every product of the day with its counts, in the order first seen.</summary>
+    private List<ProductCount> Products() =>
+        products.OrderBy(p => p.Value.FirstSeen).Select(p => new ProductCount(p.Key, p.Value.Views, p.Value.Clicks)).ToList();
 
     private void Count(string? productId, long views, long clicks)
     {
         if (string.IsNullOrEmpty(productId)) return;
-        var (v, c) = products.GetValueOrDefault(productId);
-        products[productId] = (v + views, c + clicks);
+        var (v, c, first) = products.TryGetValue(productId, out var seen) ? seen : (0, 0, products.Count);
+        products[productId] = (v + views, c + clicks, first);
     }
 
     // Two events in one millisecond share a key and one is lost (DESIGN.md trap 8). The survivors cannot show the

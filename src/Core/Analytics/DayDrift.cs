@@ -18,7 +18,7 @@ public sealed record DayDrift(CreatorRef Creator, DateOnly Date, DriftKind Kind,
     /// <summary>Stored minus recomputed: positive when the summary counts more than the events hold.</summary>
     public Totals Difference => (Stored?.Totals ?? Totals.Zero) - (Recomputed?.Totals ?? Totals.Zero);
 
-    public bool TopProductsDiffer => !(Stored?.TopProducts ?? []).SequenceEqual(Recomputed?.TopProducts ?? []);
+    public bool TopProductsDiffer => !TopProductRanking.SameUpToTies(Stored?.TopProducts ?? [], Recomputed?.TopProducts ?? []);
 
     /// <summary>Rebuild rewrites only these: never a day whose events are gone (that would write zeros).</summary>
     public bool Repairable => Kind is DriftKind.MissingSummary or DriftKind.Differs;

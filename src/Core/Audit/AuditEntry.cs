@@ -19,6 +19,7 @@ public static class AuditActions
     public const string MemberAdded = "member.added";
     public const string MemberRemoved = "member.removed";
     public const string CreatorCreated = "creator.created";
+    public const string CreatorCreateUndone = "creator.create-undone";
     public const string CreatorOnboarded = "creator.onboarded";
     public const string CreatorLinked = "creator.linked";
     public const string CreatorEnabled = "creator.enabled";
@@ -31,12 +32,13 @@ public static class AuditActions
     public static string JobPauseRequested(string kind) => $"{kind}.pause-requested";
     public static string JobEnded(string kind, string outcome) => $"{kind}.{outcome}";
 
-    private static readonly string[] JobKinds = ["schema", "migration", "verify", "migration-dry-run", "analytics-rebuild", "analytics-generate", "access-ensure"];
+    private static readonly string[] JobKinds = ["schema", "migration", "verify", "migration-dry-run", "featured-repair", "featured-repair-dry-run", "analytics-rebuild",
+        "analytics-generate", "access-ensure"];
 
     /// <summary>For the Audit page's filter; entries of other actions are still listed and exportable.</summary>
     public static IReadOnlyList<string> Known { get; } =
     [
-        GroupCreated, MemberAdded, MemberRemoved, CreatorCreated, CreatorOnboarded, CreatorLinked, CreatorEnabled, CreatorDisabled, SandboxReset,
+        GroupCreated, MemberAdded, MemberRemoved, CreatorCreated, CreatorCreateUndone, CreatorOnboarded, CreatorLinked, CreatorEnabled, CreatorDisabled, SandboxReset,
         PoolAttributeAdded, UserAttributeSet,
         .. JobKinds.SelectMany(k => new[] { JobStarted(k), JobEnded(k, AuditOutcome.Succeeded), JobEnded(k, AuditOutcome.Failed),
             JobEnded(k, AuditOutcome.Cancelled), JobPauseRequested(k) }),

@@ -6,7 +6,8 @@ using CreatorPlatform.Core.Schema;
 namespace CreatorPlatform.Core.Creators;
 
 /// <summary>A product as the creator page lists it.</summary>
-public sealed record CreatorProduct(string Id, string Title, string Category, string Status, string? Price, bool Featured, string CreatedAt);
+/// <summary>A product as the creator's page lists it; <see cref="FeaturedIsBoolean"/> marks the guide's encoding, which the platform misreads.</summary>
+public sealed record CreatorProduct(string Id, string Title, string Category, string Status, string? Price, bool Featured, string CreatedAt, bool FeaturedIsBoolean = false);
 
 /// <summary>Reads across all creators and their products, and the two updates the screens make to a creator.</summary>
 public sealed class CreatorDirectory(IAmazonDynamoDB dynamoDb, PlatformSchema schema, TimeProvider time, AuditLog audit)
@@ -49,7 +50,8 @@ public sealed class CreatorDirectory(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         request.Limit = limit;
         var page = await dynamoDb.QueryAsync(request, ct);
         return (page.Items ?? []).Select(i => new CreatorProduct(Str(i, "id"), Str(i, "title"), Str(i, "category"), Str(i, "status"),
-            i.TryGetValue("price", out var p) ? p.S : null, i.TryGetValue("featured", out var f) && f.BOOL == true, Str(i, "createdAt"))).ToList();
+            i.TryGetValue("price", out var p) ? p.S : null, Migration.FeaturedValue.IsFeatured(i.GetValueOrDefault("featured")), Str(i, "createdAt"),
+            Migration.FeaturedValue.IsBoolean(Migration.FeaturedValue.Classify(i.GetValueOrDefault("featured"))))).ToList();
     }
 
     /// <summary>The creators whose userId is <paramref name="userId"/>, through userId-index.</summary>

@@ -16,12 +16,23 @@ public static class CreatorMapper
             ["bio"] = S(c.Bio),
             ["profileImage"] = S(c.ProfileImage),
             ["coverImage"] = S(c.CoverImage),
-            ["socialLinks"] = M(("instagram", c.SocialLinks.Instagram), ("pinterest", c.SocialLinks.Pinterest), ("tiktok", c.SocialLinks.Tiktok)),
+            // Only the links that are set: a creator without any has {}, as the platform writes it.
+            ["socialLinks"] = M(new[] { ("instagram", c.SocialLinks.Instagram), ("pinterest", c.SocialLinks.Pinterest), ("tiktok", c.SocialLinks.Tiktok) }
+                .Where(l => !string.IsNullOrEmpty(l.Item2)).ToArray()),
             ["theme"] = M(("primaryColor", c.Theme.PrimaryColor), ("accentColor", c.Theme.AccentColor), ("font", c.Theme.Font)),
             ["status"] = S(c.Status),
             ["createdAt"] = S(Time(c.CreatedAt)),
             ["updatedAt"] = S(Time(c.UpdatedAt)),
         };
+        if (c.NotificationPreferences is { } n)
+            item["notificationPreferences"] = new()
+            {
+                M = new()
+                {
+                    ["productApproval"] = new() { BOOL = n.ProductApproval }, ["productRejection"] = new() { BOOL = n.ProductRejection },
+                    ["accountStatusChange"] = new() { BOOL = n.AccountStatusChange }, ["milestones"] = new() { BOOL = n.Milestones },
+                },
+            };
         // A GSI key attribute cannot be an empty string: an unlinked creator has no userId at all.
         if (!string.IsNullOrEmpty(c.UserId)) item["userId"] = S(c.UserId);
         return item;
@@ -44,7 +55,15 @@ public static class CreatorMapper
                 Str(theme, "font", CreatorTheme.Default.Font)),
             Str(item, "status", Creator.Active),
             ParseTime(Str(item, "createdAt")),
-            ParseTime(Str(item, "updatedAt")));
+            ParseTime(Str(item, "updatedAt")),
+            Notifications(item));
+    }
+
+    private static NotificationPreferences? Notifications(Dictionary<string, AttributeValue> item)
+    {
+        if (!item.TryGetValue("notificationPreferences", out var value) || value.M is not { } m) return null;
+        bool On(string name) => m.TryGetValue(name, out var v) && v.BOOL == true;
+        return new(On("productApproval"), On("productRejection"), On("accountStatusChange"), On("milestones"));
     }
 
     public static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);

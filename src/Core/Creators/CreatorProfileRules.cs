@@ -53,13 +53,14 @@ public static partial class CreatorProfileRules
     }
 
     public static string? ColorError(string? color) =>
-        color is not null && HexColor().IsMatch(color) ? null : "A hex colour such as #FF6B6B.";
+        color is not null && HexColor().IsMatch(color) ? null : "A 6-digit hex colour such as #3B82F6.";
 
     private static void AddIfError(Dictionary<string, string> errors, string field, string? error)
     {
         if (error is not null) errors[field] = error;
     }
 
-    [GeneratedRegex("^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")]
+    // The platform's frontend validator accepts only the 6-digit form.
+    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
     private static partial Regex HexColor();
 }

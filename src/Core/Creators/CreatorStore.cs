@@ -6,12 +6,15 @@ using CreatorPlatform.Core.Schema;
 namespace CreatorPlatform.Core.Creators;
 
 /// <summary>
-/// Reads and creates creators. A slug is unique because creation writes the creator and a reservation of its slug in
-/// the console's ops table in one transaction, each conditioned on not existing: two concurrent creations of one slug
-/// cannot both succeed, which a look-up followed by a put cannot promise.
+/// Reads and creates creators. A slug is unique among the console's creations because creation writes the creator and
+/// a reservation of its slug in the console's ops table in one transaction, each conditioned on not existing. The
+/// platform's self-signup takes no reservation and checks slug-index only, so creation also queries slug-index before
+/// the transaction and again after it, and undoes its own write when another creator appeared with the slug.
 /// </summary>
 public sealed class CreatorStore(IAmazonDynamoDB dynamoDb, PlatformSchema schema, TimeProvider time, AuditLog audit)
 {
+    private readonly SlugRaceCheck rollback = new(dynamoDb, schema, audit);
+
     public static Dictionary<string, AttributeValue> SlugReservationKey(string slug) => new()
     {
         ["pk"] = new AttributeValue { S = $"slug#{slug}" },
@@ -37,6 +40,13 @@ public sealed class CreatorStore(IAmazonDynamoDB dynamoDb, PlatformSchema schema
             start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         } while (start is not null);
         return found;
+    }
+
+    /// <summary>The creator id the console's reservation of the slug holds, or null.</summary>
+    public async Task<string?> ReservedByAsync(string slug, CancellationToken ct)
+    {
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest { TableName = schema.Ops.Name, Key = SlugReservationKey(slug), ConsistentRead = true }, ct);
+        return response.Item?.GetValueOrDefault("creatorId")?.S;
     }
 
     public async Task<Creator?> FindByIdAsync(string id, CancellationToken ct)
@@ -74,6 +84,11 @@ public sealed class CreatorStore(IAmazonDynamoDB dynamoDb, PlatformSchema schema
     public async Task<Creator> CreateAsync(Creator creator, CancellationToken ct)
     {
         var actor = audit.DemandAdmin($"Create the creator {creator.Slug}");
+        if ((await FindBySlugAsync(creator.Slug, ct)).FirstOrDefault(c => c.Id != creator.Id) is { } holder)
+            throw await ReservedByAsync(creator.Slug, ct) == holder.Id
+                ? new SlugTakenException(creator.Slug)
+                : new SlugTakenException(creator.Slug, $"The slug '{creator.Slug}' is taken: creator {holder.Id} ({holder.DisplayName}) has it in "
+                    + $"{schema.Creators.Name}, without a console reservation (made by the platform's self-signup or by hand). Choose another slug.");
         var entry = audit.Entry(actor, AuditActions.CreatorCreated, $"{creator.Slug} ({creator.Id})", after: $"{creator.DisplayName}, status {creator.Status}");
         var reservation = SlugReservationKey(creator.Slug);
         reservation["creatorId"] = new AttributeValue { S = creator.Id };
@@ -92,17 +107,19 @@ public sealed class CreatorStore(IAmazonDynamoDB dynamoDb, PlatformSchema schema
         try
         {
             await dynamoDb.TransactWriteItemsAsync(request, ct);
-            return creator;
         }
         catch (TransactionCanceledException e) when (e.CancellationReasons?.FirstOrDefault()?.Code == "ConditionalCheckFailed")
         {
             throw new SlugTakenException(creator.Slug);
         }
+        await rollback.CheckAfterCreateAsync(creator, actor, ct);
+        return creator;
     }
 }
 
 /// <summary>Another creator holds (or is being created with) the slug.</summary>
-public sealed class SlugTakenException(string slug) : Exception($"The slug '{slug}' is taken: another creator has it or is being created with it.")
+public sealed class SlugTakenException(string slug, string? message = null)
+    : Exception(message ?? $"The slug '{slug}' is taken: another creator has it or is being created with it.")
 {
     public string Slug { get; } = slug;
 }

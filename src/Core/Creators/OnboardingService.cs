@@ -9,7 +9,8 @@ namespace CreatorPlatform.Core.Creators;
 /// <summary>
 /// Onboards a creator in steps: the creator record with its slug reservation (one transaction), the Cognito user
 /// (picked or created), group membership, and the sub linkage. Progress is saved after every step, so a failure
-/// part-way leaves an onboarding to resume, not orphans: a resume skips what is done.
+/// part-way leaves an onboarding to resume, not orphans: a resume skips what is done. Starting again with the slug of
+/// an onboarding that stopped on a failure continues that one (the CLI's re-run), instead of failing on its own slug.
 /// </summary>
 public sealed class OnboardingService(OnboardingProgressStore progressStore, CreatorStore store, CognitoUsers users, CreatorsGroupService group,
     LinkageService linkage, AuditLog audit, TimeProvider time)
@@ -18,6 +19,7 @@ public sealed class OnboardingService(OnboardingProgressStore progressStore, Cre
     {
         var startedBy = audit.DemandAdmin($"Onboard {profile.Slug}").Name;
         Validate(profile, user);
+        if (await FindStoppedAsync(profile.Slug.Trim(), ct) is { } stopped) return await ContinueAsync(stopped, Trim(profile), user, ct);
         var now = time.GetUtcNow();
         var progress = new OnboardingProgress(Guid.NewGuid().ToString("N")[..12], Trim(profile), user, startedBy, now, now, [], Guid.NewGuid().ToString());
         await progressStore.SaveAsync(progress, ct);
@@ -45,6 +47,25 @@ public sealed class OnboardingService(OnboardingProgressStore progressStore, Cre
     }
 
     public Task<IReadOnlyList<OnboardingProgress>> ListOpenAsync(CancellationToken ct) => progressStore.ListOpenAsync(ct);
+
+    /// <summary>The newest open onboarding of the slug that stopped on a failure; one still running (no failure yet) is not taken over.</summary>
+    private async Task<OnboardingProgress?> FindStoppedAsync(string slug, CancellationToken ct) =>
+        (await progressStore.ListOpenAsync(ct)).FirstOrDefault(p => p.Profile.Slug == slug && p.FailedAt is not null);
+
+    /// <summary>What is not done yet takes the new profile and user; a user already chosen must be the one asked for.</summary>
+    private async Task<OnboardingProgress> ContinueAsync(OnboardingProgress stopped, CreatorProfile profile, OnboardingUser user, CancellationToken ct)
+    {
+        if (stopped.IsDone(OnboardingStep.User) && user != stopped.User
+            && !string.Equals(user.Existing ?? user.NewUsername, stopped.Username, StringComparison.OrdinalIgnoreCase))
+            throw new OnboardingException($"The stopped onboarding {stopped.Id} of '{stopped.Profile.Slug}' already chose the user {stopped.Username}: "
+                + "run it again with that user, or resume it on the Onboard page.");
+        var progress = stopped with
+        {
+            Profile = stopped.IsDone(OnboardingStep.Creator) ? stopped.Profile : profile,
+            User = stopped.IsDone(OnboardingStep.User) ? stopped.User : user,
+        };
+        return await RunAsync(progress, ct);
+    }
 
     public Task<OnboardingProgress?> GetAsync(string id, CancellationToken ct) => progressStore.GetAsync(id, ct);
 

@@ -21,7 +21,7 @@ public sealed class DefaultCreator(CreatorStore creators, IOptions<PlatformOptio
         Creator creator;
         try
         {
-            creator = await creators.CreateAsync(Creator.New(Settings.Slug, Settings.DisplayName, time.GetUtcNow()), ct);
+            creator = await creators.CreateAsync(Creator.New(Settings.Slug, Settings.DisplayName, time.GetUtcNow()) with { Theme = CreatorTheme.MigrationScript }, ct);
         }
         catch (SlugTakenException)
         {

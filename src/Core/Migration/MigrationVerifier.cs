@@ -10,18 +10,26 @@ namespace CreatorPlatform.Core.Migration;
 
 public sealed record ProblemCount(long Count, IReadOnlyList<string> SampleIds);
 
-/// <summary>Step 3's findings. <see cref="Problems"/> is keyed by a sentence naming the kind of problem.</summary>
-public sealed record VerificationReport(string Slug, int CreatorsWithSlug, long Products, long ProductsWithCreatorId, IReadOnlyDictionary<string, ProblemCount> Problems)
+/// <summary>
+/// Step 3's findings. <see cref="Problems"/> is keyed by a sentence naming the kind of problem. <see cref="FeaturedEncodings"/>
+/// counts each way <c>featured</c> is stored; booleans are no problem for the migration but a warning (amber) for the platform.
+/// </summary>
+public sealed record VerificationReport(string Slug, int CreatorsWithSlug, long Products, long ProductsWithCreatorId, IReadOnlyDictionary<string, ProblemCount> Problems,
+    IReadOnlyDictionary<string, long>? FeaturedEncodings = null, ProblemCount? FeaturedBooleans = null)
 {
     public const string MissingCreatorId = "missing creatorId";
     public const string MissingFeatured = "missing featured";
     public const string MissingStatus = "missing status";
     public const string WrongCreatorIdType = "creatorId not a string";
-    public const string WrongFeaturedType = "featured not a boolean";
+    public const string WrongFeaturedType = "featured not \"true\", \"false\" or a boolean";
+    public const string BooleanFeatured = "featured stored as a boolean: the platform reads a boolean true as not featured; run Repair featured encoding";
     public const string WrongStatus = "status not pending, approved or rejected";
     public const string UnknownCreator = "creatorId names no creator";
 
     public bool Clean => CreatorsWithSlug == 1 && Problems.Count == 0;
+
+    /// <summary>Products whose featured is a BOOL: the migration is complete, but the platform misreads them.</summary>
+    public long BooleanFeaturedCount => FeaturedBooleans?.Count ?? 0;
 }
 
 /// <summary>Step 3, also a job of its own: checks the creator through slug-index and every product's new attributes.</summary>
@@ -36,6 +44,8 @@ public sealed class MigrationVerifier(IAmazonDynamoDB dynamoDb, PlatformSchema s
         var withSlug = (await creators.FindBySlugAsync(slug, ct)).Count;
         var problems = new ConcurrentDictionary<string, (long Count, ConcurrentQueue<string> Samples)>();
         var byCreator = new ConcurrentDictionary<string, (long Count, ConcurrentQueue<string> Samples)>();
+        var booleans = new ConcurrentDictionary<string, (long Count, ConcurrentQueue<string> Samples)>();
+        var encodings = new ConcurrentDictionary<FeaturedEncoding, long>();
         long products = 0, withCreatorId = 0;
         void Note(ConcurrentDictionary<string, (long Count, ConcurrentQueue<string> Samples)> into, string key, string id)
         {
@@ -51,8 +61,11 @@ public sealed class MigrationVerifier(IAmazonDynamoDB dynamoDb, PlatformSchema s
                 if (!item.TryGetValue("creatorId", out var creatorId)) Note(problems, VerificationReport.MissingCreatorId, id);
                 else if (creatorId.S is null) { Interlocked.Increment(ref withCreatorId); Note(problems, VerificationReport.WrongCreatorIdType, id); }
                 else { Interlocked.Increment(ref withCreatorId); Note(byCreator, creatorId.S, id); }
-                if (!item.TryGetValue("featured", out var featured)) Note(problems, VerificationReport.MissingFeatured, id);
-                else if (featured.BOOL is null) Note(problems, VerificationReport.WrongFeaturedType, id);
+                var featured = FeaturedValue.Classify(item.GetValueOrDefault("featured"));
+                encodings.AddOrUpdate(featured, 1, (_, n) => n + 1);
+                if (featured == FeaturedEncoding.Absent) Note(problems, VerificationReport.MissingFeatured, id);
+                else if (featured == FeaturedEncoding.Other) Note(problems, VerificationReport.WrongFeaturedType, id);
+                else if (FeaturedValue.IsBoolean(featured)) Note(booleans, VerificationReport.BooleanFeatured, id);
                 if (!item.TryGetValue("status", out var status)) Note(problems, VerificationReport.MissingStatus, id);
                 else if (status.S is null || !ProductUpdate.Statuses.Contains(status.S)) Note(problems, VerificationReport.WrongStatus, id);
             }
@@ -65,7 +78,9 @@ public sealed class MigrationVerifier(IAmazonDynamoDB dynamoDb, PlatformSchema s
             problems[VerificationReport.UnknownCreator] = (merged.Count + entry.Count, merged.Samples);
         }
         return new VerificationReport(slug, withSlug, products, withCreatorId,
-            problems.ToDictionary(p => p.Key, p => new ProblemCount(p.Value.Count, p.Value.Samples.ToList())));
+            problems.ToDictionary(p => p.Key, p => new ProblemCount(p.Value.Count, p.Value.Samples.ToList())),
+            encodings.Where(e => e.Key != FeaturedEncoding.Absent).ToDictionary(e => FeaturedValue.Label(e.Key), e => e.Value),
+            booleans.TryGetValue(VerificationReport.BooleanFeatured, out var b) ? new ProblemCount(b.Count, b.Samples.ToList()) : null);
     }
 
     /// <summary>The verify job: logs the guide's words, keeps the report in the run history, and ends red unless everything checks out.</summary>
@@ -94,6 +109,10 @@ public sealed class MigrationVerifier(IAmazonDynamoDB dynamoDb, PlatformSchema s
         job.Set("products", report.Products);
         foreach (var (kind, problem) in report.Problems.OrderBy(p => p.Key))
             job.Error($"  - {problem.Count} products: {kind} (e.g. {string.Join(", ", problem.SampleIds)})");
+        if (report.FeaturedEncodings is { Count: > 0 } encodings)
+            job.Info($"  - featured stored as: {string.Join(", ", encodings.OrderBy(e => e.Key).Select(e => $"{e.Key} {e.Value}"))}");
+        if (report.FeaturedBooleans is { Count: > 0 } booleans)
+            job.Warning($"  - {booleans.Count} products: {VerificationReport.BooleanFeatured} (e.g. {string.Join(", ", booleans.SampleIds)})");
         if (report.Clean) job.Success("✓ All products have been successfully migrated!");
     }
 }

@@ -40,7 +40,7 @@ public static class ProductUpdate
         ExpressionAttributeValues = new()
         {
             [":creatorId"] = new AttributeValue { S = creatorId },
-            [":featured"] = new AttributeValue { BOOL = false },
+            [":featured"] = FeaturedValue.False,
             [":status"] = new AttributeValue { S = Approved },
             [":now"] = new AttributeValue { S = now },
         },
@@ -51,7 +51,7 @@ public static class ProductUpdate
     {
         var after = new Dictionary<string, AttributeValue>(item);
         after.TryAdd("creatorId", new AttributeValue { S = creatorId });
-        after.TryAdd("featured", new AttributeValue { BOOL = false });
+        after.TryAdd("featured", FeaturedValue.False);
         after.TryAdd("status", new AttributeValue { S = Approved });
         after["updatedAt"] = new AttributeValue { S = now };
         return after;

@@ -11,12 +11,12 @@ namespace CreatorPlatform.Core.Verification;
 
 /// <summary>
 /// "Verify Lambda Environment Variables": every function of the backend stack (or the ones listed in settings) has
-/// the three table variables, and each names a table that exists.
+/// the table variables its code reads (<see cref="PlatformOptions.LambdaVariables"/>), and each names a table that
+/// exists. An unset variable with a fallback in the code is amber when the fallback is the configured table, red when not.
 /// </summary>
 public sealed class LambdaEnvironmentSection(ILambdaClient lambda, ICloudFormationClient cloudFormation, IAmazonDynamoDB dynamoDb, AwsContext aws,
     Troubleshooter troubleshooter, IOptions<PlatformOptions> options) : IVerificationSection
 {
-    public static readonly IReadOnlyList<string> Variables = ["CREATORS_TABLE_NAME", "ANALYTICS_EVENTS_TABLE_NAME", "ANALYTICS_SUMMARIES_TABLE_NAME"];
     public const string FunctionType = "AWS::Lambda::Function";
     public string Name => "Lambda environment";
     public string Link => "/verification";
@@ -65,12 +65,23 @@ public sealed class LambdaEnvironmentSection(ILambdaClient lambda, ICloudFormati
         var evidence = new List<string>();
         var state = CheckState.Green;
         Trouble? trouble = null;
-        foreach (var name in Variables)
+        foreach (var expected in options.Value.LambdaVariables ?? [.. LambdaVariableOptions.Defaults])
         {
+            var name = expected.Name;
             if (!variables.TryGetValue(name, out var table) || string.IsNullOrWhiteSpace(table))
             {
-                evidence.Add($"{name} is not set.");
-                state = CheckState.Red;
+                var configured = expected.ConfiguredTable(options.Value.Tables);
+                if (expected.Fallback is null) { evidence.Add($"{name} is not set."); state = CheckState.Red; }
+                else if (expected.Fallback == configured)
+                {
+                    evidence.Add($"{name} is not set: the code falls back to {expected.Fallback}, which is the configured table; set it so the function does not depend on the fallback.");
+                    if (state == CheckState.Green) state = CheckState.Amber;
+                }
+                else
+                {
+                    evidence.Add($"{name} is not set: the code falls back to {expected.Fallback}, but the table is {configured ?? $"(unknown table '{expected.Table}')"}.");
+                    state = CheckState.Red;
+                }
                 continue;
             }
             var problem = await tables.GetOrAdd(table, t => TableProblemAsync(t, ct));

@@ -37,7 +37,12 @@ public sealed class MigrationCompletenessSection(MigrationVerifier verifier, Mig
         };
         evidence.AddRange(report.Problems.OrderByDescending(p => p.Value.Count)
             .Select(p => $"{p.Value.Count:N0} products: {p.Key} (e.g. {string.Join(", ", p.Value.SampleIds)})"));
-        return [new(Name, "Every product migrated", report.Clean ? CheckState.Green : CheckState.Red, evidence, Link)];
+        if (report.FeaturedEncodings is { Count: > 0 } encodings)
+            evidence.Add($"featured stored as: {string.Join(", ", encodings.OrderBy(e => e.Key).Select(e => $"{e.Key} {e.Value:N0}"))}");
+        if (report.FeaturedBooleans is { Count: > 0 } booleans)
+            evidence.Add($"{booleans.Count:N0} products: {VerificationReport.BooleanFeatured} (e.g. {string.Join(", ", booleans.SampleIds)})");
+        var state = !report.Clean ? CheckState.Red : report.BooleanFeaturedCount > 0 ? CheckState.Amber : CheckState.Green;
+        return [new(Name, "Every product migrated", state, evidence, Link)];
     }
 
     private async Task RecordAsync(VerificationReport report, DateTimeOffset started)

@@ -58,8 +58,9 @@ public sealed class OnboardingWizardTests : MudTestContext
     [InlineData("instagram", "https://tiktok.com/@jess", "Must be a link to instagram.com.")]
     [InlineData("pinterest", "pinterest.com/jess", "Enter a full URL starting with https://.")]
     [InlineData("tiktok", "https://www.tiktok.com/", "Link to the profile, not the site's home page.")]
-    [InlineData("primaryColor", "red", "A hex colour such as #FF6B6B.")]
-    [InlineData("accentColor", "#12345", "A hex colour such as #FF6B6B.")]
+    [InlineData("primaryColor", "red", "A 6-digit hex colour such as #3B82F6.")]
+    [InlineData("accentColor", "#12345", "A 6-digit hex colour such as #3B82F6.")]
+    [InlineData("accentColor", "#FFF", "A 6-digit hex colour such as #3B82F6.")]
     public void A_wrong_link_or_colour_is_refused_with_its_reason(string field, string value, string message)
     {
         var form = RenderProfile();

@@ -17,6 +17,7 @@ public sealed class WritePathTests(ConsoleFactory factory) : IClassFixture<Conso
     public static readonly TheoryData<string> WritePaths = new()
     {
         "schema", "migration", "verify", "dry-run", "pause", "group ensure", "group add", "group remove", "link", "fix", "enable", "disable", "create creator", "onboard", "resume onboarding",
+        "repair featured",
     };
 
     private Func<Task> Write(string path)
@@ -41,6 +42,7 @@ public sealed class WritePathTests(ConsoleFactory factory) : IClassFixture<Conso
             "create creator" => () => Get<CreatorStore>().CreateAsync(Creator.New("new-one", "New One", DateTimeOffset.UtcNow), none),
             "onboard" => () => Get<OnboardingService>().StartAsync(new CreatorProfile("new-one", "New One", "", new("", "", ""), new("#112233", "#445566", "Inter")), OnboardingUser.ExistingUser("someone"), none),
             "resume onboarding" => () => Get<OnboardingService>().ResumeAsync("abc", ct: none),
+            "repair featured" => () => Task.FromResult(Get<JobRunner>().Start(FeaturedRepair.JobKind, "Repair featured encoding", j => Get<FeaturedRepair>().RunAsync(j, dryRun: false))),
             _ => throw new ArgumentOutOfRangeException(nameof(path)),
         };
     }

@@ -10,7 +10,7 @@ namespace CreatorPlatform.Core.Tests.Analytics;
 public sealed class AggregationTests(EmulatorFixture emulators)
 {
     [Fact]
-    public async Task A_known_day_of_events_gives_exact_counts_and_the_top_ten_by_views_then_clicks()
+    public async Task A_known_day_of_events_gives_exact_counts_and_the_top_ten_by_views_plus_clicks_ties_first_seen()
     {
         await using var services = emulators.Services();
         var tables = await CreateAsync(services);
@@ -31,8 +31,9 @@ public sealed class AggregationTests(EmulatorFixture emulators)
         Assert.Equal(2, days.Count);
         var summary = days[0];
         Assert.Equal((40L, 86L, 6L), (summary.PageViews, summary.ProductViews, summary.AffiliateClicks));
-        Assert.Equal(["p01", "p02", "p03", "p04", "p05b", "p05", "p06", "p07", "p08", "p09"], summary.TopProducts.Select(p => p.ProductId));
-        Assert.Equal(new ProductCount("p05b", 8, 2), summary.TopProducts[4]);
+        // Scores: p03 and p05b tie at 10, p04 and p05 at 9, p09 and p12 at 4 (p09 seen first, so it is the 10th).
+        Assert.Equal(["p01", "p02", "p03", "p05b", "p04", "p05", "p06", "p07", "p08", "p09"], summary.TopProducts.Select(p => p.ProductId));
+        Assert.Equal(new ProductCount("p05b", 8, 2), summary.TopProducts[3]);
         Assert.Equal(new ProductCount("p05", 8, 1), summary.TopProducts[5]);
         Assert.Equal((5L, 0L, 0L), (days[1].PageViews, days[1].ProductViews, days[1].AffiliateClicks));
     }

@@ -20,7 +20,7 @@ public sealed class CreatorsWorld(ServiceProvider services, string poolId, int c
     public ICognitoClient Cognito => Get<ICognitoClient>();
     public T Get<T>() where T : notnull => services.GetRequiredService<T>();
 
-    public static async Task<CreatorsWorld> CreateAsync(EmulatorFixture emulators, bool withGroup = true)
+    public static async Task<CreatorsWorld> CreateAsync(EmulatorFixture emulators, bool withGroup = true, Action<IServiceCollection>? overrides = null)
     {
         string poolId;
         await using (var bootstrap = emulators.Services())
@@ -28,7 +28,7 @@ public sealed class CreatorsWorld(ServiceProvider services, string poolId, int c
             var pool = await bootstrap.GetRequiredService<ICognitoClient>().CreateUserPoolAsync(new() { PoolName = "creators-tests", AliasAttributes = ["email"] });
             poolId = pool.UserPool!.Id!;
         }
-        var services = emulators.Services(s => s["Platform:UserPoolId"] = poolId);
+        var services = emulators.Services(s => s["Platform:UserPoolId"] = poolId, overrides);
         var schemaRun = await services.GetRequiredService<JobRunner>().RunToEndAsync(SchemaApplier.JobKind, services.GetRequiredService<SchemaApplier>().ApplyAsync);
         Assert.Equal(JobState.Succeeded, schemaRun.State);
         var world = new CreatorsWorld(services, poolId, emulators.CognitoPort);

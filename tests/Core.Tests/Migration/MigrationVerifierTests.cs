@@ -24,7 +24,8 @@ public sealed class MigrationVerifierTests(EmulatorFixture emulators)
         seeded.Add(VerificationReport.MissingCreatorId, 1, p => p.Remove("creatorId"));
         seeded.Add(VerificationReport.MissingFeatured, 2, p => p.Remove("featured"));
         seeded.Add(VerificationReport.MissingStatus, 3, p => p.Remove("status"));
-        seeded.Add(VerificationReport.WrongFeaturedType, 5, p => p["featured"] = new AttributeValue { S = "false" });
+        seeded.Add(VerificationReport.WrongFeaturedType, 4, p => p["featured"] = new AttributeValue { S = "yes" });
+        seeded.Add(VerificationReport.WrongFeaturedType, 1, p => p["featured"] = new AttributeValue { N = "1" });
         seeded.Add(VerificationReport.WrongStatus, 2, p => p["status"] = new AttributeValue { S = "live" });
         seeded.Add(VerificationReport.UnknownCreator, 3, p => p["creatorId"] = new AttributeValue { S = "ghost-1" });
         seeded.Add(VerificationReport.UnknownCreator, 1, p => p["creatorId"] = new AttributeValue { S = "ghost-2" });
@@ -48,7 +49,7 @@ public sealed class MigrationVerifierTests(EmulatorFixture emulators)
             Assert.Equal(ids.Order(), report.Problems[kind].SampleIds.Order());
         }
         Assert.Contains("✗ 2 creators with the slug 'jesskoufo' (expected exactly one)", run.Text());
-        Assert.Contains("  - 5 products: featured not a boolean (e.g. ", run.Text());
+        Assert.Contains("  - 5 products: featured not \"true\", \"false\" or a boolean (e.g. ", run.Text());
     }
 
     /// <summary>Complete products of the creator, each damaged in one way, and the ids expected per kind of problem.</summary>
@@ -63,7 +64,7 @@ public sealed class MigrationVerifierTests(EmulatorFixture emulators)
             foreach (var product in LegacyProducts.Generate(count, seed++))
             {
                 product["creatorId"] = new AttributeValue { S = creatorId };
-                product["featured"] = new AttributeValue { BOOL = false };
+                product["featured"] = new AttributeValue { S = "false" };
                 product["status"] = new AttributeValue { S = "approved" };
                 damage(product);
                 Products.Add(product);

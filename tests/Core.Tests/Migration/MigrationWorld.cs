@@ -28,7 +28,7 @@ public static class MigrationWorld
     public static ServiceProvider SecondWorker(EmulatorFixture emulators, IReadOnlyDictionary<string, string?> settings, DelegatingHandler? handler = null) =>
         emulators.Services(s => { foreach (var (key, value) in settings) s[key] = value; }, handler is null ? null : Through(handler));
 
-    private static Action<IServiceCollection> Through(DelegatingHandler handler) => s => s.AddSingleton<IAmazonDynamoDB>(sp =>
+    public static Action<IServiceCollection> Through(DelegatingHandler handler) => s => s.AddSingleton<IAmazonDynamoDB>(sp =>
     {
         var aws = sp.GetRequiredService<AwsContext>();
         var config = aws.DynamoDbConfig();

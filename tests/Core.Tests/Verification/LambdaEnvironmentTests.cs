@@ -66,6 +66,51 @@ public sealed class LambdaEnvironmentTests(EmulatorFixture emulators)
     }
 
     [Fact]
+    public async Task An_unset_variable_the_code_reads_is_amber_when_its_fallback_is_the_configured_table_and_says_so()
+    {
+        await using var services = await TablesAsync();
+        var variables = Variables(services);
+        variables.Remove("ANALYTICS_EVENTS_TABLE");
+        variables.Remove("ANALYTICS_SUMMARIES_TABLE");
+        await using var lambda = new LocalHttpServer(Answer("trackPageView", variables));
+
+        var line = Assert.Single(await Section(services, null, lambda, ["trackPageView"]).CheckAsync(default));
+
+        Assert.Equal(CheckState.Amber, line.State);
+        Assert.Contains(line.Evidence, e => e.StartsWith("ANALYTICS_EVENTS_TABLE is not set: the code falls back to AnalyticsEventsTable, which is the configured table"));
+        Assert.Contains(line.Evidence, e => e.StartsWith("ANALYTICS_SUMMARIES_TABLE is not set: the code falls back to AnalyticsSummariesTable, which is the configured table"));
+    }
+
+    [Fact]
+    public async Task An_unset_variable_the_code_reads_is_red_when_its_fallback_is_not_the_configured_table()
+    {
+        await using var services = await TablesAsync();
+        var variables = Variables(services);
+        variables.Remove("ANALYTICS_SUMMARIES_TABLE");
+        await using var lambda = new LocalHttpServer(Answer("getCreatorAnalytics", variables));
+
+        var line = Assert.Single(await Section(services, null, lambda, ["getCreatorAnalytics"], o => o.Tables.AnalyticsSummaries = "prod-AnalyticsSummaries").CheckAsync(default));
+
+        Assert.Equal(CheckState.Red, line.State);
+        Assert.Contains("ANALYTICS_SUMMARIES_TABLE is not set: the code falls back to AnalyticsSummariesTable, but the table is prod-AnalyticsSummaries.", line.Evidence);
+        Assert.Contains($"ANALYTICS_EVENTS_TABLE = {variables["ANALYTICS_EVENTS_TABLE"]} (exists)", line.Evidence);
+    }
+
+    [Fact]
+    public async Task The_variables_checked_come_from_settings()
+    {
+        await using var services = await TablesAsync();
+        var variables = new Dictionary<string, string> { ["PRODUCTS_TABLE"] = services.GetRequiredService<PlatformSchema>().Products.Name };
+        await using var lambda = new LocalHttpServer(Answer("getProducts", variables));
+
+        var line = Assert.Single(await Section(services, null, lambda, ["getProducts"],
+            o => o.LambdaVariables = [new() { Name = "PRODUCTS_TABLE", Table = "Products" }]).CheckAsync(default));
+
+        Assert.Equal(CheckState.Green, line.State);
+        Assert.Equal([$"PRODUCTS_TABLE = {variables["PRODUCTS_TABLE"]} (exists)"], line.Evidence);
+    }
+
+    [Fact]
     public async Task A_missing_backend_stack_is_red_with_how_to_deploy_it()
     {
         await using var services = await TablesAsync();
@@ -119,6 +164,7 @@ public sealed class LambdaEnvironmentTests(EmulatorFixture emulators)
         {
             ["PRODUCTS_TABLE_NAME"] = schema.Products.Name, ["CREATORS_TABLE_NAME"] = schema.Creators.Name,
             ["ANALYTICS_EVENTS_TABLE_NAME"] = schema.AnalyticsEvents.Name, ["ANALYTICS_SUMMARIES_TABLE_NAME"] = schema.AnalyticsSummaries.Name,
+            ["ANALYTICS_EVENTS_TABLE"] = schema.AnalyticsEvents.Name, ["ANALYTICS_SUMMARIES_TABLE"] = schema.AnalyticsSummaries.Name,
         };
     }
 
@@ -126,9 +172,12 @@ public sealed class LambdaEnvironmentTests(EmulatorFixture emulators)
         new(200, LambdaResponses.Configuration(name, variables), "application/json");
 
     /// <summary>The section as in AWS mode: Lambda and CloudFormation on local listeners, DynamoDB on the emulator.</summary>
-    private static LambdaEnvironmentSection Section(IServiceProvider services, LocalHttpServer? cloudFormation, LocalHttpServer? lambda, List<string>? functions = null)
+    private static LambdaEnvironmentSection Section(IServiceProvider services, LocalHttpServer? cloudFormation, LocalHttpServer? lambda, List<string>? functions = null,
+        Action<PlatformOptions>? configure = null)
     {
-        var options = Options.Create(new PlatformOptions { Mode = PlatformMode.Aws, Profile = "dev", LambdaFunctions = functions ?? [] });
+        var settings = new PlatformOptions { Mode = PlatformMode.Aws, Profile = "dev", LambdaFunctions = functions ?? [] };
+        configure?.Invoke(settings);
+        var options = Options.Create(settings);
         var aws = AwsTestClients.Context();
         var unused = new Uri("http://127.0.0.1:9/");
         return new LambdaEnvironmentSection(

@@ -58,7 +58,7 @@ public sealed class VerificationReportTests(EmulatorFixture emulators)
             report.Lines.Select(l => l.Section).Distinct());
         var sample = Assert.Single(report.Lines, l => l.Section == "Products sample").Table!;
         Assert.Equal(5, sample.Rows.Count);
-        Assert.All(sample.Rows, r => Assert.Equal(("False", "approved"), (r[2], r[3])));
+        Assert.All(sample.Rows, r => Assert.Equal(("\"false\"", "approved"), (r[2], r[3])));
         Assert.Equal((0, 1), (report.ExitCode(strict: false), report.ExitCode(strict: true)));
     }
 

@@ -17,6 +17,8 @@ public sealed class ConsoleAppFixture : IAsyncLifetime
     private IPlaywright? playwright;
 
     public Uri BaseUrl { get; } = new($"http://127.0.0.1:{FreePort()}");
+    /// <summary>The app's DynamoDB Local, for tests that put data there the way another writer would.</summary>
+    public int DynamoDbPort { get; } = FreePort();
     public IBrowser Browser { get; private set; } = null!;
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
@@ -72,7 +74,7 @@ public sealed class ConsoleAppFixture : IAsyncLifetime
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["Platform__Mode"] = "Sandbox";
         info.Environment["Platform__Sandbox__InMemory"] = "true";
-        info.Environment["Platform__Sandbox__DynamoDbPort"] = FreePort().ToString();
+        info.Environment["Platform__Sandbox__DynamoDbPort"] = DynamoDbPort.ToString();
         info.Environment["Platform__Sandbox__CognitoPort"] = FreePort().ToString();
         info.Environment["Platform__Sandbox__ProductCount"] = "120";
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
