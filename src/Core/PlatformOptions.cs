@@ -17,6 +17,8 @@ public sealed class PlatformOptions
     public List<string> LambdaFunctions { get; set; } = [];
     /// <summary>Empty: read from the stack's <c>UserPoolId</c> output (in the sandbox, from the sandbox itself).</summary>
     public string? UserPoolId { get; set; }
+    /// <summary>Host names the product images come from; the console's pages load images from these hosts only (CSP img-src).</summary>
+    public List<string> ImageHosts { get; set; } = [];
     public TableNameOptions Tables { get; set; } = new();
     public CreatorsGroupOptions CreatorsGroup { get; set; } = new();
     public DefaultCreatorOptions DefaultCreator { get; set; } = new();

@@ -16,7 +16,7 @@ public sealed class WritePathTests(ConsoleFactory factory) : IClassFixture<Conso
 {
     public static readonly TheoryData<string> WritePaths = new()
     {
-        "schema", "migration", "verify", "dry-run", "pause", "group ensure", "group add", "group remove", "link", "fix", "enable", "disable", "create creator", "onboard", "resume onboarding",
+        "schema", "migration", "verify", "dry-run", "pause", "cancel", "group ensure", "group add", "group remove", "link", "fix", "enable", "disable", "create creator", "onboard", "resume onboarding",
     };
 
     private Func<Task> Write(string path)
@@ -30,7 +30,8 @@ public sealed class WritePathTests(ConsoleFactory factory) : IClassFixture<Conso
             "migration" => () => Task.FromResult(Get<JobRunner>().Start(MigrationJob.JobKind, "Migration", Get<MigrationJob>().RunAsync)),
             "verify" => () => Task.FromResult(Get<JobRunner>().Start(MigrationVerifier.JobKind, "Verify", "a label", j => Get<MigrationVerifier>().RunAsync(j))),
             "dry-run" => () => Task.FromResult(Get<JobRunner>().Start(MigrationDryRun.JobKind, "Dry run", j => Get<MigrationDryRun>().RunAsync(j))),
-            "pause" => () => PauseAsViewerAsync(Get<JobRunner>()),
+            "pause" => () => StopAsViewerAsync(Get<JobRunner>(), (r, run) => r.PauseAsync(run, none)),
+            "cancel" => () => StopAsViewerAsync(Get<JobRunner>(), (r, run) => r.CancelAsync(run, none)),
             "group ensure" => () => Get<CreatorsGroupService>().EnsureAsync(none),
             "group add" => () => Get<CreatorsGroupService>().BulkAddAsync("someone", none),
             "group remove" => () => Get<CreatorsGroupService>().RemoveAsync("someone", none),
@@ -45,18 +46,18 @@ public sealed class WritePathTests(ConsoleFactory factory) : IClassFixture<Conso
         };
     }
 
-    /// <summary>An admin's run (started in a flow of its own), paused from the viewer's flow.</summary>
-    private static async Task PauseAsViewerAsync(JobRunner runner)
+    /// <summary>An admin's run (started in a flow of its own), paused or cancelled from the viewer's flow.</summary>
+    private static async Task StopAsViewerAsync(JobRunner runner, Func<JobRunner, JobRun, Task> stop)
     {
         var viewer = AmbientActor.CurrentActor;
         var gate = new TaskCompletionSource();
         var run = await Task.Run(() =>
         {
             AmbientActor.Set(new Actor("Admin", "oid-admin", AdminRole.Admin, "tests"));
-            return runner.Start("pause-test", "Pause test", async j => await gate.Task.WaitAsync(j.CancellationToken));
+            return runner.Start($"stop-test-{Guid.NewGuid():N}", "Stop test", async j => await gate.Task.WaitAsync(j.CancellationToken));
         });
         AmbientActor.Set(viewer);
-        try { await runner.PauseAsync(run, CancellationToken.None); }
+        try { await stop(runner, run); }
         finally { gate.SetResult(); }
     }
 
