@@ -4,6 +4,7 @@ using AdminConsole.Health;
 using AdminConsole.Security;
 using CreatorPlatform.Core;
 using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Core.Security;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using MudBlazor.Services;
@@ -26,6 +27,7 @@ public static class DependencyInjection
         builder.Services.AddMudServices();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddConsoleHealthChecks();
+        builder.Services.AddConsoleDataProtection();
         builder.AddConsoleSignIn(mode);
         builder.AddConsoleTelemetry();
         // Nothing here takes uploads: requests stay small (the circuit's messages have SignalR's own 32 KB limit).
