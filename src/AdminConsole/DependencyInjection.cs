@@ -4,6 +4,8 @@ using AdminConsole.Health;
 using AdminConsole.Security;
 using CreatorPlatform.Core;
 using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Core.Security;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using MudBlazor.Services;
 
@@ -15,7 +17,9 @@ public static class DependencyInjection
 
     public static WebApplicationBuilder AddAdminConsole(this WebApplicationBuilder builder)
     {
-        var mode = builder.Configuration.GetValue<PlatformMode>($"{PlatformOptions.Section}:Mode");
+        // An unknown mode is refused at start (StartupGuardService); until then it gets no automatic admin.
+        var mode = PlatformModes.Read(builder.Configuration) ?? PlatformMode.Aws;
+        builder.Services.AddHostedService<StartupGuardService>();
         // The built (unpublished) executable serves MudBlazor's assets from the NuGet cache in any environment, as
         // `dotnet run` does in Development; a published app has them in wwwroot and no manifest, so this is a no-op there.
         builder.WebHost.UseStaticWebAssets();
@@ -23,6 +27,7 @@ public static class DependencyInjection
         builder.Services.AddMudServices();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddConsoleHealthChecks();
+        builder.Services.AddConsoleDataProtection();
         builder.AddConsoleSignIn(mode);
         builder.AddConsoleTelemetry();
         // Nothing here takes uploads: requests stay small (the circuit's messages have SignalR's own 32 KB limit).
@@ -37,13 +42,15 @@ public static class DependencyInjection
         {
             builder.Services.AddHostedService<SandboxHostedService>();
             if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultSandboxUrl);
+            // Whatever AllowedHosts says: a page of another site whose name resolves to 127.0.0.1 (DNS rebinding) gets a 400.
+            builder.Services.PostConfigure<HostFilteringOptions>(o => o.AllowedHosts = [.. Loopback.HostNames]);
         }
         return builder;
     }
 
     public static WebApplication UseAdminConsole(this WebApplication app)
     {
-        var mode = app.Configuration.GetValue<PlatformMode>($"{PlatformOptions.Section}:Mode");
+        var mode = PlatformModes.Read(app.Configuration) ?? PlatformMode.Aws;
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -63,11 +70,11 @@ public static class DependencyInjection
         return app;
     }
 
-    /// <summary>Runs the web app after the start-up rules that keep it from being exposed by mistake.</summary>
+    /// <summary>Runs the web app; <see cref="StartupGuardService"/> refuses settings that would expose it by mistake.</summary>
     public static async Task<int> RunAdminConsoleAsync(this WebApplication app)
     {
-        var refusal = StartupGuard.Check(app.Configuration);
-        if (refusal is not null)
+        // Checked here as well, before the options are bound: a mode such as "Production" would otherwise end in a binder error.
+        if (StartupGuard.Check(app.Configuration) is { } refusal)
         {
             Console.Error.WriteLine(refusal);
             return 2;
@@ -76,6 +83,11 @@ public static class DependencyInjection
         {
             await app.RunAsync();
             return 0;
+        }
+        catch (StartupRefusedException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
         }
         catch (Exception e) when (e is SandboxException or Microsoft.Extensions.Options.OptionsValidationException or CreatorPlatform.Core.Aws.AwsSetupException)
         {

@@ -22,6 +22,13 @@ public sealed class PlatformOptions
     public List<Verification.LambdaVariableOptions>? LambdaVariables { get; set; }
     /// <summary>Empty: read from the stack's <c>UserPoolId</c> output (in the sandbox, from the sandbox itself).</summary>
     public string? UserPoolId { get; set; }
+    /// <summary>
+    /// A KMS key (id, ARN or alias) that encrypts the web app's data-protection keys in the ops table; empty: stored
+    /// unencrypted, readable by whoever can read the table.
+    /// </summary>
+    public string? DataProtectionKmsKeyId { get; set; }
+    /// <summary>Host names the product images come from; the console's pages load images from these hosts only (CSP img-src).</summary>
+    public List<string> ImageHosts { get; set; } = [];
     public TableNameOptions Tables { get; set; } = new();
     /// <summary>The group the platform's frontend reads to show creator screens (the guide's step 8.1).</summary>
     public CreatorsGroupOptions CreatorsGroup { get; set; } = new();

@@ -9,11 +9,14 @@ public sealed partial class PlatformOptionsValidator : IValidateOptions<Platform
     public ValidateOptionsResult Validate(string? name, PlatformOptions o)
     {
         var errors = new List<string>();
+        if (!Enum.IsDefined(o.Mode)) errors.Add(PlatformModes.Unknown(o.Mode.ToString()));
         if (string.IsNullOrWhiteSpace(o.Region) || !RegionPattern().IsMatch(o.Region))
             errors.Add($"Platform:Region '{o.Region}' is not an AWS region name such as us-east-1.");
         foreach (var (key, value) in TableNames(o.Tables))
             if (string.IsNullOrWhiteSpace(value) || !TableNamePattern().IsMatch(value))
                 errors.Add($"Platform:Tables:{key} '{value}' is not a valid DynamoDB table name (3-255 of a-z A-Z 0-9 _ - .).");
+        foreach (var host in o.ImageHosts.Where(h => !ImageHostPattern().IsMatch(h)))
+            errors.Add($"Platform:ImageHosts '{host}' is not a host name such as m.media-amazon.com or *.cloudfront.net (no scheme, path or port).");
         if (string.IsNullOrWhiteSpace(o.StackName))
             errors.Add("Platform:StackName is empty; the platform's stack is PinterestAffiliateStorageStack.");
         if (string.IsNullOrWhiteSpace(o.CreatorsGroup.Name))
@@ -55,6 +58,9 @@ public sealed partial class PlatformOptionsValidator : IValidateOptions<Platform
 
     [GeneratedRegex("^custom:[A-Za-z0-9_]{1,20}$")]
     private static partial Regex CustomClaimPattern();
+
+    [GeneratedRegex("^(\\*\\.)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$")]
+    private static partial Regex ImageHostPattern();
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{3,255}$")]
     private static partial Regex TableNamePattern();

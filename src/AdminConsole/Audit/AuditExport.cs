@@ -1,4 +1,5 @@
 using System.Text;
+using AdminConsole.Csv;
 using AdminConsole.Security;
 using CreatorPlatform.Core.Audit;
 
@@ -16,14 +17,16 @@ public static class AuditExport
             var filter = new AuditFilter(action, actor, from, to);
             context.Response.ContentType = "text/csv; charset=utf-8";
             context.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv\"";
-            await context.Response.WriteAsync(Line(Header), context.RequestAborted);
+            await using var text = new StreamWriter(context.Response.Body, new UTF8Encoding(false), leaveOpen: true);
+            await using var csv = SafeCsv.Writer(text);
+            csv.WriteRow(Header);
             string? cursor = null;
             do
             {
                 var page = await reader.ReadAsync(filter, cursor, 200, context.RequestAborted);
-                var chunk = new StringBuilder();
-                foreach (var e in page.Entries) chunk.Append(Line(Row(e)));
-                await context.Response.WriteAsync(chunk.ToString(), context.RequestAborted);
+                foreach (var e in page.Entries) csv.WriteRow(Row(e));
+                await csv.FlushAsync(context.RequestAborted);
+                await text.FlushAsync(context.RequestAborted);
                 cursor = page.Next;
             } while (cursor is not null);
         }).RequireAuthorization(Policies.Viewer);
@@ -40,13 +43,4 @@ public static class AuditExport
 
     private static string[] Row(AuditEntry e) =>
         [e.At.UtcDateTime.ToString("o"), e.ActorName, e.ActorId, e.Action, e.Target, e.Before ?? "", e.After ?? "", e.Outcome, e.Detail ?? "", e.JobId ?? "", e.Id];
-
-    private static string Line(IEnumerable<string> fields) => string.Join(',', fields.Select(Escape)) + "\r\n";
-
-    /// <summary>RFC 4180 quoting, and a leading quote for values a spreadsheet would run as a formula.</summary>
-    public static string Escape(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
-    }
 }

@@ -8,8 +8,9 @@ internal static class CliJob
 {
     public static async Task<JobRun> RunAsync(IServiceProvider services, string kind, string title, Func<JobContext, Task> work, CancellationToken ct)
     {
-        var run = services.GetRequiredService<JobRunner>().Start(kind, title, Environment.UserName, work);
-        using var _ = ct.Register(run.Cancel);
+        var runner = services.GetRequiredService<JobRunner>();
+        var run = runner.Start(kind, title, Environment.UserName, work);
+        using var _ = CancelOnCtrlC(runner, run, ct);
         var printed = 0;
         while (true)
         {
@@ -20,6 +21,17 @@ internal static class CliJob
             await Task.WhenAny(run.Completion, Task.Delay(250, CancellationToken.None));
         }
     }
+
+    /// <summary>Ctrl-C stops the run through the runner, as the page's button does: checked, audited, and named in the log.</summary>
+    public static CancellationTokenRegistration CancelOnCtrlC(JobRunner runner, JobRun run, CancellationToken ct, bool pause = false) =>
+        ct.Register(() => _ = Task.Run(async () =>
+        {
+            try { await (pause ? runner.PauseAsync(run, CancellationToken.None) : runner.CancelAsync(run, CancellationToken.None)); }
+            catch (Exception e) when (e is CreatorPlatform.Core.Security.AdminAccessDeniedException or CreatorPlatform.Core.Audit.AuditWriteException)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            }
+        }));
 
     private static void Print(JobLogEntry entry)
     {

@@ -40,7 +40,7 @@ internal static class MigrateVerb
                 var overrides = new MigrationRunSettings(parse.GetValue(segments), parse.GetValue(concurrency));
                 run = runner.Start(MigrationJob.JobKind, "Migration", JobConsole.StartedBy, j => job.RunAsync(j, overrides));
             }
-            await using (ct.Register(run.Cancel))
+            using (CliJob.CancelOnCtrlC(runner, run, ct, pause: !parse.GetValue(dryRun)))
             {
                 if (quiet) await run.Completion;
                 else await JobConsole.FollowAsync(run, total?.Items, total?.Before ?? 0);

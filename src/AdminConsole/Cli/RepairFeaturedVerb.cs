@@ -20,9 +20,10 @@ internal static class RepairFeaturedVerb
             var repair = services.GetRequiredService<FeaturedRepair>();
             var dry = parse.GetValue(dryRun);
             FeaturedRepairReport? report = null;
-            var run = services.GetRequiredService<JobRunner>().Start(dry ? FeaturedRepair.DryRunJobKind : FeaturedRepair.JobKind,
+            var runner = services.GetRequiredService<JobRunner>();
+            var run = runner.Start(dry ? FeaturedRepair.DryRunJobKind : FeaturedRepair.JobKind,
                 dry ? "Repair featured encoding (dry run)" : "Repair featured encoding", JobConsole.StartedBy, async j => report = await repair.RunAsync(j, dry));
-            await using (ct.Register(run.Cancel))
+            await using (CliJob.CancelOnCtrlC(runner, run, ct))
             {
                 if (parse.GetValue(json)) await run.Completion;
                 else await JobConsole.FollowAsync(run, null);

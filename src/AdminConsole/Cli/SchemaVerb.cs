@@ -14,8 +14,9 @@ internal static class SchemaVerb
         apply.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
         {
             var applier = services.GetRequiredService<SchemaApplier>();
-            var run = services.GetRequiredService<JobRunner>().Start(SchemaApplier.JobKind, "Apply schema", JobConsole.StartedBy, applier.ApplyAsync);
-            await using (ct.Register(run.Cancel))
+            var runner = services.GetRequiredService<JobRunner>();
+            var run = runner.Start(SchemaApplier.JobKind, "Apply schema", JobConsole.StartedBy, applier.ApplyAsync);
+            using (CliJob.CancelOnCtrlC(runner, run, ct))
             {
                 if (parse.GetValue(json)) await run.Completion;
                 else await JobConsole.FollowAsync(run, total: null);

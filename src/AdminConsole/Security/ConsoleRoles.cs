@@ -9,6 +9,10 @@ public sealed class AccessOptions
     public const string Section = "Access";
     public string AdminRole { get; set; } = "Platform.Admin";
     public string ViewerRole { get; set; } = "Platform.Viewer";
+    /// <summary>A sign-in ends this long after it was made, however active the admin is.</summary>
+    public double AbsoluteSessionHours { get; set; } = 12;
+    /// <summary>How often an open circuit re-checks its sign-in.</summary>
+    public double RevalidateMinutes { get; set; } = 5;
 }
 
 public static class Policies

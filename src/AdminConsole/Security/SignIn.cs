@@ -3,6 +3,7 @@ using CreatorPlatform.Core.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Identity.Web;
 
@@ -20,8 +21,12 @@ public static class SignIn
         builder.Services.AddSingleton(access);
         builder.Services.AddSingleton(roles);
         builder.Services.AddScoped<CircuitHandler, CircuitActorHandler>();
+        builder.Services.AddSingleton<ConsoleSession>();
+        builder.Services.AddScoped<AuthenticationStateProvider, ConsoleAuthenticationStateProvider>();
+        // Over https (directly, or behind a proxy that forwards the scheme) the antiforgery cookie is Secure too.
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
-        if (mode == PlatformMode.Aws) AddEntra(builder);
+        if (mode != PlatformMode.Sandbox) AddEntra(builder);
         else
             builder.Services.AddAuthentication(LocalAdminAuthentication.SchemeName)
                 .AddScheme<AuthenticationSchemeOptions, LocalAdminAuthentication>(LocalAdminAuthentication.SchemeName, null);
@@ -41,7 +46,7 @@ public static class SignIn
             o.RequireHttpsMetadata = section.GetValue("RequireHttpsMetadata", true);
             o.SaveTokens = false;
         });
-        builder.Services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<ConsoleSession>((o, session) =>
         {
             o.Cookie.Name = "__Host-console";
             o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
@@ -50,17 +55,16 @@ public static class SignIn
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // Signed in without a console role: answer 403 where they are; the page explains (Forbidden.razor).
             o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            session.Apply(o.Events);
         });
     }
 
     public static void MapSignInEndpoints(this WebApplication app, PlatformMode mode)
     {
         if (mode != PlatformMode.Aws) return;
-        app.MapGet("/signin", (string? returnUrl) => Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOnly(returnUrl) },
+        app.MapGet("/signin", (string? returnUrl) => Results.Challenge(new AuthenticationProperties { RedirectUri = LocalUrl.OrHome(returnUrl) },
             [OpenIdConnectDefaults.AuthenticationScheme])).AllowAnonymous();
         app.MapGet("/signout", () => Results.SignOut(new AuthenticationProperties { RedirectUri = "/" },
             [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme])).AllowAnonymous();
     }
-
-    private static string LocalOnly(string? url) => url is not null && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using CreatorPlatform.Core;
 
 namespace AdminConsole.Security;
@@ -6,10 +5,14 @@ namespace AdminConsole.Security;
 /// <summary>The rules that decide whether the web app may start with the settings it was given.</summary>
 public static class StartupGuard
 {
+    public const string LoopbackOnly = "The sandbox signs everyone in as a local admin, so it listens on loopback only";
+
     /// <summary>Null when the app may start; otherwise the message that says why not and what to do.</summary>
     public static string? Check(IConfiguration configuration)
     {
-        var mode = configuration.GetValue<PlatformMode>($"{PlatformOptions.Section}:Mode");
+        var raw = configuration[$"{PlatformOptions.Section}:Mode"];
+        var mode = PlatformModes.Parse(raw);
+        if (mode is null) return PlatformModes.Unknown(raw);
         if (mode == PlatformMode.Aws)
         {
             var azureAd = configuration.GetSection(SignIn.AzureAdSection);
@@ -21,16 +24,20 @@ public static class StartupGuard
         }
 
         var urls = (configuration["urls"] ?? DependencyInjection.DefaultSandboxUrl).Split(';', StringSplitOptions.RemoveEmptyEntries);
-        var exposed = urls.Where(u => !IsLoopback(u)).ToList();
-        return exposed.Count == 0 ? null
-            : $"The sandbox signs everyone in as a local admin, so it listens on loopback only; refusing {string.Join(", ", exposed)}. "
-              + "Use a 127.0.0.1 or localhost address (e.g. --urls http://127.0.0.1:5080).";
+        var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>();
+        return Exposed(urls.Concat(endpoints));
     }
 
-    private static bool IsLoopback(string url)
+    /// <summary>After Kestrel started: the addresses it actually bound, whatever configured them.</summary>
+    public static string? CheckBound(IEnumerable<string> addresses) => Exposed(addresses);
+
+    private static string? Exposed(IEnumerable<string> urls)
     {
-        var host = url.Replace("://+", "://wildcard").Replace("://*", "://wildcard");
-        if (!Uri.TryCreate(host, UriKind.Absolute, out var uri)) return false;
-        return uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+        var exposed = urls.Where(u => !Loopback.IsListenUrl(u)).ToList();
+        return exposed.Count == 0 ? null
+            : $"{LoopbackOnly}; refusing {string.Join(", ", exposed)}. Use a 127.0.0.1 or localhost address (e.g. --urls http://127.0.0.1:5080).";
     }
 }
+
+/// <summary>The web app must not run with these settings; the message says why and what to do.</summary>
+public sealed class StartupRefusedException(string message) : Exception(message);

@@ -12,7 +12,7 @@ public static class AuditOutcome
     public const string Started = "started";
 }
 
-/// <summary>The actions Core records. Jobs record <c>{kind}.started</c>, <c>{kind}.pause-requested</c> and <c>{kind}.{outcome}</c>.</summary>
+/// <summary>The actions Core records. Jobs record <c>{kind}.started</c>, <c>{kind}.pause-requested</c>, <c>{kind}.cancel-requested</c> and <c>{kind}.{outcome}</c>.</summary>
 public static class AuditActions
 {
     public const string GroupCreated = "group.created";
@@ -30,6 +30,7 @@ public static class AuditActions
 
     public static string JobStarted(string kind) => $"{kind}.started";
     public static string JobPauseRequested(string kind) => $"{kind}.pause-requested";
+    public static string JobCancelRequested(string kind) => $"{kind}.cancel-requested";
     public static string JobEnded(string kind, string outcome) => $"{kind}.{outcome}";
 
     private static readonly string[] JobKinds = ["schema", "migration", "verify", "migration-dry-run", "featured-repair", "featured-repair-dry-run", "analytics-rebuild",
@@ -41,7 +42,7 @@ public static class AuditActions
         GroupCreated, MemberAdded, MemberRemoved, CreatorCreated, CreatorCreateUndone, CreatorOnboarded, CreatorLinked, CreatorEnabled, CreatorDisabled, SandboxReset,
         PoolAttributeAdded, UserAttributeSet,
         .. JobKinds.SelectMany(k => new[] { JobStarted(k), JobEnded(k, AuditOutcome.Succeeded), JobEnded(k, AuditOutcome.Failed),
-            JobEnded(k, AuditOutcome.Cancelled), JobPauseRequested(k) }),
+            JobEnded(k, AuditOutcome.Cancelled), JobPauseRequested(k), JobCancelRequested(k) }),
     ];
 }
 

@@ -29,6 +29,7 @@ public static partial class CreatorProfileRules
         if (SlugRules.Check(p.Slug) is [var first, ..]) errors["slug"] = first.Message;
         if (string.IsNullOrWhiteSpace(p.DisplayName)) errors["displayName"] = "Enter a display name.";
         else if (p.DisplayName.Trim().Length > DisplayNameMax) errors["displayName"] = $"At most {DisplayNameMax} characters.";
+        else if (HiddenCharacterError(p.DisplayName) is { } hidden) errors["displayName"] = hidden;
         if (p.Bio.Length > BioMax) errors["bio"] = $"At most {BioMax} characters.";
         AddIfError(errors, "instagram", SocialLinkError("instagram", p.SocialLinks.Instagram));
         AddIfError(errors, "pinterest", SocialLinkError("pinterest", p.SocialLinks.Pinterest));
@@ -51,6 +52,24 @@ public static partial class CreatorProfileRules
             return $"Must be a link to {string.Join(" or ", hosts)}.";
         return uri.AbsolutePath.Trim('/').Length == 0 ? "Link to the profile, not the site's home page." : null;
     }
+
+    /// <summary>
+    /// Refuses what a reader cannot see: bidi controls (U+202E makes "evil" read as "live") and zero-width characters
+    /// (two names that look alike), and any other control or format character.
+    /// </summary>
+    public static string? HiddenCharacterError(string text)
+    {
+        foreach (var c in text)
+        {
+            var category = char.GetUnicodeCategory(c);
+            if (category is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Control)
+                return $"Remove the invisible character U+{(int)c:X4} (direction or zero-width marks are not allowed).";
+        }
+        return null;
+    }
+
+    /// <summary>A colour that may go into a style attribute: the value itself when it is hex, otherwise null.</summary>
+    public static string? SafeColor(string? color) => ColorError(color) is null ? color : null;
 
     public static string? ColorError(string? color) =>
         color is not null && HexColor().IsMatch(color) ? null : "A 6-digit hex colour such as #3B82F6.";

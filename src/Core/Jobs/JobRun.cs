@@ -49,7 +49,15 @@ public sealed class JobRun
     public long Counter(string name) { lock (gate) return counters.GetValueOrDefault(name); }
     public TimeSpan Elapsed => (EndedAt ?? time.GetUtcNow()) - StartedAt;
 
-    public void Cancel() => cancellation.Cancel();
+    /// <summary>Who asked it to stop (a cancel or the migration's pause), once someone did.</summary>
+    public Security.Actor? CancelledBy { get; private set; }
+
+    /// <summary>Only the runner cancels, after it checked and audited who asks (<see cref="JobRunner.CancelAsync"/>).</summary>
+    internal void Cancel(Security.Actor? by = null)
+    {
+        lock (gate) CancelledBy ??= by;
+        cancellation.Cancel();
+    }
 
     internal void Append(JobLogLevel level, string message)
     {

@@ -9,8 +9,8 @@ namespace CreatorPlatform.Core.Jobs;
 
 /// <summary>
 /// Runs long operations in the background, one of each kind at a time, with a log, counters and cancellation.
-/// The schema rollout, the migration and the analytics rebuild all run through it: only an admin may start or pause
-/// one, and each start, pause request and end is an audit entry (<c>{kind}.started</c>, <c>{kind}.{outcome}</c>).
+/// The schema rollout, the migration and the analytics rebuild all run through it: only an admin may start, pause or
+/// cancel one, and each start, pause request and end is an audit entry (<c>{kind}.started</c>, <c>{kind}.{outcome}</c>).
 /// </summary>
 public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, AuditLog? audit = null)
 {
@@ -38,14 +38,46 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
     public JobRun? Latest(string kind) => latest.GetValueOrDefault(kind);
 
     /// <summary>Asks a run to stop at its next checkpoint (the migration's pause); an admin's action, audited before it takes effect.</summary>
-    public async Task PauseAsync(JobRun run, CancellationToken ct)
+    public Task PauseAsync(JobRun run, CancellationToken ct) => RequestStopAsync(run, AuditActions.JobPauseRequested(run.Kind), $"Pause {run.Title}", ct);
+
+    /// <summary>
+    /// Cancels a run (the job log's Cancel, the CLI's Ctrl-C): admins only. The request is audited before it takes effect,
+    /// a refused one too, and the run's end names who asked. A request whose entry cannot be written still stops the run
+    /// and says so in its log.
+    /// </summary>
+    public Task CancelAsync(JobRun run, CancellationToken ct) => RequestStopAsync(run, AuditActions.JobCancelRequested(run.Kind), $"Cancel {run.Title}", ct);
+
+    private async Task RequestStopAsync(JobRun run, string action, string what, CancellationToken ct)
     {
-        if (audit is not null)
+        if (audit is null)
         {
-            var actor = audit.DemandAdmin($"Pause {run.Title}");
-            await audit.WriteAsync(audit.Entry(actor, AuditActions.JobPauseRequested(run.Kind), run.Title, jobId: run.Id), ct);
+            run.Cancel();
+            return;
         }
-        run.Cancel();
+        Actor actor;
+        try
+        {
+            actor = audit.DemandAdmin(what);
+        }
+        catch (AdminAccessDeniedException refused)
+        {
+            var entry = audit.Entry(refused.Actor, action, run.Title, outcome: AuditOutcome.Failed, detail: refused.Message, jobId: run.Id);
+            try { await audit.WriteAsync(entry, CancellationToken.None); }
+            catch (AuditWriteException) { }
+            throw;
+        }
+        try
+        {
+            await audit.WriteAsync(audit.Entry(actor, action, run.Title, jobId: run.Id), ct);
+        }
+        catch (AuditWriteException e)
+        {
+            // Stopping is the safe side: the job still stops, and its log (and its end entry) says what was not recorded.
+            run.Append(JobLogLevel.Error, $"✗ Audit log: {e.Message}");
+        }
+        logger.LogInformation("Job {Kind} {JobId}: {Action} by {ActorName} ({ActorId})", run.Kind, run.Id, action, actor.Name, actor.Id);
+        run.Append(JobLogLevel.Warning, $"{what} requested by {actor.Name}.");
+        run.Cancel(actor);
     }
 
     private JobRun Start(string kind, string title, string startedBy, Actor actor, Func<JobContext, Task> work)
@@ -98,7 +130,7 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         catch (OperationCanceledException) when (run.CancelRequested)
         {
             context.Warning("Cancelled. Running it again continues from where it stopped.");
-            run.End(JobState.Cancelled, "Cancelled by an admin.");
+            run.End(JobState.Cancelled, $"Cancelled by {run.CancelledBy?.Name ?? "an admin"}.");
         }
         catch (JobFailedException e)
         {

@@ -12,6 +12,11 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
+    /// <summary>Signed in with the console's viewer policy only: what a viewer's circuit sees.</summary>
+    protected void AsViewer() => AddAuthorization().SetAuthorized("Test viewer").SetPolicies(AdminConsole.Security.Policies.Viewer);
+
+    protected void AsAdmin() => AddAuthorization().SetAuthorized("Test admin").SetPolicies(AdminConsole.Security.Policies.Viewer, AdminConsole.Security.Policies.Admin);
+
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
     // MudBlazor's services are only asynchronously disposable; xunit 2 calls this before Dispose.

@@ -19,6 +19,8 @@ public sealed class StartupGuardTests
     [InlineData("http://*:5080")]
     [InlineData("http://+:8080")]
     [InlineData("http://127.0.0.1:5080;http://192.168.1.20:5080")]
+    [InlineData("http://loopback:5080")]
+    [InlineData("http://localhost.evil.example:5080")]
     public void The_sandbox_refuses_an_address_beyond_loopback(string urls)
     {
         var refusal = StartupGuard.Check(Settings("Sandbox", urls));
@@ -48,5 +50,19 @@ public sealed class StartupGuardTests
         }).Build();
 
         Assert.Null(StartupGuard.Check(settings));
+    }
+
+    [Fact]
+    public void The_sandbox_refuses_a_kestrel_endpoint_beyond_loopback()
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Platform:Mode"] = "Sandbox", ["urls"] = "http://127.0.0.1:5080", ["Kestrel:Endpoints:Public:Url"] = "http://0.0.0.0:5081",
+        }).Build();
+
+        var refusal = StartupGuard.Check(settings);
+
+        Assert.NotNull(refusal);
+        Assert.Contains("http://0.0.0.0:5081", refusal);
     }
 }

@@ -1,16 +1,24 @@
 using AdminConsole.Components.Shared;
 using AdminConsole.Tests.Infrastructure;
 using CreatorPlatform.Core.Jobs;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AdminConsole.Tests.Shared;
 
 public sealed class JobLogTests : MudTestContext
 {
+    private readonly JobRunner runner = new(NullLogger<JobRunner>.Instance, TimeProvider.System);
+
+    public JobLogTests()
+    {
+        Services.AddSingleton(runner);
+        AsAdmin();
+    }
+
     [Fact]
     public async Task The_log_follows_a_running_job_to_its_end()
     {
-        var runner = new JobRunner(NullLogger<JobRunner>.Instance, TimeProvider.System);
         var step = new TaskCompletionSource();
         var run = runner.Start("test", "Apply schema", "alice", async job =>
         {
@@ -34,7 +42,6 @@ public sealed class JobLogTests : MudTestContext
     [Fact]
     public async Task A_failed_job_shows_failed_and_its_reason()
     {
-        var runner = new JobRunner(NullLogger<JobRunner>.Instance, TimeProvider.System);
         var run = runner.Start("test", "Apply schema", "alice", _ => throw new JobFailedException("Not permitted: dynamodb:CreateTable on CreatorsTable."));
         await run.Completion;
 
@@ -42,5 +49,18 @@ public sealed class JobLogTests : MudTestContext
 
         Assert.Equal("Failed", log.Find("[data-testid='job-state']").TextContent.Trim());
         Assert.Contains("Not permitted: dynamodb:CreateTable on CreatorsTable.", log.Find(".job-log .Error").TextContent);
+    }
+
+    [Fact]
+    public async Task An_admins_cancel_goes_through_the_runner_and_the_end_names_who_asked()
+    {
+        var run = runner.Start("test", "Apply schema", "alice", async job => await Task.Delay(Timeout.Infinite, job.CancellationToken));
+        var log = Render<JobLog>(p => p.Add(c => c.Run, run));
+
+        await log.Find("[data-testid='job-cancel']").ClickAsync(new());
+        await run.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(JobState.Cancelled, run.State);
+        log.WaitForAssertion(() => Assert.Equal("Cancelled", log.Find("[data-testid='job-state']").TextContent.Trim()));
     }
 }

@@ -7,6 +7,8 @@ namespace AdminConsole.Tests.Tables;
 
 public sealed class MonitoringPanelsTests : MudTestContext
 {
+    public MonitoringPanelsTests() => AsAdmin();
+
     private static readonly DateTime At = new(2025, 11, 20, 18, 0, 0, DateTimeKind.Utc);
 
     private static MetricSeries Series(string name, string unit, params double[] values) =>

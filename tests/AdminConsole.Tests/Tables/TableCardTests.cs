@@ -5,6 +5,8 @@ namespace AdminConsole.Tests.Tables;
 
 public sealed class TableCardTests : MudTestContext
 {
+    public TableCardTests() => AsAdmin();
+
     [Fact]
     public void Each_index_shows_its_status_and_a_missing_one_shows_missing()
     {

@@ -11,6 +11,8 @@ namespace AdminConsole.Tests.Verification;
 /// <summary>Each troubleshooting case rendered from the error response AWS sends, parsed as the clients parse it.</summary>
 public sealed class TroubleAlertTests : MudTestContext
 {
+    public TroubleAlertTests() => AsAdmin();
+
     private static readonly Troubleshooter Troubleshooter = new(Options.Create(new PlatformOptions { Mode = PlatformMode.Aws, Profile = "prod-admin" }));
 
     [Fact]

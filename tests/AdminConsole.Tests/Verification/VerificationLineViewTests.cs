@@ -10,6 +10,8 @@ namespace AdminConsole.Tests.Verification;
 
 public sealed class VerificationLineViewTests : MudTestContext
 {
+    public VerificationLineViewTests() => AsAdmin();
+
     private static readonly Troubleshooter Troubleshooter = new(Options.Create(new PlatformOptions { Mode = PlatformMode.Aws, Profile = "dev" }));
 
     [Fact]

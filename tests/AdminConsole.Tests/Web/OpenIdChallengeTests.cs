@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AdminConsole.Tests.Web;
 
@@ -37,6 +40,40 @@ public sealed class OpenIdChallengeTests : IAsyncLifetime
         Assert.Contains("client_id=client-app-1", location);
         Assert.Contains($"redirect_uri={Uri.EscapeDataString("https://console.test/signin-oidc")}", location);
         Assert.Contains("scope=openid", location);
+    }
+
+    [Theory]
+    [InlineData("/%09/evil.example")]
+    [InlineData("//evil.example")]
+    [InlineData("/%5Cevil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/%0A/evil.example")]
+    public async Task Sign_in_returns_only_to_a_local_path(string returnUrl)
+    {
+        await using var factory = new EntraFactory(port);
+
+        var response = await factory.ClientAs(null).GetAsync($"/signin?returnUrl={returnUrl}");
+
+        Assert.Equal("/", ReturnAddress(factory, response));
+    }
+
+    [Fact]
+    public async Task Sign_in_keeps_a_local_return_path()
+    {
+        await using var factory = new EntraFactory(port);
+
+        var response = await factory.ClientAs(null).GetAsync("/signin?returnUrl=%2Fcreators%2Fjesskoufo%3Ftab%3D1");
+
+        Assert.Equal("/creators/jesskoufo?tab=1", ReturnAddress(factory, response));
+    }
+
+    /// <summary>Where the handler will send the browser after sign-in: the RedirectUri inside the protected state parameter.</summary>
+    private static string? ReturnAddress(EntraFactory factory, HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var query = System.Web.HttpUtility.ParseQueryString(response.Headers.Location!.Query);
+        var options = factory.Services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(OpenIdConnectDefaults.AuthenticationScheme);
+        return options.StateDataFormat.Unprotect(query["state"])!.RedirectUri;
     }
 
     private async Task ServeAsync()

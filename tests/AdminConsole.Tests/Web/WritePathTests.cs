@@ -1,3 +1,4 @@
+using CreatorPlatform.Core.Access;
 using AdminConsole.Security;
 using CreatorPlatform.Core.Creators;
 using CreatorPlatform.Core.Jobs;
@@ -16,8 +17,8 @@ public sealed class WritePathTests(ConsoleFactory factory) : IClassFixture<Conso
 {
     public static readonly TheoryData<string> WritePaths = new()
     {
-        "schema", "migration", "verify", "dry-run", "pause", "group ensure", "group add", "group remove", "link", "fix", "enable", "disable", "create creator", "onboard", "resume onboarding",
-        "repair featured",
+        "schema", "migration", "verify", "dry-run", "pause", "cancel", "group ensure", "group add", "group remove", "link", "fix", "enable", "disable", "create creator", "onboard", "resume onboarding",
+        "repair featured", "access ensure", "grant access",
     };
 
     private Func<Task> Write(string path)
@@ -31,7 +32,8 @@ public sealed class WritePathTests(ConsoleFactory factory) : IClassFixture<Conso
             "migration" => () => Task.FromResult(Get<JobRunner>().Start(MigrationJob.JobKind, "Migration", Get<MigrationJob>().RunAsync)),
             "verify" => () => Task.FromResult(Get<JobRunner>().Start(MigrationVerifier.JobKind, "Verify", "a label", j => Get<MigrationVerifier>().RunAsync(j))),
             "dry-run" => () => Task.FromResult(Get<JobRunner>().Start(MigrationDryRun.JobKind, "Dry run", j => Get<MigrationDryRun>().RunAsync(j))),
-            "pause" => () => PauseAsViewerAsync(Get<JobRunner>()),
+            "pause" => () => StopAsViewerAsync(Get<JobRunner>(), (r, run) => r.PauseAsync(run, none)),
+            "cancel" => () => StopAsViewerAsync(Get<JobRunner>(), (r, run) => r.CancelAsync(run, none)),
             "group ensure" => () => Get<CreatorsGroupService>().EnsureAsync(none),
             "group add" => () => Get<CreatorsGroupService>().BulkAddAsync("someone", none),
             "group remove" => () => Get<CreatorsGroupService>().RemoveAsync("someone", none),
@@ -43,22 +45,25 @@ public sealed class WritePathTests(ConsoleFactory factory) : IClassFixture<Conso
             "onboard" => () => Get<OnboardingService>().StartAsync(new CreatorProfile("new-one", "New One", "", new("", "", ""), new("#112233", "#445566", "Inter")), OnboardingUser.ExistingUser("someone"), none),
             "resume onboarding" => () => Get<OnboardingService>().ResumeAsync("abc", ct: none),
             "repair featured" => () => Task.FromResult(Get<JobRunner>().Start(FeaturedRepair.JobKind, "Repair featured encoding", j => Get<FeaturedRepair>().RunAsync(j, dryRun: false))),
+            "access ensure" => () => Task.FromResult(Get<JobRunner>().Start(AccessEnsureService.JobKind, AccessEnsureService.Title, j => Get<AccessEnsureService>().RunAsync(j, true))),
+            "grant access" => () => Get<AccessEnsureService>().GrantAsync(Creator.New("jesskoufo", "Jess", DateTimeOffset.UtcNow, "sub-1"),
+                new CognitoUser("jesskoufo", "sub-1", null, true, null), none),
             _ => throw new ArgumentOutOfRangeException(nameof(path)),
         };
     }
 
-    /// <summary>An admin's run (started in a flow of its own), paused from the viewer's flow.</summary>
-    private static async Task PauseAsViewerAsync(JobRunner runner)
+    /// <summary>An admin's run (started in a flow of its own), paused or cancelled from the viewer's flow.</summary>
+    private static async Task StopAsViewerAsync(JobRunner runner, Func<JobRunner, JobRun, Task> stop)
     {
         var viewer = AmbientActor.CurrentActor;
         var gate = new TaskCompletionSource();
         var run = await Task.Run(() =>
         {
             AmbientActor.Set(new Actor("Admin", "oid-admin", AdminRole.Admin, "tests"));
-            return runner.Start("pause-test", "Pause test", async j => await gate.Task.WaitAsync(j.CancellationToken));
+            return runner.Start($"stop-test-{Guid.NewGuid():N}", "Stop test", async j => await gate.Task.WaitAsync(j.CancellationToken));
         });
         AmbientActor.Set(viewer);
-        try { await runner.PauseAsync(run, CancellationToken.None); }
+        try { await stop(runner, run); }
         finally { gate.SetResult(); }
     }
 

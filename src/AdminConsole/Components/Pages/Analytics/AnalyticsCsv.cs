@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CreatorPlatform.Core.Analytics;
 
 namespace AdminConsole.Components.Pages.Analytics;
@@ -25,22 +24,10 @@ public static class AnalyticsCsv
     private static IEnumerable<string> Row(IEnumerable<string> first, Totals t) =>
         first.Concat([N(t.PageViews), N(t.ProductViews), N(t.AffiliateClicks), Ratio(t.ClickThroughRate)]);
 
-    private static string Build(string[] header, IEnumerable<IEnumerable<string>> rows)
-    {
-        var csv = new StringBuilder().AppendJoin(',', header).Append("\r\n");
-        foreach (var row in rows) csv.AppendJoin(',', row.Select(Escape)).Append("\r\n");
-        return csv.ToString();
-    }
+    private static string Build(string[] header, IEnumerable<IEnumerable<string>> rows) => AdminConsole.Csv.SafeCsv.Write(header, rows);
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     // Empty, not "none": a spreadsheet should see a missing number, not text.
     private static string Ratio(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
-
-    // Quotes what needs quoting, and defuses text a spreadsheet would run as a formula (product titles are user text).
-    private static string Escape(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0]) && !double.TryParse(value, CultureInfo.InvariantCulture, out _)) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
 }

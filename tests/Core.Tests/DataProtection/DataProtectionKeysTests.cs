@@ -1,0 +1,150 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Core.Schema;
+using CreatorPlatform.Core.Security;
+using CreatorPlatform.Core.Tests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreatorPlatform.Core.Tests.DataProtection;
+
+/// <summary>The web app's data-protection keys in the ops table, against DynamoDB Local: what one process protects, another reads.</summary>
+[Collection(EmulatorCollection.Name)]
+public sealed class DataProtectionKeysTests(EmulatorFixture emulators)
+{
+    /// <summary>One "process": Core plus data protection as the web app wires it, on the given tables.</summary>
+    private ServiceProvider Process(string ops, string? kmsKeyId = null, Uri? kms = null) => emulators.Services(
+        s => { s["Platform:Tables:Ops"] = ops; s["Platform:DataProtectionKmsKeyId"] = kmsKeyId; },
+        s =>
+        {
+            s.AddConsoleDataProtection();
+            if (kms is not null)
+                s.AddSingleton<Amazon.KeyManagementService.IAmazonKeyManagementService>(new Amazon.KeyManagementService.AmazonKeyManagementServiceClient(
+                    new Amazon.Runtime.BasicAWSCredentials("test", "test"), new Amazon.KeyManagementService.AmazonKeyManagementServiceConfig { ServiceURL = kms.ToString() }));
+        });
+
+    private static async Task<string> OpsTableAsync(ServiceProvider services)
+    {
+        await services.GetRequiredService<JobRunner>().RunToEndAsync(SchemaApplier.JobKind, services.GetRequiredService<SchemaApplier>().ApplyAsync);
+        return services.GetRequiredService<PlatformSchema>().Ops.Name;
+    }
+
+    private static async Task<List<Dictionary<string, AttributeValue>>> StoredKeysAsync(ServiceProvider services, string ops) =>
+        (await services.GetRequiredService<IAmazonDynamoDB>().QueryAsync(new QueryRequest
+        {
+            TableName = ops, KeyConditionExpression = "pk = :pk",
+            ExpressionAttributeValues = new() { [":pk"] = new AttributeValue { S = OpsTableXmlRepository.Pk } },
+        })).Items;
+
+    [Fact]
+    public async Task A_cookie_protected_by_one_process_is_read_by_the_next_one_through_the_ops_table()
+    {
+        await using var setup = emulators.Services();
+        var ops = await OpsTableAsync(setup);
+        string protectedText;
+        await using (var first = Process(ops))
+            protectedText = first.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie").Protect("session of Ada");
+
+        await using var second = Process(ops);
+        var read = second.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie").Unprotect(protectedText);
+
+        Assert.Equal("session of Ada", read);
+        var key = Assert.Single(await StoredKeysAsync(setup, ops));
+        Assert.StartsWith("key-", key["sk"].S);
+        Assert.Contains("<masterKey", key["xml"].S);
+    }
+
+    [Fact]
+    public async Task Without_the_ops_table_the_keys_stay_in_memory_and_the_app_keeps_working()
+    {
+        await using var services = Process($"missing-{Guid.NewGuid():N}"[..20]);
+        var protector = services.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie");
+
+        var roundTrip = protector.Unprotect(protector.Protect("still works"));
+
+        Assert.Equal("still works", roundTrip);
+    }
+
+    [Fact]
+    public async Task With_a_kms_key_the_stored_key_is_encrypted_and_the_next_process_decrypts_it_through_kms()
+    {
+        await using var kms = new FakeKms();
+        await using var setup = emulators.Services();
+        var ops = await OpsTableAsync(setup);
+        string protectedText;
+        await using (var first = Process(ops, "alias/console-keys", kms.Uri))
+            protectedText = first.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie").Protect("session of Ada");
+
+        await using var second = Process(ops, "alias/console-keys", kms.Uri);
+        var read = second.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie").Unprotect(protectedText);
+
+        Assert.Equal("session of Ada", read);
+        var xml = Assert.Single(await StoredKeysAsync(setup, ops))["xml"].S;
+        Assert.DoesNotContain("<masterKey", xml);
+        Assert.Contains("<encryptedKey", xml);
+        Assert.Contains(nameof(KmsXmlDecryptor), xml);
+        Assert.Equal(["TrentService.Encrypt", "TrentService.Decrypt"], kms.Calls.Distinct());
+        Assert.All(kms.Contexts, c => Assert.Equal("creator-platform-admin-console/data-protection", c));
+    }
+
+    /// <summary>
+    /// KMS has no local emulator: its documented JSON protocol (Encrypt, Decrypt) served from a listener. The "ciphertext"
+    /// is the plaintext reversed, enough to prove that the key is stored encrypted and read back through Decrypt.
+    /// </summary>
+    private sealed class FakeKms : IAsyncDisposable
+    {
+        private readonly HttpListener listener = new();
+        private readonly Task loop;
+
+        public FakeKms()
+        {
+            Uri = new Uri($"http://127.0.0.1:{SandboxEmulators.FreePort()}/");
+            listener.Prefixes.Add(Uri.ToString());
+            listener.Start();
+            loop = Task.Run(ServeAsync);
+        }
+
+        public Uri Uri { get; }
+        public List<string> Calls { get; } = [];
+        public List<string?> Contexts { get; } = [];
+
+        private async Task ServeAsync()
+        {
+            while (listener.IsListening)
+            {
+                HttpListenerContext context;
+                try { context = await listener.GetContextAsync(); }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
+                var target = context.Request.Headers["X-Amz-Target"] ?? "";
+                var body = JsonNode.Parse(await new StreamReader(context.Request.InputStream).ReadToEndAsync())!;
+                lock (Calls)
+                {
+                    Calls.Add(target);
+                    Contexts.Add((string?)body["EncryptionContext"]?["purpose"]);
+                }
+                object answer = target.EndsWith("Encrypt", StringComparison.Ordinal)
+                    ? new { CiphertextBlob = Reverse((string)body["Plaintext"]!), KeyId = "arn:aws:kms:us-east-1:111122223333:key/test" }
+                    : new { Plaintext = Reverse((string)body["CiphertextBlob"]!), KeyId = "arn:aws:kms:us-east-1:111122223333:key/test" };
+                var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(answer));
+                context.Response.ContentType = "application/x-amz-json-1.1";
+                await context.Response.OutputStream.WriteAsync(bytes);
+                context.Response.Close();
+            }
+        }
+
+        private static string Reverse(string base64) => Convert.ToBase64String(Convert.FromBase64String(base64).Reverse().ToArray());
+
+        public async ValueTask DisposeAsync()
+        {
+            listener.Stop();
+            listener.Close();
+            await loop;
+        }
+    }
+}
