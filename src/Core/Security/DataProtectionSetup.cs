@@ -3,7 +3,7 @@ using CreatorPlatform.Core.Aws;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
 
 namespace CreatorPlatform.Core.Security;
 
@@ -26,8 +26,11 @@ public static class DataProtectionSetup
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
         {
             o.XmlRepository = sp.GetRequiredService<OpsTableXmlRepository>();
-            var keyId = sp.GetRequiredService<IOptions<PlatformOptions>>().Value.DataProtectionKmsKeyId;
-            if (!string.IsNullOrWhiteSpace(keyId)) o.XmlEncryptor = new KmsXmlEncryptor(sp.GetRequiredService<IAmazonKeyManagementService>(), keyId);
+            // Read raw where the host has a configuration: this runs while the pipeline is built, before the options are validated.
+            var keyId = sp.GetService<IConfiguration>() is { } configuration
+                ? configuration[$"{PlatformOptions.Section}:{nameof(PlatformOptions.DataProtectionKmsKeyId)}"]
+                : sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value.DataProtectionKmsKeyId;
+            if (!string.IsNullOrWhiteSpace(keyId)) o.XmlEncryptor = new KmsXmlEncryptor(sp, keyId);
         });
         return services;
     }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CreatorPlatform.Core.Security;
 
 /// <summary>Encrypts each data-protection key with a KMS key (<c>Platform:DataProtectionKmsKeyId</c>) before it is stored.</summary>
-public sealed class KmsXmlEncryptor(IAmazonKeyManagementService kms, string keyId) : IXmlEncryptor
+public sealed class KmsXmlEncryptor(IServiceProvider services, string keyId) : IXmlEncryptor
 {
     /// <summary>Binds each ciphertext to this use: KMS refuses to decrypt it with another context.</summary>
     internal static readonly Dictionary<string, string> Context = new() { ["purpose"] = "creator-platform-admin-console/data-protection" };
@@ -16,6 +16,7 @@ public sealed class KmsXmlEncryptor(IAmazonKeyManagementService kms, string keyI
     public EncryptedXmlInfo Encrypt(XElement plaintextElement)
     {
         using var plaintext = new MemoryStream(Encoding.UTF8.GetBytes(plaintextElement.ToString(SaveOptions.DisableFormatting)));
+        var kms = services.GetRequiredService<IAmazonKeyManagementService>();
         var response = kms.EncryptAsync(new EncryptRequest { KeyId = keyId, Plaintext = plaintext, EncryptionContext = new(Context) }).GetAwaiter().GetResult();
         var element = new XElement("encryptedKey",
             new XComment(" This key is encrypted with AWS KMS. "),

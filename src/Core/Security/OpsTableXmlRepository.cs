@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core.Schema;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CreatorPlatform.Core.Security;
@@ -11,15 +12,19 @@ namespace CreatorPlatform.Core.Security;
 /// The web app's data-protection keys (which protect its sign-in and antiforgery cookies) in the console's own table,
 /// so that a restart, a read-only container or a second replica keeps every session. When the table cannot be read
 /// (not created yet in AWS mode), the keys live in memory until the process ends, as ASP.NET Core's default would,
-/// and the log says so once.
+/// and the log says so once. The AWS client is resolved on first use: building the web app's pipeline reads these
+/// options, and settings that cannot work must be refused by the start-up checks, not fail there.
 /// </summary>
-public sealed class OpsTableXmlRepository(IAmazonDynamoDB dynamoDb, PlatformSchema schema, ILogger<OpsTableXmlRepository> logger) : IXmlRepository
+public sealed class OpsTableXmlRepository(IServiceProvider services, ILogger<OpsTableXmlRepository> logger) : IXmlRepository
 {
     public const string Pk = "dataprotection#keys";
 
     private readonly Lock gate = new();
     private readonly List<XElement> memory = [];
     private bool unavailable;
+
+    private IAmazonDynamoDB DynamoDb => services.GetRequiredService<IAmazonDynamoDB>();
+    private string Table => services.GetRequiredService<PlatformSchema>().Ops.Name;
 
     public IReadOnlyCollection<XElement> GetAllElements()
     {
@@ -30,9 +35,9 @@ public sealed class OpsTableXmlRepository(IAmazonDynamoDB dynamoDb, PlatformSche
             Dictionary<string, AttributeValue>? start = null;
             do
             {
-                var page = dynamoDb.QueryAsync(new QueryRequest
+                var page = DynamoDb.QueryAsync(new QueryRequest
                 {
-                    TableName = schema.Ops.Name, KeyConditionExpression = "pk = :pk", ConsistentRead = true, ExclusiveStartKey = start,
+                    TableName = Table, KeyConditionExpression = "pk = :pk", ConsistentRead = true, ExclusiveStartKey = start,
                     ExpressionAttributeValues = new() { [":pk"] = new AttributeValue { S = Pk } },
                 }).GetAwaiter().GetResult();
                 elements.AddRange((page.Items ?? []).Where(i => i.ContainsKey("xml")).Select(i => XElement.Parse(i["xml"].S)));
@@ -59,9 +64,9 @@ public sealed class OpsTableXmlRepository(IAmazonDynamoDB dynamoDb, PlatformSche
         }
         try
         {
-            dynamoDb.PutItemAsync(new PutItemRequest
+            DynamoDb.PutItemAsync(new PutItemRequest
             {
-                TableName = schema.Ops.Name,
+                TableName = Table,
                 Item = new()
                 {
                     ["pk"] = new AttributeValue { S = Pk }, ["sk"] = new AttributeValue { S = friendlyName }, ["kind"] = new AttributeValue { S = "dataprotection-key" },
@@ -85,6 +90,6 @@ public sealed class OpsTableXmlRepository(IAmazonDynamoDB dynamoDb, PlatformSche
             unavailable = true;
         }
         logger.LogWarning(e, "Data-protection keys cannot be kept in {Table} ({Reason}); they stay in memory, so sign-ins end when this process stops",
-            schema.Ops.Name, e.Message);
+            Table, e.Message);
     }
 }
