@@ -94,6 +94,7 @@ public sealed class LambdaEnvironmentTests(EmulatorFixture emulators)
         Assert.Equal(CheckState.Red, line.State);
         Assert.Contains("ANALYTICS_SUMMARIES_TABLE is not set: the code falls back to AnalyticsSummariesTable, but the table is prod-AnalyticsSummaries.", line.Evidence);
         Assert.Contains($"ANALYTICS_EVENTS_TABLE = {variables["ANALYTICS_EVENTS_TABLE"]} (exists)", line.Evidence);
+        Assert.StartsWith("Set ANALYTICS_SUMMARIES_TABLE on the function", line.Trouble!.NextAction);
     }
 
     [Fact]
