@@ -13,7 +13,7 @@ namespace AdminConsole.Tests.Security;
 /// <summary>Rendered with bUnit's AddAuthorization() as a viewer: no button that writes, and no raw AWS text.</summary>
 public sealed class ViewerSeesNoWriteTests : MudTestContext
 {
-    private static readonly string[] WriteButtons = ["job-cancel", "onboard", "reset-sandbox", "apply-schema", "run-migration", "fix-", "run-rebuild", "generate-traffic"];
+    private static readonly string[] WriteButtons = ["job-cancel", "onboard", "reset-sandbox", "apply-schema", "run-migration", "fix-", "run-rebuild", "generate-traffic", "access-ensure"];
     private readonly JobRunner runner = new(NullLogger<JobRunner>.Instance, TimeProvider.System);
 
     public ViewerSeesNoWriteTests()
@@ -24,6 +24,7 @@ public sealed class ViewerSeesNoWriteTests : MudTestContext
         ComponentFactories.AddStub<GroupPanel>();
         ComponentFactories.AddStub<ConsistencyPanel>();
         ComponentFactories.AddStub<UserPoolSourceView>();
+        ComponentFactories.AddStub<AccessPanel>();
     }
 
     private static void AssertNoWriteButton<T>(IRenderedComponent<T> rendered) where T : Microsoft.AspNetCore.Components.IComponent
