@@ -29,7 +29,7 @@ public static class AuditActions
     public static string JobPauseRequested(string kind) => $"{kind}.pause-requested";
     public static string JobEnded(string kind, string outcome) => $"{kind}.{outcome}";
 
-    private static readonly string[] JobKinds = ["schema", "migration", "verify", "migration-dry-run", "analytics-rebuild", "analytics-generate"];
+    private static readonly string[] JobKinds = ["schema", "migration", "verify", "migration-dry-run", "analytics-rebuild", "analytics-reconcile", "analytics-generate", "verification"];
 
     /// <summary>For the Audit page's filter; entries of other actions are still listed and exportable.</summary>
     public static IReadOnlyList<string> Known { get; } =
