@@ -93,10 +93,12 @@ public static class DependencyInjection
         services.AddSingleton<IVerificationSection, LambdaEnvironmentSection>();
         services.AddSingleton<IVerificationSection, MigrationCompletenessSection>();
         services.AddSingleton<IVerificationSection, ConsistencySection>();
+        services.AddSingleton<VerificationReportStore>();
         services.AddSingleton<VerificationReportService>();
         services.AddSingleton<JobUsageService>();
         services.AddSingleton<TableMetricsService>();
         services.AddSingleton<IndexBuildClock>();
+        services.AddSingleton<ReadinessProbe>();
 
         services.AddSingleton<SandboxUsers>();
         services.AddSingleton<SandboxProvisioner>();
