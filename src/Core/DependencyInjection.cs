@@ -67,6 +67,7 @@ public static class DependencyInjection
         services.AddSingleton<MigrationHistory>();
         services.AddSingleton<MigrationJob>();
         services.AddSingleton<MigrationStateService>();
+        services.AddSingleton<MigrationProgressEstimator>();
         services.AddSingleton<IRolloutCheck, MigrationDoneCheck>();
         services.AddSingleton<IRolloutCheck, VerificationCleanCheck>();
 
