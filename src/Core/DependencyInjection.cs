@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddSingleton<MigrationHistory>();
         services.AddSingleton<MigrationJob>();
         services.AddSingleton<MigrationStateService>();
+        services.AddSingleton<MigrationProgressEstimator>();
         services.AddSingleton<IRolloutCheck, MigrationDoneCheck>();
         services.AddSingleton<IRolloutCheck, VerificationCleanCheck>();
 
@@ -103,10 +104,12 @@ public static class DependencyInjection
         services.AddSingleton<IVerificationSection, MigrationCompletenessSection>();
         services.AddSingleton<IVerificationSection, ConsistencySection>();
         services.AddSingleton<IVerificationSection, AccessSection>();
+        services.AddSingleton<VerificationReportStore>();
         services.AddSingleton<VerificationReportService>();
         services.AddSingleton<JobUsageService>();
         services.AddSingleton<TableMetricsService>();
         services.AddSingleton<IndexBuildClock>();
+        services.AddSingleton<ReadinessProbe>();
 
         services.AddSingleton<SandboxUsers>();
         services.AddSingleton<SandboxProvisioner>();

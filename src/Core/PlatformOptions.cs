@@ -37,6 +37,13 @@ public sealed class PlatformOptions
     public SandboxOptions Sandbox { get; set; } = new();
     public MigrationOptions Migration { get; set; } = new();
     public VerificationOptions Verification { get; set; } = new();
+    public AnalyticsOptions Analytics { get; set; } = new();
+}
+
+public sealed class AnalyticsOptions
+{
+    /// <summary>The longest range of days a page, a reconcile or a rebuild may cover: each day costs a Query per creator.</summary>
+    public int MaxRangeDays { get; set; } = 400;
 }
 
 public sealed class VerificationOptions

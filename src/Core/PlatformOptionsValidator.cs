@@ -42,6 +42,8 @@ public sealed partial class PlatformOptionsValidator : IValidateOptions<Platform
             errors.Add("Platform:Migration: Segments and SegmentsPerWorker must be 1-1000, MaxConcurrency 1-1024 and ScanPageSize 1-10000.");
         if (m.MaxWriteRate < 0 || m.PricePerMillionWriteUnits < 0 || m.LeaseSeconds < 5)
             errors.Add("Platform:Migration: MaxWriteRate and PricePerMillionWriteUnits must be zero or more, LeaseSeconds at least 5.");
+        if (o.Analytics.MaxRangeDays is < 1 or > 3660)
+            errors.Add("Platform:Analytics:MaxRangeDays must be between 1 and 3660.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -20,6 +20,8 @@ public sealed class VerificationTests(ConsoleAppFixture console) : IClassFixture
         await Expect(page.GetByTestId("job-log")).ToContainTextAsync("Migration completed successfully!", new() { Timeout = 120_000 });
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Verification" }).ClickAsync();
+        await Expect(page.GetByTestId("verification-none")).ToBeVisibleAsync();
+        await page.GetByTestId("run-verification").ClickAsync();
 
         var lines = page.GetByTestId("verification-line");
         await Expect(page.GetByTestId("verification-overall")).ToBeVisibleAsync();

@@ -22,28 +22,52 @@ internal static class AnalyticsVerb
         var (creator, from, to) = ScopeOptions();
         var json = new Option<bool>("--json") { Description = "Print JSON for machines." };
         var command = new Command("reconcile", "Recompute each day from its events and list the days whose summary differs; exit 1 when any does.") { creator, from, to, json };
-        command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
+        command.SetAction(async (parse, ct) =>
         {
-            if (Scope(parse, creator, from, to, services) is not { } scope) return 2;
-            var report = await services.GetRequiredService<AnalyticsReconciler>().ReconcileAsync(scope, ct);
-            if (parse.GetValue(json)) CliJson.Write(report.Differences.Select(d => new { creator = d.Creator.Slug, date = DailySummaryMapper.FormatDate(d.Date), kind = d.Kind, stored = d.Stored?.Totals, events = d.Recomputed?.Totals, difference = d.Difference, explanation = d.Explain() }));
+            if (Scope(parse, creator, from, to) is not { } scope) return 2;
+            return await CliApp.WithPlatformAsync(async services =>
+        {
+            var reconciler = services.GetRequiredService<AnalyticsReconciler>();
+            ReconcileReport? report = null;
+            var quiet = parse.GetValue(json);
+            var title = AnalyticsReconciler.Title(scope);
+            var run = quiet
+                ? await QuietAsync(services, title, async job => report = await reconciler.RunAsync(job, scope), ct)
+                : await CliJob.RunAsync(services, AnalyticsReconciler.JobKind, title, async job => report = await reconciler.RunAsync(job, scope), ct);
+            if (run.State != JobState.Succeeded || report is null)
+            {
+                if (quiet) CliJson.Write(JobConsole.Summary(run));
+                return JobConsole.ExitCode(run);
+            }
+            if (quiet) CliJson.Write(report.Differences.Select(d => new { creator = d.Creator.Slug, date = DailySummaryMapper.FormatDate(d.Date), kind = d.Kind, stored = d.Stored?.Totals, events = d.Recomputed?.Totals, difference = d.Difference, explanation = d.Explain() }));
             else ReconcilePrinter.Print(report);
             return report.HasDifferences ? 1 : 0;
-        }, ct));
+        }, ct);
+        });
         return command;
+    }
+
+    private static async Task<JobRun> QuietAsync(IServiceProvider services, string title, Func<JobContext, Task> work, CancellationToken ct)
+    {
+        var run = services.GetRequiredService<JobRunner>().Start(AnalyticsReconciler.JobKind, title, JobConsole.StartedBy, work);
+        await using (ct.Register(run.Cancel)) await run.Completion;
+        return run;
     }
 
     private static Command Rebuild()
     {
         var (creator, from, to) = ScopeOptions();
         var command = new Command("rebuild", "Rewrite the summaries of a range from the events (idempotent; expired days are kept).") { creator, from, to };
-        command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
+        command.SetAction(async (parse, ct) =>
         {
-            if (Scope(parse, creator, from, to, services) is not { } scope) return 2;
+            if (Scope(parse, creator, from, to) is not { } scope) return 2;
+            return await CliApp.WithPlatformAsync(async services =>
+        {
             var rebuilder = services.GetRequiredService<AnalyticsRebuilder>();
             var run = await CliJob.RunAsync(services, AnalyticsRebuilder.JobKind, AnalyticsRebuilder.Title(scope), job => rebuilder.RebuildAsync(job, scope, Environment.UserName), ct);
             return run.State == JobState.Succeeded ? 0 : 1;
-        }, ct));
+        }, ct);
+        });
         return command;
     }
 
@@ -69,9 +93,10 @@ internal static class AnalyticsVerb
         new Option<string?>("--from") { Description = "First day, yyyy-MM-dd UTC (default: 89 days before --to)." },
         new Option<string?>("--to") { Description = "Last day, yyyy-MM-dd UTC (default: today)." });
 
-    private static AnalyticsScope? Scope(ParseResult parse, Option<string?> creator, Option<string?> from, Option<string?> to, IServiceProvider services)
+    /// <summary>The scope, or null (and the reason printed) for a bad or too long range: checked before the platform starts, so nothing is queried.</summary>
+    private static AnalyticsScope? Scope(ParseResult parse, Option<string?> creator, Option<string?> from, Option<string?> to)
     {
-        var today = DateRange.Today(services.GetRequiredService<TimeProvider>());
+        var today = DateRange.Today(TimeProvider.System);
         var toText = parse.GetValue(to);
         var fromText = parse.GetValue(from);
         DateOnly last = today, first = default;
@@ -86,6 +111,20 @@ internal static class AnalyticsVerb
             AnsiConsole.MarkupLine("[red]--from is after --to.[/]");
             return null;
         }
-        return new AnalyticsScope(parse.GetValue(creator), new DateRange(first, last));
+        var range = new DateRange(first, last);
+        if (range.Refusal(MaxRangeDays()) is { } reason)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{reason}[/]");
+            return null;
+        }
+        return new AnalyticsScope(parse.GetValue(creator), range);
+    }
+
+    /// <summary>Platform:Analytics:MaxRangeDays from the same settings the verb runs with, read without starting anything.</summary>
+    private static int MaxRangeDays()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+        return builder.Configuration.GetSection(CreatorPlatform.Core.PlatformOptions.Section).Get<CreatorPlatform.Core.PlatformOptions>()?.Analytics.MaxRangeDays
+            ?? new CreatorPlatform.Core.AnalyticsOptions().MaxRangeDays;
     }
 }

@@ -1,4 +1,5 @@
 using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Migration;
 using Spectre.Console;
 
 namespace AdminConsole.Cli;
@@ -10,11 +11,11 @@ internal static class JobConsole
 
     public static int ExitCode(JobRun run) => run.State switch { JobState.Succeeded => 0, JobState.Cancelled => 130, _ => 1 };
 
-    /// <summary>Waits for the run, printing as it goes; <paramref name="total"/> is the scan's estimated size, <paramref name="before"/> what earlier runs already scanned.</summary>
-    public static async Task FollowAsync(JobRun run, long? total, long before = 0)
+    /// <summary>Waits for the run, printing as it goes, with the progress Core estimates from <paramref name="baseline"/> (null: no bar).</summary>
+    public static async Task FollowAsync(JobRun run, ProgressBaseline? baseline)
     {
         var printed = 0;
-        if (total is null || !AnsiConsole.Profile.Capabilities.Interactive)
+        if (baseline?.EstimatedTotal is not { } total || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             while (!run.Completion.IsCompleted)
             {
@@ -22,22 +23,22 @@ internal static class JobConsole
                 await Task.WhenAny(run.Completion, Task.Delay(200));
             }
             PrintLog(run, printed);
-            if (total is not null) AnsiConsole.MarkupLineInterpolated($"[grey]{Describe(run, total.Value, before)}[/]");
+            if (baseline is not null) AnsiConsole.MarkupLineInterpolated($"[grey]{Progress(run, baseline).Describe()}[/]");
             return;
         }
         await AnsiConsole.Progress().AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async ctx =>
             {
-                var bar = ctx.AddTask(Describe(run, total.Value, before), maxValue: Math.Max(1, total.Value));
+                var bar = ctx.AddTask(Markup.Escape(Progress(run, baseline).Describe()), maxValue: Math.Max(1, total));
                 while (true)
                 {
                     var ended = run.Completion.IsCompleted;
                     printed = PrintLog(run, printed);
-                    var scanned = before + run.Counter("scanned");
-                    bar.MaxValue = Math.Max(bar.MaxValue, scanned);
-                    bar.Value = scanned;
-                    bar.Description = Markup.Escape(Describe(run, total.Value, before));
+                    var progress = Progress(run, baseline);
+                    bar.MaxValue = Math.Max(bar.MaxValue, progress.Done);
+                    bar.Value = progress.Done;
+                    bar.Description = Markup.Escape(progress.Describe());
                     if (ended) break;
                     await Task.WhenAny(run.Completion, Task.Delay(250));
                 }
@@ -46,13 +47,7 @@ internal static class JobConsole
             });
     }
 
-    private static string Describe(JobRun run, long total, long before)
-    {
-        var c = run.Counters;
-        var rate = c.GetValueOrDefault("scanned") / Math.Max(0.001, run.Elapsed.TotalSeconds);
-        return $"scanned {before + c.GetValueOrDefault("scanned"):N0}/~{total:N0} · updated {c.GetValueOrDefault("updated"):N0} · "
-            + $"skipped {c.GetValueOrDefault("skipped"):N0} · failed {c.GetValueOrDefault("failed"):N0} · {rate:N0}/s";
-    }
+    private static MigrationProgress Progress(JobRun run, ProgressBaseline baseline) => MigrationProgress.From(run, baseline, DateTimeOffset.UtcNow);
 
     private static int PrintLog(JobRun run, int printed)
     {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Migration;
-using CreatorPlatform.Core.Schema;
 using Spectre.Console;
 
 namespace AdminConsole.Cli;
@@ -26,7 +25,7 @@ internal static class MigrateVerb
         {
             var runner = services.GetRequiredService<JobRunner>();
             var quiet = parse.GetValue(json);
-            var total = quiet ? null : await EstimateAsync(services, ct);
+            var baseline = quiet ? null : await services.GetRequiredService<MigrationProgressEstimator>().BaselineAsync(ct);
             JobRun run;
             object? result = null;
             if (parse.GetValue(dryRun))
@@ -43,23 +42,12 @@ internal static class MigrateVerb
             using (CliJob.CancelOnCtrlC(runner, run, ct, pause: !parse.GetValue(dryRun)))
             {
                 if (quiet) await run.Completion;
-                else await JobConsole.FollowAsync(run, total?.Items, total?.Before ?? 0);
+                else await JobConsole.FollowAsync(run, baseline);
             }
             if (quiet) CliJson.Write(JobConsole.Summary(run, result ?? await VerificationAsync(services, run)));
             return JobConsole.ExitCode(run);
         }, ct));
         return command;
-    }
-
-    /// <summary>The scan's size for the progress bar: DescribeTable's item count, and what an open backfill already scanned.</summary>
-    private static async Task<(long Items, long Before)?> EstimateAsync(IServiceProvider services, CancellationToken ct)
-    {
-        var table = await services.GetRequiredService<SchemaStatusService>().ReadAsync(services.GetRequiredService<PlatformSchema>().Products, ct);
-        if (table.ItemCount is not { } items) return null;
-        var checkpoints = services.GetRequiredService<BackfillCheckpoints>();
-        var open = await checkpoints.CurrentAsync(ct);
-        var before = open is null ? 0 : (await checkpoints.SegmentsAsync(open, ct)).Sum(s => s.Scanned);
-        return (items, before);
     }
 
     /// <summary>The run's verification report, as history recorded it.</summary>

@@ -19,7 +19,7 @@ internal static class SchemaVerb
             using (CliJob.CancelOnCtrlC(runner, run, ct))
             {
                 if (parse.GetValue(json)) await run.Completion;
-                else await JobConsole.FollowAsync(run, total: null);
+                else await JobConsole.FollowAsync(run, baseline: null);
             }
             if (parse.GetValue(json)) CliJson.Write(JobConsole.Summary(run));
             return JobConsole.ExitCode(run);

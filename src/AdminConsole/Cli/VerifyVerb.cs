@@ -18,7 +18,10 @@ internal static class VerifyVerb
         var command = new Command("verify", "Run the deployment guide's Verification section, the migration's and the creators' checks.") { json, strict };
         command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
         {
-            var result = await services.GetRequiredService<VerificationReportService>().RunAsync(ct);
+            var reports = services.GetRequiredService<VerificationReportService>();
+            var result = await reports.RunAsync(ct);
+            // The web page shows the newest report: this one, when the console's table can hold it.
+            await reports.TryStoreAsync(result, $"cli-{Guid.NewGuid():N}"[..16], JobConsole.StartedBy);
             var exit = result.ExitCode(parse.GetValue(strict));
             if (parse.GetValue(json)) CliJson.Write(new { result.Overall, ExitCode = exit, result.StartedAt, TookSeconds = Math.Round(result.Took.TotalSeconds, 3), result.Lines });
             else Print(result, exit);

@@ -1,34 +1,24 @@
 using System.Text.Json;
 using AdminConsole.Security;
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-using CreatorPlatform.Core.Schema;
+using CreatorPlatform.Core.Monitoring;
 using CreatorPlatform.Core.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AdminConsole.Health;
 
-/// <summary>Readiness: DynamoDB answers with these credentials (a DescribeTable of the console's own table).</summary>
-public sealed class DynamoDbReadiness(IServiceProvider services, PlatformSchema schema) : IHealthCheck
+/// <summary>Readiness: DynamoDB answers with these credentials, as Core's probe last found it (cached for a few seconds).</summary>
+public sealed class DynamoDbReadiness(ReadinessProbe probe) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
-        try
+        var readiness = await probe.CheckAsync(ct);
+        return readiness.State switch
         {
-            // Resolved here: without credentials the client cannot even be made, and that is "not ready", not a crash.
-            var dynamoDb = services.GetRequiredService<IAmazonDynamoDB>();
-            var table = await dynamoDb.DescribeTableAsync(schema.Ops.Name, ct);
-            return HealthCheckResult.Healthy($"DynamoDB reachable; {schema.Ops.Name} is {table.Table.TableStatus}.");
-        }
-        catch (ResourceNotFoundException)
-        {
-            return HealthCheckResult.Degraded($"DynamoDB reachable, but {schema.Ops.Name} does not exist yet (Tables & indexes → Apply schema).");
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            return HealthCheckResult.Unhealthy($"DynamoDB not reachable with the configured credentials: {e.Message}");
-        }
+            ReadinessState.Ready => HealthCheckResult.Healthy(readiness.Description),
+            ReadinessState.Degraded => HealthCheckResult.Degraded(readiness.Description),
+            _ => HealthCheckResult.Unhealthy(readiness.Description),
+        };
     }
 }
 

@@ -3,10 +3,15 @@ using System.Collections.Concurrent;
 namespace CreatorPlatform.Core.Analytics;
 
 /// <summary>The platform overview and the per-creator view, from the summaries, read by key.</summary>
-public sealed class AnalyticsQueries(AnalyticsStore store, AnalyticsCreators creators, ProductLookup products)
+public sealed class AnalyticsQueries(AnalyticsStore store, AnalyticsCreators creators, ProductLookup products, AnalyticsRangeLimit limit)
 {
+    /// <summary>Why the range is refused before any read, or null; the pages show it instead of the figures.</summary>
+    public string? Refusal(DateRange range) => limit.Refusal(range);
+
+    /// <summary>Throws <see cref="DateRangeRefusedException"/> before any read when the range is over the bound.</summary>
     public async Task<PlatformOverview> GetOverviewAsync(DateRange range, CancellationToken ct)
     {
+        limit.Demand(range);
         var all = await creators.ListCreatorsAsync(ct);
         var rows = new ConcurrentBag<(CreatorTotals Row, IReadOnlyList<DailySummary> Summaries)>();
         await Parallel.ForEachAsync(all, new ParallelOptions { MaxDegreeOfParallelism = AnalyticsStore.CreatorParallelism, CancellationToken = ct },
@@ -26,6 +31,7 @@ public sealed class AnalyticsQueries(AnalyticsStore store, AnalyticsCreators cre
     /// <summary>Null when no creator has this slug.</summary>
     public async Task<CreatorAnalytics?> GetCreatorAsync(string slug, DateRange range, CancellationToken ct)
     {
+        limit.Demand(range);
         var creator = await creators.FindBySlugAsync(slug, ct);
         if (creator is null) return null;
         var summaries = await ReadWithPreviousAsync(creator, range, ct);

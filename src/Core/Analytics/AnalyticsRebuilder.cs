@@ -7,7 +7,7 @@ namespace CreatorPlatform.Core.Analytics;
 /// Rewrites the summaries of a range from the events, as a job. Only days that differ are written, so a second run
 /// writes nothing and leaves the same table. Days whose events have expired by TTL are never overwritten.
 /// </summary>
-public sealed class AnalyticsRebuilder(AnalyticsReconciler reconciler, AnalyticsStore store, ILogger<AnalyticsRebuilder> logger)
+public sealed class AnalyticsRebuilder(AnalyticsReconciler reconciler, AnalyticsStore store, AnalyticsRangeLimit limit, ILogger<AnalyticsRebuilder> logger)
 {
     public const string JobKind = "analytics-rebuild";
 
@@ -15,12 +15,12 @@ public sealed class AnalyticsRebuilder(AnalyticsReconciler reconciler, Analytics
 
     public async Task RebuildAsync(JobContext job, AnalyticsScope scope, string startedBy)
     {
+        if (limit.Refusal(scope.Range) is { } reason) throw new JobFailedException(reason);
         var ct = job.CancellationToken;
         logger.LogInformation("Audit: analytics rebuild {RunId} by {User} for {Creator} {Range}", job.RunId, startedBy, scope.CreatorSlug ?? "all creators", scope.Range);
         var creators = await reconciler.ResolveCreatorsAsync(scope.CreatorSlug, ct);
         if (creators.Count == 0) throw new JobFailedException("There are no creators in CreatorsTable to rebuild.");
         job.Info($"Rebuilding {scope.Range} (UTC) for {creators.Count} creator(s): one Query per creator and day, {AnalyticsStore.CreatorParallelism} at a time...");
-        
         job.Set("days total", (long)creators.Count * scope.Range.Days);
         var comparisons = await reconciler.CompareAsync(creators, scope.Range, (_, events) =>
         {

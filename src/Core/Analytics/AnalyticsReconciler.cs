@@ -3,6 +3,9 @@ using CreatorPlatform.Core.Jobs;
 
 namespace CreatorPlatform.Core.Analytics;
 
+/// <summary>A finished reconcile: which run, over what, and what it found.</summary>
+public sealed record ReconcileOutcome(string RunId, AnalyticsScope Scope, ReconcileReport Report);
+
 /// <summary>Which creators and days a reconcile or rebuild covers: all creators, and the last 90 days, by default.</summary>
 public sealed record AnalyticsScope(string? CreatorSlug, DateRange Range);
 
@@ -12,10 +15,46 @@ public sealed record AnalyticsScope(string? CreatorSlug, DateRange Range);
 /// (a whole range in one Query pages ever more slowly on DynamoDB Local, and cannot run in parallel), and only the
 /// days being read are in memory.
 /// </summary>
-public sealed class AnalyticsReconciler(AnalyticsStore store, AnalyticsCreators creators, TimeProvider time)
+public sealed class AnalyticsReconciler(AnalyticsStore store, AnalyticsCreators creators, AnalyticsRangeLimit limit, TimeProvider time)
 {
-    public async Task<ReconcileReport> ReconcileAsync(AnalyticsScope scope, CancellationToken ct) =>
-        new(scope.Range, await CompareAsync(await ResolveCreatorsAsync(scope.CreatorSlug, ct), scope.Range, null, ct));
+    /// <summary>A reconcile reads every (creator, day) of its range: it runs as a job, admins only, and can be cancelled.</summary>
+    public const string JobKind = "analytics-reconcile";
+
+    public static string Title(AnalyticsScope scope) => $"Reconcile summaries ({scope.CreatorSlug ?? "all creators"}, {scope.Range})";
+
+    /// <summary>The newest reconcile run in this process and its report, for a page that opens after the run ended.</summary>
+    public ReconcileOutcome? Latest { get; private set; }
+
+    /// <summary>Throws <see cref="DateRangeRefusedException"/> before any read when the range is over the bound.</summary>
+    public async Task<ReconcileReport> ReconcileAsync(AnalyticsScope scope, CancellationToken ct)
+    {
+        limit.Demand(scope.Range);
+        return new(scope.Range, await CompareAsync(await ResolveCreatorsAsync(scope.CreatorSlug, ct), scope.Range, null, ct));
+    }
+
+    /// <summary>The reconcile as a job: progress in its counters (days read of days total, events), its report kept in <see cref="Latest"/>.</summary>
+    public async Task<ReconcileReport> RunAsync(JobContext job, AnalyticsScope scope)
+    {
+        if (limit.Refusal(scope.Range) is { } reason) throw new JobFailedException(reason);
+        var ct = job.CancellationToken;
+        var targets = await ResolveCreatorsAsync(scope.CreatorSlug, ct);
+        job.Info($"Reconciling {scope.Range} (UTC) for {targets.Count} creator(s): one Query per creator and day, {AnalyticsStore.CreatorParallelism} at a time...");
+        var total = (long)targets.Count * scope.Range.Days;
+        job.Set("days total", total);
+        long read = 0;
+        var report = new ReconcileReport(scope.Range, await CompareAsync(targets, scope.Range, (_, events) =>
+        {
+            job.Add("days read");
+            job.Add("events", events);
+            var done = Interlocked.Increment(ref read);
+            if (done * 10 / total != (done - 1) * 10 / total && done < total) job.Info($"Read {done:N0} of {total:N0} creator-days ({done * 100 / total}%)...");
+        }, ct));
+        Latest = new ReconcileOutcome(job.RunId, scope, report);
+        job.Set("days differing", report.Differences.Count);
+        if (report.HasDifferences) job.Warning($"{report.Differences.Count} day(s) differ from their events ({report.Events:N0} events read).");
+        else job.Success($"✓ Every summary matches its events ({report.Events:N0} events read).");
+        return report;
+    }
 
     /// <summary>A day is expired once its first events may have been deleted by TTL; its remaining events undercount.</summary>
     public bool IsExpired(DateOnly day) =>

@@ -8,6 +8,7 @@ public static class AnalyticsServices
     /// <summary>Analytics: summaries by key, reconcile and rebuild from events, sandbox traffic.</summary>
     public static IServiceCollection AddAnalytics(this IServiceCollection services)
     {
+        services.AddSingleton<AnalyticsRangeLimit>();
         services.AddSingleton<AnalyticsStore>();
         services.AddSingleton<AnalyticsCreators>();
         services.AddSingleton<ProductLookup>();

@@ -7,6 +7,10 @@ public enum RangePreset { Last7, Last30, Last90, ThisMonth, Custom }
 /// <summary>An inclusive range of UTC days.</summary>
 public sealed record DateRange(DateOnly From, DateOnly To)
 {
+    /// <summary>The first and last day a range may name: summaries are dated by the platform, and the previous period must exist too.</summary>
+    public static readonly DateOnly Earliest = new(2000, 1, 1);
+    public static readonly DateOnly Latest = new(2999, 12, 31);
+
     public int Days => To.DayNumber - From.DayNumber + 1;
 
     /// <summary>The same number of days just before this range.</summary>
@@ -15,6 +19,17 @@ public sealed record DateRange(DateOnly From, DateOnly To)
     public IEnumerable<DateOnly> Each() => Enumerable.Range(0, Days).Select(From.AddDays);
 
     public bool Contains(DateOnly day) => day >= From && day <= To;
+
+    /// <summary>Why this range is refused, or null when it may be read: at most <paramref name="maxDays"/> days, within <see cref="Earliest"/>..<see cref="Latest"/>.</summary>
+    public string? Refusal(int maxDays)
+    {
+        if (From < Earliest || To > Latest)
+            return $"The range {this} is outside {DailySummaryMapper.FormatDate(Earliest)} to {DailySummaryMapper.FormatDate(Latest)}, the days analytics can hold.";
+        if (Days > maxDays)
+            return $"The range {this} covers {Days:N0} days; at most {maxDays:N0} can be read at once (Platform:Analytics:MaxRangeDays), "
+                + "because every day costs a query per creator. Choose a shorter range.";
+        return null;
+    }
 
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -40,4 +55,20 @@ public sealed record DateRange(DateOnly From, DateOnly To)
         DateOnly.TryParseExact(text, DailySummaryMapper.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 
     public override string ToString() => $"{DailySummaryMapper.FormatDate(From)} to {DailySummaryMapper.FormatDate(To)}";
+}
+
+/// <summary>Thrown before any read when a range is over the bound; its message is the reason, for the admin.</summary>
+public sealed class DateRangeRefusedException(string reason) : Exception(reason);
+
+/// <summary>The configured bound on analytics ranges, applied by every reader of a range (pages, reconcile, rebuild, CLI).</summary>
+public sealed class AnalyticsRangeLimit(Microsoft.Extensions.Options.IOptions<PlatformOptions> options)
+{
+    public int MaxDays => options.Value.Analytics.MaxRangeDays;
+
+    public string? Refusal(DateRange range) => range.Refusal(MaxDays);
+
+    public void Demand(DateRange range)
+    {
+        if (Refusal(range) is { } reason) throw new DateRangeRefusedException(reason);
+    }
 }

@@ -85,7 +85,12 @@ public sealed class CreatorDirectory(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         {
             TableName = schema.Creators.Name, Key = new() { ["id"] = new AttributeValue { S = creatorId } }, ConsistentRead = true,
         }, ct);
-        if (current.Item is not { Count: > 0 } item) throw new CreatorNotFoundException(creatorId);
+        if (current.Item is not { Count: > 0 } item)
+        {
+            var missing = new CreatorNotFoundException(creatorId);
+            await audit.RecordFailureAsync(actor, action, creatorId, missing.Message, after: value);
+            throw missing;
+        }
         var before = item.TryGetValue(attribute, out var b) ? b.S : null;
         if (before == value) return;
         var entry = audit.Entry(actor, action, $"{Str(item, "slug")} ({creatorId})", before, value);
@@ -105,7 +110,14 @@ public sealed class CreatorDirectory(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         }
         catch (TransactionCanceledException e) when (e.CancellationReasons?.FirstOrDefault()?.Code == "ConditionalCheckFailed")
         {
-            throw new CreatorChangedException(creatorId, attribute);
+            var changed = new CreatorChangedException(creatorId, attribute);
+            await audit.RecordFailureAsync(actor, action, entry.Target, changed.Message, before, value);
+            throw changed;
+        }
+        catch (AmazonDynamoDBException e) when (e is not TransactionCanceledException)
+        {
+            await audit.RecordFailureAsync(actor, action, entry.Target, e.Message, before, value);
+            throw;
         }
     }
 

@@ -110,11 +110,22 @@ public sealed class CreatorStore(IAmazonDynamoDB dynamoDb, PlatformSchema schema
         }
         catch (TransactionCanceledException e) when (e.CancellationReasons?.FirstOrDefault()?.Code == "ConditionalCheckFailed")
         {
+            // A creator with this very id means an earlier attempt of this creation went through: not a refusal to record.
+            if (e.CancellationReasons.ElementAtOrDefault(1)?.Code != "ConditionalCheckFailed")
+                await audit.RecordFailureAsync(actor, AuditActions.CreatorCreated, entry.Target, $"The slug '{creator.Slug}' is taken.", after: entry.After);
             throw new SlugTakenException(creator.Slug);
+        }
+        catch (AmazonDynamoDBException e) when (e is not TransactionCanceledException || !IsConflict((TransactionCanceledException)e))
+        {
+            await audit.RecordFailureAsync(actor, AuditActions.CreatorCreated, entry.Target, e.Message, after: entry.After);
+            throw;
         }
         await rollback.CheckAfterCreateAsync(creator, actor, ct);
         return creator;
     }
+
+    // Two creations of one slug at once: the caller tries again, and that attempt's outcome is what gets recorded.
+    private static bool IsConflict(TransactionCanceledException e) => e.CancellationReasons?.Any(r => r.Code == "TransactionConflict") == true;
 }
 
 /// <summary>Another creator holds (or is being created with) the slug.</summary>

@@ -97,6 +97,8 @@ public sealed class OnboardingService(OnboardingProgressStore progressStore, Cre
             {
                 progress = progress with { FailedAt = step, LastError = e.Message, UpdatedAt = time.GetUtcNow() };
                 await progressStore.SaveAsync(progress, ct);
+                await audit.RecordFailureAsync(audit.DemandAdmin($"Onboard {progress.Profile.Slug}"), AuditActions.CreatorOnboarded,
+                    $"{progress.Profile.Slug} ({progress.CreatorId})", $"Step {step}: {e.Message}", after: progress.Username is null ? null : $"user {progress.Username}");
                 return progress;
             }
         }

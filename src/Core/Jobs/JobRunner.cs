@@ -143,10 +143,10 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
             context.Error($"Stopped by an error: {e.Message}");
             run.End(JobState.Failed, e.Message);
         }
-        if (deferred) await WriteOrReportAsync(started!, context);
+        if (deferred && !await WriteOrReportAsync(started!, context)) audit!.Defer(started!);
         var outcome = run.State switch { JobState.Succeeded => AuditOutcome.Succeeded, JobState.Cancelled => AuditOutcome.Cancelled, _ => AuditOutcome.Failed };
         if (!await AuditAsync(run, context, AuditActions.JobEnded(run.Kind, outcome), outcome))
-            run.End(JobState.Failed, $"The job ended {outcome}, but its audit entry could not be written (see the log).");
+            run.End(JobState.Failed, $"The job ended {outcome}, but its audit entry could not be written yet: it is kept and written when the console's table answers again (see the log).");
         activity?.SetTag("job.outcome", outcome);
         JobTelemetry.Ended(run, outcome);
         logger.LogInformation("Job {Kind} {JobId} ended {State}", run.Kind, run.Id, run.State);
@@ -157,7 +157,12 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
     {
         if (audit is null) return true;
         var after = JsonSerializer.Serialize(run.Counters);
-        return await WriteOrReportAsync(audit.Entry(run.Actor, action, run.Title, after: after, outcome: outcome, detail: run.Error, jobId: run.Id), context);
+        var entry = audit.Entry(run.Actor, action, run.Title, after: after, outcome: outcome, detail: run.Error, jobId: run.Id);
+        if (await WriteOrReportAsync(entry, context)) return true;
+        // Without its end, the log would show this job as started forever.
+        audit.Defer(entry);
+        context.Warning($"The end ({outcome}) is kept and written to the audit log when the console's table answers again: on the next audit write, or within {AuditLog.FlushAttempts * AuditLog.FlushInterval.TotalMinutes:N0} minutes.");
+        return false;
     }
 
     private async Task<bool> WriteOrReportAsync(AuditEntry entry, JobContext context)

@@ -9,20 +9,43 @@ namespace CreatorPlatform.Core.Migration;
 public sealed record MigrationRunRecord(string RunId, string Kind, string StartedBy, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string Outcome,
     IReadOnlyDictionary<string, string> Settings, IReadOnlyDictionary<string, long> Counts, string? Verification, string? Error);
 
-/// <summary>Every run, newest first, in the ops table under one partition ordered by start time.</summary>
+/// <summary>
+/// Every run, newest first, in the ops table under one partition ordered by start time; and the newest run of each
+/// kind under its own key, so that "the last migration" stays one read however many verifications came after it.
+/// </summary>
 public sealed class MigrationHistory(IAmazonDynamoDB dynamoDb, PlatformSchema schema)
 {
     private const string Partition = "migration#history";
+    private const string LatestPartition = "migration#latest";
 
-    public Task SaveAsync(MigrationRunRecord run, CancellationToken ct) => dynamoDb.PutItemAsync(new PutItemRequest
+    public async Task SaveAsync(MigrationRunRecord run, CancellationToken ct)
     {
-        TableName = schema.Ops.Name,
-        Item = new()
+        var json = S(JsonSerializer.Serialize(run));
+        await dynamoDb.PutItemAsync(new PutItemRequest
         {
-            ["pk"] = S(Partition), ["sk"] = S($"{run.StartedAt:o}#{run.RunId}"), ["json"] = S(JsonSerializer.Serialize(run)),
-            ["outcome"] = S(run.Outcome), ["startedBy"] = S(run.StartedBy),
-        },
-    }, ct);
+            TableName = schema.Ops.Name,
+            Item = new()
+            {
+                ["pk"] = S(Partition), ["sk"] = S($"{run.StartedAt:o}#{run.RunId}"), ["json"] = json,
+                ["outcome"] = S(run.Outcome), ["startedBy"] = S(run.StartedBy),
+            },
+        }, ct);
+        try
+        {
+            // Never replaced by an older run: two runs of a kind may save out of order.
+            await dynamoDb.PutItemAsync(new PutItemRequest
+            {
+                TableName = schema.Ops.Name,
+                Item = new() { ["pk"] = S(LatestPartition), ["sk"] = S(run.Kind), ["json"] = json, ["startedAt"] = S(SortKey(run)) },
+                ConditionExpression = "attribute_not_exists(pk) OR startedAt <= :s",
+                ExpressionAttributeValues = new() { [":s"] = S(SortKey(run)) },
+            }, ct);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // A newer run of this kind is already the latest.
+        }
+    }
 
     public async Task<IReadOnlyList<MigrationRunRecord>> ListAsync(int limit, CancellationToken ct)
     {
@@ -31,11 +54,26 @@ public sealed class MigrationHistory(IAmazonDynamoDB dynamoDb, PlatformSchema sc
             TableName = schema.Ops.Name, KeyConditionExpression = "pk = :pk", ScanIndexForward = false, Limit = limit,
             ExpressionAttributeValues = new() { [":pk"] = S(Partition) },
         }, ct);
-        return (response.Items ?? []).Select(i => i.GetValueOrDefault("json")?.S).OfType<string>()
-            .Select(j => JsonSerializer.Deserialize<MigrationRunRecord>(j)!).ToList();
+        return Records(response.Items);
+    }
+
+    /// <summary>The newest run of each kind (migrate, verify), one small Query.</summary>
+    public async Task<IReadOnlyDictionary<string, MigrationRunRecord>> LatestByKindAsync(CancellationToken ct)
+    {
+        var response = await dynamoDb.QueryAsync(new QueryRequest
+        {
+            TableName = schema.Ops.Name, KeyConditionExpression = "pk = :pk",
+            ExpressionAttributeValues = new() { [":pk"] = S(LatestPartition) },
+        }, ct);
+        return Records(response.Items).ToDictionary(r => r.Kind);
     }
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value);
+
+    private static string SortKey(MigrationRunRecord run) => $"{run.StartedAt.UtcDateTime:o}#{run.RunId}";
+
+    private static List<MigrationRunRecord> Records(List<Dictionary<string, AttributeValue>>? items) =>
+        (items ?? []).Select(i => i.GetValueOrDefault("json")?.S).OfType<string>().Select(j => JsonSerializer.Deserialize<MigrationRunRecord>(j)!).ToList();
 
     private static AttributeValue S(string s) => new() { S = s };
 }

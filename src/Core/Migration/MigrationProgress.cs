@@ -2,6 +2,28 @@ using CreatorPlatform.Core.Jobs;
 
 namespace CreatorPlatform.Core.Migration;
 
+/// <summary>What a backfill's progress is measured against: the table's item count (DescribeTable, refreshed by DynamoDB about every six hours) and what earlier runs of an open backfill scanned.</summary>
+public sealed record ProgressBaseline(long? EstimatedTotal, long PriorScanned);
+
+/// <summary>The one place the migration's progress estimate comes from, for the page and the CLI's progress bar alike.</summary>
+public sealed class MigrationProgressEstimator(Schema.SchemaStatusService status, Schema.PlatformSchema schema, BackfillCheckpoints checkpoints)
+{
+    public async Task<ProgressBaseline> BaselineAsync(CancellationToken ct)
+    {
+        var table = await status.ReadAsync(schema.Products, ct);
+        try
+        {
+            var open = await checkpoints.CurrentAsync(ct);
+            var before = open is null ? 0 : (await checkpoints.SegmentsAsync(open, ct)).Sum(s => s.Scanned);
+            return new(table.ItemCount, before);
+        }
+        catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException)
+        {
+            return new(table.ItemCount, 0); // no console table yet: nothing ran before
+        }
+    }
+}
+
 public sealed record SegmentProgress(int Segment, long Scanned, long Updated, long Skipped, long Failed);
 
 /// <summary>
@@ -19,6 +41,12 @@ public sealed record MigrationProgress(long Scanned, long Updated, long Skipped,
     public TimeSpan? Eta => EstimatedTotal is { } total && ItemsPerSecond > 0 && total > Done
         ? TimeSpan.FromSeconds((total - Done) / ItemsPerSecond)
         : null;
+
+    /// <summary>One line for people, as the CLI's progress bar shows it.</summary>
+    public string Describe() =>
+        $"scanned {Done:N0}/{(EstimatedTotal is { } t ? $"~{t:N0}" : "?")} · updated {Updated:N0} · skipped {Skipped:N0} · failed {Failed:N0} · {ItemsPerSecond:N0}/s";
+
+    public static MigrationProgress From(JobRun run, ProgressBaseline baseline, DateTimeOffset now) => From(run, baseline.PriorScanned, baseline.EstimatedTotal, now);
 
     public static MigrationProgress From(JobRun run, long priorScanned, long? estimatedTotal, DateTimeOffset now)
     {

@@ -11,16 +11,25 @@ public sealed record MigrationState(
     LeaseInfo? Lease,
     DateTimeOffset ReadAt)
 {
-    public MigrationRunRecord? LastMigration => History.FirstOrDefault(r => r.Kind == "migrate");
+    /// <summary>The newest run of each kind, kept apart from <see cref="History"/> (which holds only the newest few of all kinds).</summary>
+    public IReadOnlyDictionary<string, MigrationRunRecord> LatestByKind { get; init; } = new Dictionary<string, MigrationRunRecord>();
+
+    public MigrationRunRecord? LastMigration => Newest(History.Where(r => r.Kind == "migrate").Take(1).Concat(Latest("migrate")));
 
     /// <summary>The newest verification, by the migration's last step or by a verify run of its own.</summary>
-    public (MigrationRunRecord Run, VerificationReport Report)? LastVerification => History
-        .Where(r => r.Verification is not null)
-        .Select(r => ((MigrationRunRecord Run, VerificationReport Report)?)(r, JsonSerializer.Deserialize<VerificationReport>(r.Verification!)!))
-        .FirstOrDefault();
+    public (MigrationRunRecord Run, VerificationReport Report)? LastVerification =>
+        Newest(History.Concat(LatestByKind.Values).Where(r => r.Verification is not null)) is { } run
+            ? (run, JsonSerializer.Deserialize<VerificationReport>(run.Verification!)!)
+            : null;
 
     /// <summary>A backfill left open by a paused, cancelled or crashed run: the next run resumes it.</summary>
     public bool Resumable => OpenBackfill is not null && (Lease is null || Lease.Until < ReadAt);
+
+    private IEnumerable<MigrationRunRecord> Latest(string kind) => LatestByKind.TryGetValue(kind, out var r) ? [r] : [];
+
+    // The same run may be in both lists, the latest copy with its end: prefer the one that ended.
+    private static MigrationRunRecord? Newest(IEnumerable<MigrationRunRecord> runs) =>
+        runs.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.EndedAt.HasValue).FirstOrDefault();
 }
 
 public sealed class MigrationStateService(MigrationHistory history, BackfillCheckpoints checkpoints, MigrationLease lease, TimeProvider time)
@@ -31,10 +40,11 @@ public sealed class MigrationStateService(MigrationHistory history, BackfillChec
         try
         {
             var runs = history.ListAsync(20, ct);
+            var latest = history.LatestByKindAsync(ct);
             var plan = await checkpoints.CurrentAsync(ct);
             var segments = plan is null ? [] : await checkpoints.SegmentsAsync(plan, ct);
             var held = await lease.ReadAsync(MigrationJob.LeaseName, ct);
-            return new MigrationState(await runs, plan, segments, held, time.GetUtcNow());
+            return new MigrationState(await runs, plan, segments, held, time.GetUtcNow()) { LatestByKind = await latest };
         }
         catch (ResourceNotFoundException)
         {

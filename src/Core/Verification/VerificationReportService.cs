@@ -41,9 +41,46 @@ public interface IVerificationSection
 /// unreachable service turns its own lines amber and never holds up the rest.
 /// </summary>
 public sealed class VerificationReportService(IEnumerable<IVerificationSection> sections, Troubleshooter troubleshooter, IOptions<PlatformOptions> options,
-    TimeProvider time)
+    TimeProvider time, VerificationReportStore store)
 {
+    /// <summary>A report scans every product: it runs only on request, as an admin's job, and is stored for the page to show.</summary>
+    public const string JobKind = "verification";
+
     public IReadOnlyList<IVerificationSection> Sections { get; } = sections.ToList();
+
+    /// <summary>The newest stored report (one GetItem); null before the first run.</summary>
+    public Task<StoredVerification?> LatestAsync(CancellationToken ct) => store.LatestAsync(ct);
+
+    /// <summary>Runs the whole report as a job and stores it as the newest.</summary>
+    public async Task<VerificationResult> RunJobAsync(Jobs.JobContext job)
+    {
+        job.Info($"Running {Sections.Count} sections at once, each under its own timeout...");
+        var result = await RunAsync(job.CancellationToken);
+        await store.SaveAsync(new StoredVerification(job.RunId, job.Actor.Name, result), CancellationToken.None);
+        var (green, amber, red) = (Count(CheckState.Green), Count(CheckState.Amber), Count(CheckState.Red));
+        job.Set("green", green);
+        job.Set("amber", amber);
+        job.Set("red", red);
+        var summary = $"{result.Lines.Count} lines in {result.Took.TotalSeconds:N1} s: {green} green, {amber} amber, {red} red.";
+        if (result.HasRed) job.Warning(summary);
+        else job.Success($"✓ {summary}");
+        return result;
+        int Count(CheckState state) => result.Lines.Count(l => l.State == state);
+    }
+
+    /// <summary>Stores a report run outside a job (the CLI's <c>verify</c>); false when the console's table cannot take it.</summary>
+    public async Task<bool> TryStoreAsync(VerificationResult result, string runId, string startedBy)
+    {
+        try
+        {
+            await store.SaveAsync(new StoredVerification(runId, startedBy, result), CancellationToken.None);
+            return true;
+        }
+        catch (Amazon.DynamoDBv2.AmazonDynamoDBException)
+        {
+            return false;
+        }
+    }
 
     public async Task<VerificationResult> RunAsync(CancellationToken ct = default)
     {
