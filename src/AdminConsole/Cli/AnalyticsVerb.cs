@@ -49,8 +49,9 @@ internal static class AnalyticsVerb
 
     private static async Task<JobRun> QuietAsync(IServiceProvider services, string title, Func<JobContext, Task> work, CancellationToken ct)
     {
-        var run = services.GetRequiredService<JobRunner>().Start(AnalyticsReconciler.JobKind, title, JobConsole.StartedBy, work);
-        await using (ct.Register(run.Cancel)) await run.Completion;
+        var runner = services.GetRequiredService<JobRunner>();
+        var run = runner.Start(AnalyticsReconciler.JobKind, title, JobConsole.StartedBy, work);
+        await using (CliJob.CancelOnCtrlC(runner, run, ct)) await run.Completion;
         return run;
     }
 

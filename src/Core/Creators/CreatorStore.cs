@@ -84,12 +84,16 @@ public sealed class CreatorStore(IAmazonDynamoDB dynamoDb, PlatformSchema schema
     public async Task<Creator> CreateAsync(Creator creator, CancellationToken ct)
     {
         var actor = audit.DemandAdmin($"Create the creator {creator.Slug}");
+        var entry = audit.Entry(actor, AuditActions.CreatorCreated, $"{creator.Slug} ({creator.Id})", after: $"{creator.DisplayName}, status {creator.Status}");
         if ((await FindBySlugAsync(creator.Slug, ct)).FirstOrDefault(c => c.Id != creator.Id) is { } holder)
-            throw await ReservedByAsync(creator.Slug, ct) == holder.Id
+        {
+            var taken = await ReservedByAsync(creator.Slug, ct) == holder.Id
                 ? new SlugTakenException(creator.Slug)
                 : new SlugTakenException(creator.Slug, $"The slug '{creator.Slug}' is taken: creator {holder.Id} ({holder.DisplayName}) has it in "
                     + $"{schema.Creators.Name}, without a console reservation (made by the platform's self-signup or by hand). Choose another slug.");
-        var entry = audit.Entry(actor, AuditActions.CreatorCreated, $"{creator.Slug} ({creator.Id})", after: $"{creator.DisplayName}, status {creator.Status}");
+            await audit.RecordFailureAsync(actor, AuditActions.CreatorCreated, entry.Target, taken.Message, after: entry.After);
+            throw taken;
+        }
         var reservation = SlugReservationKey(creator.Slug);
         reservation["creatorId"] = new AttributeValue { S = creator.Id };
         reservation["reservedAt"] = new AttributeValue { S = CreatorMapper.Time(time.GetUtcNow()) };
