@@ -8,6 +8,7 @@ internal static class CliJob
 {
     public static async Task<JobRun> RunAsync(IServiceProvider services, string kind, string title, Func<JobContext, Task> work, CancellationToken ct)
     {
+        await LeaseWait.BeforeStartAsync(services, kind, ct);
         var run = services.GetRequiredService<JobRunner>().Start(kind, title, Environment.UserName, work);
         using var _ = ct.Register(run.Cancel);
         var printed = 0;

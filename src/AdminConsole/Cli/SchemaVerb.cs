@@ -14,6 +14,7 @@ internal static class SchemaVerb
         apply.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
         {
             var applier = services.GetRequiredService<SchemaApplier>();
+            await LeaseWait.BeforeStartAsync(services, SchemaApplier.JobKind, ct);
             var run = services.GetRequiredService<JobRunner>().Start(SchemaApplier.JobKind, "Apply schema", JobConsole.StartedBy, applier.ApplyAsync);
             await using (ct.Register(run.Cancel))
             {
