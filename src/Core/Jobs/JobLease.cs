@@ -147,9 +147,9 @@ public sealed class JobLease(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IO
         {
             // Already taken over by another worker after ours expired: nothing of ours to release.
         }
-        catch (AmazonDynamoDBException)
+        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException or IOException)
         {
-            // Unreleased, it expires within one lease duration; the job's own outcome matters more than this.
+            // Unreleased (DynamoDB unreachable), it expires within one lease duration; the job's own outcome matters more.
         }
     }
 
