@@ -6,17 +6,20 @@ namespace CreatorPlatform.Core.Sandbox;
 /// <summary>One emulator as the manifest names it: its port and its process (id and start time).</summary>
 public sealed record EmulatorEntry(int Port, WorkerProcess Process);
 
+/// <summary>A console using the emulators: its process, and an id of its own (one process may run two, as tests do).</summary>
+public sealed record EmulatorUser(string Id, WorkerProcess Process);
+
 /// <summary>
 /// <c>.sandbox/data/emulators.json</c>: the emulators this checkout's sandbox runs (an id for the set, each one's port
 /// and process) and the consoles using them. A console joins only emulators named here that still run and answer; the
 /// last console to leave stops them.
 /// </summary>
-public sealed record EmulatorManifest(string Id, EmulatorEntry? DynamoDb, EmulatorEntry? Cognito, IReadOnlyList<WorkerProcess> Users)
+public sealed record EmulatorManifest(string Id, EmulatorEntry? DynamoDb, EmulatorEntry? Cognito, IReadOnlyList<EmulatorUser> Users)
 {
     public static EmulatorManifest Empty => new(Guid.NewGuid().ToString("N"), null, null, []);
 
     /// <summary>The same manifest without the consoles whose process is gone.</summary>
-    public EmulatorManifest Pruned() => this with { Users = Users.Where(u => !u.IsGoneFromThisHost()).Distinct().ToList() };
+    public EmulatorManifest Pruned() => this with { Users = Users.Where(u => !u.Process.IsGoneFromThisHost()).ToList() };
 }
 
 /// <summary>Reads and writes the manifest under a lock file, so that consoles starting at once see each other.</summary>

@@ -19,6 +19,7 @@ public sealed partial class SandboxEmulators : IAsyncDisposable
     private readonly string cognitoFolder;
     private readonly bool realisticDelays;
     private readonly EmulatorManifestFile? manifest;
+    private readonly EmulatorUser me = new(Guid.NewGuid().ToString("N")[..12], Jobs.WorkerProcess.Current);
     private EmulatorProcess dynamoDb = null!;
     private EmulatorProcess cognito = null!;
 
@@ -132,7 +133,7 @@ public sealed partial class SandboxEmulators : IAsyncDisposable
         manifest.Write(current with
         {
             DynamoDb = new(dynamoDb.Port, dynamoDb.Identity), Cognito = new(cognito.Port, cognito.Identity),
-            Users = [.. current.Users, Jobs.WorkerProcess.Current],
+            Users = [.. current.Users, me],
         });
     }
 
@@ -169,7 +170,7 @@ public sealed partial class SandboxEmulators : IAsyncDisposable
         }
         await using var _ = await manifest.LockAsync(CancellationToken.None);
         var current = manifest.Read().Pruned();
-        var others = current.Users.Where(u => u != Jobs.WorkerProcess.Current).ToList();
+        var others = current.Users.Where(u => u.Id != me.Id).ToList();
         if (others.Count > 0)
         {
             dynamoDb.Detach();
