@@ -11,6 +11,8 @@ public sealed record SandboxHealth(SandboxHealthState State, string Message, Dat
     /// <summary>The emulators that are down, by name (<see cref="SandboxEmulators.DynamoDbName"/>, <see cref="SandboxEmulators.CognitoName"/>).</summary>
     public IReadOnlyList<string> DownEmulators { get; init; } = [];
     public bool DynamoDbDown => DownEmulators.Contains(SandboxEmulators.DynamoDbName);
+    /// <summary>Running again after a restart: worth telling the pages that showed it down.</summary>
+    public bool Recovered { get; init; }
 }
 
 /// <summary>
@@ -88,7 +90,8 @@ internal sealed class SandboxSupervisor : IAsyncDisposable
 
     private void Report(SandboxHealthState state, string message, IReadOnlyList<string> down, DateTimeOffset? since = null)
     {
-        Health = new SandboxHealth(state, message, since ?? time.GetUtcNow()) { DownEmulators = down };
+        var recovered = state == SandboxHealthState.Running && Health.State != SandboxHealthState.Running;
+        Health = new SandboxHealth(state, message, since ?? time.GetUtcNow()) { DownEmulators = down, Recovered = recovered };
         Changed?.Invoke(Health);
     }
 
