@@ -64,6 +64,30 @@ public sealed class JobLease(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IO
         }
     }
 
+    /// <summary>
+    /// Every lease held now (not expired, its holder alive), of any job kind. A Scan of the ops table: only for the
+    /// sandbox, whose table is small (its reset must not pull the tables from under a running job).
+    /// </summary>
+    public async Task<IReadOnlyList<LeaseInfo>> HeldInSandboxAsync(CancellationToken ct)
+    {
+        var held = new List<LeaseInfo>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await dynamoDb.ScanAsync(new ScanRequest
+            {
+                TableName = schema.Ops.Name, ExclusiveStartKey = start, ProjectionExpression = "pk",
+                FilterExpression = "begins_with(pk, :lease)", ExpressionAttributeValues = new() { [":lease"] = S("lease#") },
+            }, ct);
+            foreach (var item in page.Items ?? [])
+                if (item["pk"].S is { } pk && await ReadAsync(pk["lease#".Length..], ct) is { } lease && lease.Until > time.GetUtcNow()
+                    && lease.Process?.IsGoneFromThisHost() != true)
+                    held.Add(lease);
+            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        } while (start is not null);
+        return held;
+    }
+
     public async Task<LeaseInfo?> ReadAsync(string name, CancellationToken ct)
     {
         var response = await dynamoDb.GetItemAsync(new GetItemRequest { TableName = schema.Ops.Name, Key = Key(name), ConsistentRead = true }, ct);

@@ -10,7 +10,7 @@ namespace CreatorPlatform.Core.Sandbox;
 /// <c>.sandbox/data/</c> that survives restarts. Tests run it in memory on free ports.
 /// </summary>
 public sealed class SandboxRuntime(IOptions<PlatformOptions> options, SandboxProvisioner provisioner, AuditLog audit, ILogger<SandboxRuntime> logger,
-    TimeProvider time) : IAsyncDisposable
+    TimeProvider time, Jobs.JobLease leases) : IAsyncDisposable
 {
     private SandboxEmulators? emulators;
     private SandboxSupervisor? supervisor;
@@ -54,6 +54,9 @@ public sealed class SandboxRuntime(IOptions<PlatformOptions> options, SandboxPro
     public async Task ResetAsync(CancellationToken ct)
     {
         var actor = audit.DemandAdmin(AuditActions.SandboxReset);
+        if ((await leases.HeldInSandboxAsync(ct)).FirstOrDefault() is { } running)
+            throw new SandboxException($"The sandbox cannot be reset while a {running.Name} job runs (started by {running.Holder} on {running.Host}"
+                + $"{(running.Process is { } p ? $", process {p.Pid}" : "")} at {running.AcquiredAt:HH:mm:ss} UTC). Let it finish or stop it, then reset.");
         logger.LogWarning("Sandbox: reset to the pre-rollout state by {Actor}", actor.Name);
         await provisioner.ClearAsync(Manifest, ct);
         SaveManifest(null);
