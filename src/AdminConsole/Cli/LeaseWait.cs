@@ -34,9 +34,9 @@ internal static class LeaseWait
                     $"Waiting: {held.Name} is running, started by {held.Holder} on {held.Host}{(held.Process is { } p ? $" (process {p.Pid})" : "")}; "
                     + $"its lease ends in {Math.Max(0, left.TotalSeconds):0} s unless renewed. Ctrl-C stops waiting.")), ct));
         }
-        catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException)
+        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException)
         {
-            // No ops table yet (the schema job creates it): nobody can hold a lease.
+            // No ops table yet (the schema job creates it), or DynamoDB unreachable: the job itself says what is wrong.
         }
     }
 }
