@@ -30,6 +30,7 @@ internal sealed class SandboxSupervisor : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
     private int failures;
+    private int silentStreak;
 
     public SandboxSupervisor(SandboxEmulators emulators, Func<CancellationToken, Task> afterDataLoss, ILogger logger, TimeProvider time, TimeSpan interval)
     {
@@ -56,8 +57,10 @@ internal sealed class SandboxSupervisor : IAsyncDisposable
                 if (exited.Count == 0)
                 {
                     var silent = await emulators.SilentAsync(stop.Token);
-                    if (silent.Count > 0) Report(SandboxHealthState.Down, $"{string.Join(" and ", silent)} is running but does not answer.", silent);
-                    else if (Health.State != SandboxHealthState.Running) Report(SandboxHealthState.Running, "DynamoDB Local and cognito-local are running again.", []);
+                    // One missed probe may be a busy machine; two in a row are worth saying.
+                    silentStreak = silent.Count > 0 ? silentStreak + 1 : 0;
+                    if (silentStreak == 2) Report(SandboxHealthState.Down, $"{string.Join(" and ", silent)} is running but does not answer.", silent);
+                    else if (silent.Count == 0 && Health.State != SandboxHealthState.Running) Report(SandboxHealthState.Running, "DynamoDB Local and cognito-local are running again.", []);
                     continue;
                 }
                 await RecoverAsync(exited);
