@@ -60,7 +60,7 @@ public static class DependencyInjection
         // Creators and the migration (issue 3)
         services.AddSingleton<CreatorStore>();
         services.AddSingleton<DefaultCreator>();
-        services.AddSingleton<MigrationLease>();
+        services.AddSingleton<JobLease>();
         services.AddSingleton<BackfillCheckpoints>();
         services.AddSingleton<ProductBackfill>();
         services.AddSingleton<MigrationVerifier>();

@@ -109,6 +109,10 @@ public sealed class SandboxOptions
     public int Seed { get; set; } = 20261125;
     /// <summary>Tests run the emulators in memory on free ports; the app keeps its data in <see cref="DataFolder"/>.</summary>
     public bool InMemory { get; set; }
+    /// <summary>New indexes pass through CREATING for about half a minute, like the real service; off for quick scripted runs.</summary>
+    public bool RealisticDelays { get; set; } = true;
+    /// <summary>How often the emulators are checked; one that stopped is restarted.</summary>
+    public int SuperviseMilliseconds { get; set; } = 2000;
 }
 
 public sealed class MigrationOptions

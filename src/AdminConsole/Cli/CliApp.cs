@@ -31,8 +31,12 @@ public static class CliApp
             AnalyticsVerb.Create(),
             AccessVerb.Create(),
         };
+        root.Options.Add(LeaseWait.Wait);
+        root.Options.Add(LeaseWait.NoWait);
+        var parse = root.Parse(args);
+        LeaseWait.Configure(parse);
         // Ctrl-C cancels the verb's job, which finishes the writes in flight and releases its claims: give it time.
-        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ internal static class CliJob
 {
     public static async Task<JobRun> RunAsync(IServiceProvider services, string kind, string title, Func<JobContext, Task> work, CancellationToken ct)
     {
+        await LeaseWait.BeforeStartAsync(services, kind, ct);
         var runner = services.GetRequiredService<JobRunner>();
         var run = runner.Start(kind, title, Environment.UserName, work);
         using var _ = CancelOnCtrlC(runner, run, ct);

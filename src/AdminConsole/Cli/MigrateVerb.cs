@@ -31,12 +31,14 @@ internal static class MigrateVerb
             if (parse.GetValue(dryRun))
             {
                 var dry = services.GetRequiredService<MigrationDryRun>();
+                await LeaseWait.BeforeStartAsync(services, MigrationDryRun.JobKind, ct);
                 run = runner.Start(MigrationDryRun.JobKind, "Migration dry run", JobConsole.StartedBy, async j => result = await dry.RunAsync(j));
             }
             else
             {
                 var job = services.GetRequiredService<MigrationJob>();
                 var overrides = new MigrationRunSettings(parse.GetValue(segments), parse.GetValue(concurrency));
+                await LeaseWait.BeforeStartAsync(services, MigrationJob.JobKind, ct);
                 run = runner.Start(MigrationJob.JobKind, "Migration", JobConsole.StartedBy, j => job.RunAsync(j, overrides));
             }
             using (CliJob.CancelOnCtrlC(runner, run, ct, pause: !parse.GetValue(dryRun)))

@@ -14,6 +14,7 @@ internal static class SchemaVerb
         apply.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
         {
             var applier = services.GetRequiredService<SchemaApplier>();
+            await LeaseWait.BeforeStartAsync(services, SchemaApplier.JobKind, ct);
             var runner = services.GetRequiredService<JobRunner>();
             var run = runner.Start(SchemaApplier.JobKind, "Apply schema", JobConsole.StartedBy, applier.ApplyAsync);
             using (CliJob.CancelOnCtrlC(runner, run, ct))

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Aws;
 using Microsoft.Extensions.Options;
 
 namespace CreatorPlatform.Core.Analytics;
@@ -25,7 +26,7 @@ public sealed class ProductLookup(IAmazonDynamoDB dynamoDb, IOptions<PlatformOpt
             };
             for (var attempt = 0; pending.Count > 0; attempt++)
             {
-                if (attempt > 0) await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 50 << Math.Min(attempt, 6))), ct);
+                if (attempt > 0) await AwsRetry.UnprocessedBackoffAsync(attempt, pending.Values.Sum(v => v.Keys?.Count ?? 0), "keys", ct);
                 var response = await dynamoDb.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = pending }, ct);
                 foreach (var item in response.Responses?.GetValueOrDefault(table) ?? [])
                 {

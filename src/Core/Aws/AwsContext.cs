@@ -51,10 +51,10 @@ public sealed class AwsContext(IOptions<PlatformOptions> options)
             // Standard retries with backoff and jitter on every request, without the retry quota: under sustained
             // throttling the adaptive mode's client-side bucket refused requests outright ("capacity could not be
             // obtained"), failing bookkeeping writes at random. Bulk jobs pace themselves (AdaptiveConcurrency) and retry
-            // on top; few retries here keep a page on an unreachable endpoint from hanging for most of a minute.
+            // between rounds; few retries here keep a page on an unreachable endpoint from hanging for most of a minute.
             RetryMode = RequestRetryMode.Standard,
             ThrottleRetries = false,
-            MaxErrorRetry = 4,
+            MaxErrorRetry = AwsRetry.MaxAttempts - 1,
             Timeout = TimeSpan.FromSeconds(30),
         };
         if (IsSandbox) config.ServiceURL = SandboxEndpoint(Options.Sandbox.DynamoDbPort).ToString();

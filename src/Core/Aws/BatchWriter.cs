@@ -16,7 +16,7 @@ public static class BatchWriter
             };
             for (var attempt = 0; pending.Count > 0; attempt++)
             {
-                if (attempt > 0) await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 50 * (1 << Math.Min(attempt, 6)))), ct);
+                if (attempt > 0) await AwsRetry.UnprocessedBackoffAsync(attempt, pending.Values.Sum(v => v.Count), "items", ct);
                 var response = await dynamoDb.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, ct);
                 pending = response.UnprocessedItems is { Count: > 0 } left ? left : [];
             }

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core.Audit;
+using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Schema;
 
 namespace CreatorPlatform.Core.Creators;
@@ -70,7 +71,7 @@ public sealed class CreatorStore(IAmazonDynamoDB dynamoDb, PlatformSchema schema
             var pending = new Dictionary<string, KeysAndAttributes> { [schema.Creators.Name] = new() { Keys = keys, ProjectionExpression = "id" } };
             for (var attempt = 0; pending.Count > 0; attempt++)
             {
-                if (attempt > 0) await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 50 << Math.Min(attempt, 5))), ct);
+                if (attempt > 0) await AwsRetry.UnprocessedBackoffAsync(attempt, pending.Values.Sum(v => v.Keys?.Count ?? 0), "keys", ct);
                 var response = await dynamoDb.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = pending }, ct);
                 foreach (var item in response.Responses?.GetValueOrDefault(schema.Creators.Name) ?? [])
                     if (item.TryGetValue("id", out var id) && id.S is { } s) existing.Add(s);

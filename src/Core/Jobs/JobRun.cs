@@ -39,7 +39,17 @@ public sealed class JobRun
     public string? Error { get; private set; }
     public Task Completion { get; internal set; } = Task.CompletedTask;
     public bool CancelRequested => cancellation.IsCancellationRequested;
-    internal CancellationToken Token => cancellation.Token;
+    internal CancellationToken Token => leased?.Token ?? cancellation.Token;
+    /// <summary>True when another worker took this run's lease over, which cancels its work.</summary>
+    internal bool LeaseLost { get; private set; }
+    private CancellationTokenSource? leased;
+
+    /// <summary>From now on the work's token also fires when the lease is lost.</summary>
+    internal void LinkLease(CancellationToken lost)
+    {
+        lost.Register(() => LeaseLost = true);
+        leased = CancellationTokenSource.CreateLinkedTokenSource(cancellation.Token, lost);
+    }
 
     /// <summary>Raised on every change, from the job's thread; subscribers throttle their own redraws.</summary>
     public event Action? Changed;
@@ -90,6 +100,8 @@ public sealed class JobContext(JobRun run)
     public string RunId => run.Id;
     public string StartedBy => run.StartedBy;
     public Security.Actor Actor => run.Actor;
+    /// <summary>True when the run's work was cancelled because another worker took its lease over.</summary>
+    public bool LeaseLost => run.LeaseLost;
     public void Info(string message) => run.Append(JobLogLevel.Info, message);
     public void Success(string message) => run.Append(JobLogLevel.Success, message);
     public void Warning(string message) => run.Append(JobLogLevel.Warning, message);

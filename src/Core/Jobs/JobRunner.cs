@@ -11,9 +11,13 @@ namespace CreatorPlatform.Core.Jobs;
 /// Runs long operations in the background, one of each kind at a time, with a log, counters and cancellation.
 /// The schema rollout, the migration and the analytics rebuild all run through it: only an admin may start, pause or
 /// cancel one, and each start, pause request and end is an audit entry (<c>{kind}.started</c>, <c>{kind}.{outcome}</c>).
+/// One of a kind at a time holds across processes too: each run holds the kind's <see cref="JobLease"/> while it works.
 /// </summary>
-public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, AuditLog? audit = null)
+public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, AuditLog? audit = null, JobLease? lease = null)
 {
+    /// <summary>Kinds that many workers run at once on purpose (helpers joining a run that holds the lease): no lease of their own.</summary>
+    public static readonly IReadOnlySet<string> SharedKinds = new HashSet<string> { Migration.MigrationJob.JoinKind };
+
     private readonly ConcurrentDictionary<string, JobRun> latest = new();
     private readonly Lock gate = new();
 
@@ -124,8 +128,19 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         }
         try
         {
-            await work(context);
+            await RunLeasedAsync(run, context, work);
             run.End(JobState.Succeeded, null);
+        }
+        catch (OperationCanceledException) when (run.LeaseLost && !run.CancelRequested)
+        {
+            var message = $"Another worker took the {run.Kind} lease over (this one missed its heartbeats). What was done is kept; run it again to finish.";
+            context.Error(message);
+            run.End(JobState.Failed, message);
+        }
+        catch (LeaseHeldException e)
+        {
+            context.Error(e.Message);
+            run.End(JobState.Failed, e.Message);
         }
         catch (OperationCanceledException) when (run.CancelRequested)
         {
@@ -150,6 +165,32 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         activity?.SetTag("job.outcome", outcome);
         JobTelemetry.Ended(run, outcome);
         logger.LogInformation("Job {Kind} {JobId} ended {State}", run.Kind, run.Id, run.State);
+    }
+
+    /// <summary>Runs the work under the kind's cross-process lease; its loss cancels the work.</summary>
+    private async Task RunLeasedAsync(JobRun run, JobContext context, Func<JobContext, Task> work)
+    {
+        if (lease is null || SharedKinds.Contains(run.Kind))
+        {
+            await work(context);
+            return;
+        }
+        LeaseHandle held;
+        try
+        {
+            held = await lease.AcquireAsync(run.Kind, run.StartedBy, run.Id, run.Token);
+        }
+        catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException) when (run.Kind == Schema.SchemaApplier.JobKind)
+        {
+            // The schema job creates the ops table the lease lives in: before it exists there is nothing to coordinate on.
+            await work(context);
+            return;
+        }
+        await using (held)
+        {
+            run.LinkLease(held.Lost);
+            await work(context);
+        }
     }
 
     /// <summary>False (and an error in the job's log) when the entry could not be written.</summary>

@@ -70,21 +70,27 @@ public sealed class BackfillCheckpoints(IAmazonDynamoDB dynamoDb, PlatformSchema
     }
 
     /// <summary>Claims a segment that is not done and free, expired or already ours; null when another live worker has it.</summary>
-    public async Task<SegmentState?> TryClaimAsync(BackfillPlan plan, int segment, string workerId, CancellationToken ct)
+    public async Task<SegmentState?> TryClaimAsync(BackfillPlan plan, int segment, string workerId, CancellationToken ct, string? deadOwner = null)
     {
         var now = time.GetUtcNow();
+        // A dead owner (its process is gone from this host) is replaced at once, and only that owner, rather than waited out.
+        var condition = deadOwner is null
+            ? "attribute_exists(pk) AND done = :false AND (attribute_not_exists(#owner) OR #owner = :me OR claimUntil < :now)"
+            : "attribute_exists(pk) AND done = :false AND #owner = :dead";
         try
         {
             var response = await dynamoDb.UpdateItemAsync(new UpdateItemRequest
             {
                 TableName = Table, Key = SegmentKey(plan, segment), ReturnValues = ReturnValue.ALL_NEW,
                 UpdateExpression = "SET #owner = :me, claimUntil = :until",
-                ConditionExpression = "attribute_exists(pk) AND done = :false AND (attribute_not_exists(#owner) OR #owner = :me OR claimUntil < :now)",
+                ConditionExpression = condition,
                 ExpressionAttributeNames = new() { ["#owner"] = "owner" },
-                ExpressionAttributeValues = new()
-                {
-                    [":me"] = S(workerId), [":until"] = N(ClaimUntil(now)), [":now"] = N(now.ToUnixTimeMilliseconds()), [":false"] = new() { BOOL = false },
-                },
+                ExpressionAttributeValues = deadOwner is null
+                    ? new()
+                    {
+                        [":me"] = S(workerId), [":until"] = N(ClaimUntil(now)), [":now"] = N(now.ToUnixTimeMilliseconds()), [":false"] = new() { BOOL = false },
+                    }
+                    : new() { [":me"] = S(workerId), [":until"] = N(ClaimUntil(now)), [":dead"] = S(deadOwner), [":false"] = new() { BOOL = false } },
             }, ct);
             return ToState(response.Attributes ?? []);
         }

@@ -7,14 +7,18 @@ namespace CreatorPlatform.Core.Migration;
 public sealed record MigrationRunSettings(int? Segments = null, int? MaxConcurrency = null);
 
 /// <summary>
-/// The guide's step 7 as a job: default creator, product backfill, verification, under a lease so that one run goes
-/// at a time across processes, recorded in the run history. Ends red while anything is left unmigrated (trap 3).
+/// The guide's step 7 as a job: default creator, product backfill, verification, recorded in the run history. The
+/// JobRunner holds the kind's lease around it, so that one run goes at a time across processes. Ends red while anything
+/// is left unmigrated (trap 3).
 /// </summary>
 public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill backfill, BackfillCheckpoints checkpoints, MigrationVerifier verifier,
-    MigrationLease lease, MigrationHistory history, IOptions<PlatformOptions> options, TimeProvider time)
+    JobLease lease, MigrationHistory history, IOptions<PlatformOptions> options, TimeProvider time)
 {
     public const string JobKind = "migration";
-    public const string LeaseName = "migration";
+    /// <summary>The lease the JobRunner holds for a run: the job kind's.</summary>
+    public const string LeaseName = JobKind;
+    /// <summary>A worker helping a run: many may run at once, under the run's lease rather than one of their own.</summary>
+    public const string JoinKind = "migration-join";
     private static readonly string Rule = new('=', 60);
 
     public Task RunAsync(JobContext job) => RunAsync(job, new MigrationRunSettings());
@@ -22,22 +26,17 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
     public async Task RunAsync(JobContext job, MigrationRunSettings overrides)
     {
         var ct = job.CancellationToken;
-        LeaseHandle held;
-        try { held = await lease.AcquireAsync(LeaseName, job.StartedBy, job.RunId, ct); }
-        catch (LeaseHeldException e) { throw new JobFailedException(e.Message); }
-        await using var _ = held;
-        using var work = CancellationTokenSource.CreateLinkedTokenSource(ct, held.Lost);
         var record = new MigrationRunRecord(job.RunId, "migrate", job.StartedBy, time.GetUtcNow(), null, "running", Settings(overrides), new Dictionary<string, long>(), null, null);
         await history.SaveAsync(record, ct);
         try
         {
-            record = await MigrateAsync(job, record, overrides, work.Token);
+            record = await MigrateAsync(job, record, overrides, ct);
             record = record with { Outcome = "succeeded" };
         }
-        catch (OperationCanceledException) when (held.Lost.IsCancellationRequested && !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (job.LeaseLost)
         {
             record = record with { Outcome = "failed", Error = "lease lost" };
-            throw new JobFailedException("Another worker took the migration's lease over (this one missed its heartbeats). Its progress is checkpointed.");
+            throw;
         }
         catch (OperationCanceledException)
         {
@@ -51,7 +50,7 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         }
         finally
         {
-            await Throttling.RetryAsync(() => history.SaveAsync(record with { EndedAt = time.GetUtcNow() }, CancellationToken.None), time, CancellationToken.None);
+            await history.SaveAsync(record with { EndedAt = time.GetUtcNow() }, CancellationToken.None);
         }
     }
 

@@ -1,3 +1,4 @@
+using CreatorPlatform.Core.Jobs;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 
@@ -32,7 +33,7 @@ public sealed record MigrationState(
         runs.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.EndedAt.HasValue).FirstOrDefault();
 }
 
-public sealed class MigrationStateService(MigrationHistory history, BackfillCheckpoints checkpoints, MigrationLease lease, TimeProvider time)
+public sealed class MigrationStateService(MigrationHistory history, BackfillCheckpoints checkpoints, JobLease lease, TimeProvider time)
 {
     /// <summary>The state, or an empty one while the console's own table does not exist yet (nothing has run).</summary>
     public async Task<MigrationState> ReadAsync(CancellationToken ct)

@@ -18,10 +18,14 @@ public sealed record BackfillResult(long Scanned, long Updated, long Skipped, lo
 /// Step 2: a parallel scan of ProductsTable whose segments are claimed from the checkpoints, each page's updates
 /// written concurrently through an adaptive gate, and the page's last evaluated key saved once its writes are done.
 /// </summary>
-public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema schema, BackfillCheckpoints checkpoints, MigrationLease lease,
+public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema schema, BackfillCheckpoints checkpoints, JobLease lease,
     IOptions<PlatformOptions> options, TimeProvider time)
 {
-    private const int MaxAttempts = 6;
+    /// <summary>
+    /// Rounds of a throttled write, each one the SDK's bounded retry: between rounds the adaptive gate lowers the
+    /// concurrency, which is the pacing the SDK cannot do. A product still throttled after them is counted failed.
+    /// </summary>
+    private const int MaxAttempts = 3;
     private MigrationOptions Settings => options.Value.Migration;
 
     /// <summary>
@@ -59,8 +63,12 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
                 var left = (await checkpoints.SegmentsAsync(run.Plan, ct)).Where(s => !s.Done && !run.Active.ContainsKey(s.Segment)).ToList();
                 if (left.Count == 0 || !untilDone) return;
                 if (left.Any(s => s.Owner is null || s.Owner == lease.WorkerId)) continue;
-                await Task.Delay(TimeSpan.FromSeconds(Settings.LeaseSeconds / 3.0), time, ct);
-                continue;
+                if (await TakeOverDeadAsync(run, left, ct) is { } orphan) claimed = orphan;
+                else
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(Settings.LeaseSeconds / 3.0), time, ct);
+                    continue;
+                }
             }
             try { await ProcessSegmentAsync(run, claimed, ct); }
             finally
@@ -69,6 +77,22 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
                 run.Active.TryRemove(claimed.Segment, out _);
             }
         }
+    }
+
+    /// <summary>Claims a segment whose owner was a process on this host that is gone (a crashed or killed CLI), or null.</summary>
+    private async Task<SegmentState?> TakeOverDeadAsync(BackfillRun run, IEnumerable<SegmentState> left, CancellationToken ct)
+    {
+        foreach (var s in left)
+        {
+            if (WorkerProcess.FromWorkerId(s.Owner)?.IsGoneFromThisHost() != true || !run.Active.TryAdd(s.Segment, 0)) continue;
+            if (await checkpoints.TryClaimAsync(run.Plan, s.Segment, lease.WorkerId, ct, deadOwner: s.Owner) is { } claimed)
+            {
+                run.Job.Info($"  Took over segment {s.Segment} from {WorkerProcess.FromWorkerId(s.Owner)}, which is gone.");
+                return claimed;
+            }
+            run.Active.TryRemove(s.Segment, out _);
+        }
+        return null;
     }
 
     private async Task ProcessSegmentAsync(BackfillRun run, SegmentState state, CancellationToken ct)
@@ -90,7 +114,7 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
                 LastKey = lastKey, Done = lastKey is null, Scanned = state.Scanned + items.Count, Updated = state.Updated + tally.Updated,
                 Skipped = state.Skipped + tally.Skipped, Failed = state.Failed + tally.Failed,
             };
-            await Throttling.RetryAsync<UpdateItemResponse>(() => checkpoints.SaveAsync(run.Plan, state, lease.WorkerId, CancellationToken.None), time, CancellationToken.None);
+            await checkpoints.SaveAsync(run.Plan, state, lease.WorkerId, CancellationToken.None);
             if (tally.Updated > 0) run.Job.Success($"  ✓ Updated {run.Updated} products so far...");
             if (lastKey is null) return;
             ct.ThrowIfCancellationRequested();
@@ -166,11 +190,11 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
     }
 
     private Task<ScanResponse> ScanAsync(int segment, int total, Dictionary<string, AttributeValue>? start, int pageSize, CancellationToken ct) =>
-        Throttling.RetryAsync(() => dynamoDb.ScanAsync(new ScanRequest
+        dynamoDb.ScanAsync(new ScanRequest
         {
             TableName = schema.Products.Name, Segment = segment, TotalSegments = total, ExclusiveStartKey = start, Limit = pageSize,
             ProjectionExpression = ProductUpdate.Projection, ExpressionAttributeNames = ProductUpdate.ProjectionNames,
-        }, ct), time, ct);
+        }, ct);
 
     private static TokenBucketRateLimiter Limiter(int perSecond) => new(new TokenBucketRateLimiterOptions
     {

@@ -3,51 +3,85 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using CreatorPlatform.Core.Jobs;
 
 namespace CreatorPlatform.Core.Sandbox;
 
-/// <summary>One emulator as a child process on a loopback port: started, waited for until it answers, and stopped with its children.</summary>
+/// <summary>
+/// One emulator on a loopback port: started here as a child process, or adopted from the sandbox manifest (started by
+/// another console of this checkout). Either way it is known by its process id and start time, never by the port alone.
+/// </summary>
 internal sealed class EmulatorProcess : IAsyncDisposable
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(3) };
-    private readonly Process? process;
+    private readonly Process? child;
+    private readonly EmulatorProbe probe;
+    private readonly string? logFile;
     private readonly ConcurrentQueue<string> output = new();
 
-    private EmulatorProcess(string name, int port, Process? process)
+    private EmulatorProcess(string name, int port, EmulatorProbe probe, Process? child, WorkerProcess identity, string? logFile)
     {
         Name = name;
         Port = port;
-        this.process = process;
+        this.probe = probe;
+        this.child = child;
+        Identity = identity;
+        this.logFile = logFile;
     }
 
     public string Name { get; }
     public int Port { get; }
     public Uri Endpoint => new($"http://127.0.0.1:{Port}");
-    /// <summary>False when another process of ours already served the port and this one joined it.</summary>
-    public bool Owned => process is not null;
+    public WorkerProcess Identity { get; }
+    /// <summary>False when another console of this checkout started it and this one adopted it from the manifest.</summary>
+    public bool Owned => child is not null;
+    public bool HasExited => child?.HasExited ?? Identity.IsGoneFromThisHost();
 
     /// <summary>
-    /// Starts the emulator, unless the port already answers as this emulator (the console started in a second
-    /// terminal, or a sandbox left running): then it is shared rather than fought over.
+    /// Starts the emulator on a free port. With <paramref name="logFile"/> its output goes to that file (it may outlive
+    /// this process, for another console that uses it); without, it is kept in memory for the error message.
     /// </summary>
-    public static async Task<EmulatorProcess> StartAsync(string name, ProcessStartInfo info, int port, EmulatorProbe probe, string hint, CancellationToken ct)
+    public static async Task<EmulatorProcess> StartAsync(string name, ProcessStartInfo info, int port, EmulatorProbe probe, string hint, CancellationToken ct,
+        string? logFile = null)
     {
         if (!PortIsFree(port))
-        {
-            if (await AnswersAsync(port, probe, ct)) return new EmulatorProcess(name, port, null);
             throw new SandboxException($"Port {port} is taken by another program, so {name} cannot start. Stop that program or choose another port ({hint}).");
-        }
-
-        info.RedirectStandardOutput = true;
-        info.RedirectStandardError = true;
         info.UseShellExecute = false;
-        var started = new EmulatorProcess(name, port, ProcessRunner.Start(info, ""));
-        started.process!.OutputDataReceived += (_, e) => started.Remember(e.Data);
-        started.process.ErrorDataReceived += (_, e) => started.Remember(e.Data);
-        started.process.BeginOutputReadLine();
-        started.process.BeginErrorReadLine();
-        await started.WaitUntilAnsweringAsync(probe, ct);
+        if (logFile is null)
+        {
+            info.RedirectStandardOutput = true;
+            info.RedirectStandardError = true;
+        }
+        else
+        {
+            // exec keeps the pid: the shell becomes the emulator, writing to a file rather than to a pipe that dies with us.
+            var command = info.FileName;
+            var args = info.ArgumentList.ToList();
+            info.FileName = "/bin/sh";
+            info.ArgumentList.Clear();
+            foreach (var arg in (string[])["-c", "exec \"$0\" \"$@\" >>\"$LOG_FILE\" 2>&1", command, .. args]) info.ArgumentList.Add(arg);
+            info.Environment["LOG_FILE"] = logFile;
+        }
+        var process = ProcessRunner.Start(info, "");
+        var identity = new WorkerProcess(Environment.MachineName, process.Id, new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds());
+        var started = new EmulatorProcess(name, port, probe, process, identity, logFile);
+        if (logFile is null)
+        {
+            process.OutputDataReceived += (_, e) => started.Remember(e.Data);
+            process.ErrorDataReceived += (_, e) => started.Remember(e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+        await started.WaitUntilAnsweringAsync(ct);
         return started;
+    }
+
+    /// <summary>The emulator the manifest names, if that very process still runs and answers on its port; otherwise null.</summary>
+    public static async Task<EmulatorProcess?> AdoptAsync(string name, int port, EmulatorProbe probe, WorkerProcess identity, string? logFile, CancellationToken ct)
+    {
+        if (identity.IsGoneFromThisHost() || !string.Equals(identity.Host, Environment.MachineName, StringComparison.OrdinalIgnoreCase)) return null;
+        var adopted = new EmulatorProcess(name, port, probe, null, identity, logFile);
+        return await adopted.AnswersAsync(ct) ? adopted : null;
     }
 
     public static int FreePort()
@@ -57,7 +91,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static bool PortIsFree(int port)
+    public static bool PortIsFree(int port)
     {
         try
         {
@@ -71,25 +105,25 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilAnsweringAsync(EmulatorProbe probe, CancellationToken ct)
+    private async Task WaitUntilAnsweringAsync(CancellationToken ct)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
-            if (process!.HasExited)
-                throw new SandboxException($"{Name} stopped as it started (exit code {process.ExitCode}). Its last output:\n{RecentOutput()}");
-            if (await AnswersAsync(Port, probe, ct)) return;
+            if (child!.HasExited)
+                throw new SandboxException($"{Name} stopped as it started (exit code {child.ExitCode}). Its last output:\n{RecentOutput()}");
+            if (await AnswersAsync(ct)) return;
             await Task.Delay(200, ct);
         }
         await DisposeAsync();
         throw new SandboxException($"{Name} did not answer on port {Port} within 90 seconds. Its last output:\n{RecentOutput()}");
     }
 
-    private static async Task<bool> AnswersAsync(int port, EmulatorProbe probe, CancellationToken ct)
+    public async Task<bool> AnswersAsync(CancellationToken ct)
     {
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{port}/");
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{Port}/");
             request.Headers.TryAddWithoutValidation("X-Amz-Target", probe.Target);
             request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=sandbox/20260101/us-east-1/probe/aws4_request, SignedHeaders=host, Signature=0");
             request.Content = new StringContent(probe.Body, Encoding.UTF8);
@@ -111,22 +145,44 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         while (output.Count > 40) output.TryDequeue(out _);
     }
 
-    private string RecentOutput() => string.Join('\n', output);
+    private string RecentOutput()
+    {
+        if (logFile is null || !File.Exists(logFile)) return string.Join('\n', output);
+        var text = File.ReadAllText(logFile);
+        return text.Length <= 3000 ? text : text[^3000..];
+    }
 
+    /// <summary>Stops the emulator (ours or adopted), unless its process is already gone or is not the one we know.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (process is null) return;
         try
         {
-            if (!process.HasExited)
+            if (child is not null)
             {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+                if (!child.HasExited)
+                {
+                    child.Kill(entireProcessTree: true);
+                    await child.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+                }
+                child.Dispose();
+            }
+            else if (!Identity.IsGoneFromThisHost())
+            {
+                using var adopted = Process.GetProcessById(Identity.Pid);
+                adopted.Kill(entireProcessTree: true);
+                await WaitGoneAsync();
             }
         }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException) { }
-        process.Dispose();
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or ArgumentException or System.ComponentModel.Win32Exception) { }
     }
+
+    private async Task WaitGoneAsync()
+    {
+        for (var i = 0; i < 100 && !Identity.IsGoneFromThisHost(); i++) await Task.Delay(100);
+    }
+
+    /// <summary>Leaves the emulator running for the other consoles that use it; only the handle is released.</summary>
+    public void Detach() => child?.Dispose();
 }
 
 internal sealed record EmulatorProbe(string Target, string ContentType, string Body, string Expect)

@@ -39,8 +39,12 @@ public sealed class SandboxProvisioner(IAmazonDynamoDB dynamoDb, PlatformSchema 
 
     private async Task WaitForActiveAsync(string table, CancellationToken ct)
     {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
         while ((await dynamoDb.DescribeTableAsync(table, ct)).Table.TableStatus?.Value != "ACTIVE")
+        {
+            if (DateTime.UtcNow > deadline) throw new SandboxException($"{table} did not become ACTIVE within 2 minutes in DynamoDB Local.");
             await Task.Delay(200, ct);
+        }
     }
 }
 

@@ -9,9 +9,11 @@ namespace CreatorPlatform.Core.Sandbox;
 /// The running sandbox: emulators started, the pre-rollout platform provisioned on first run, and a manifest in
 /// <c>.sandbox/data/</c> that survives restarts. Tests run it in memory on free ports.
 /// </summary>
-public sealed class SandboxRuntime(IOptions<PlatformOptions> options, SandboxProvisioner provisioner, AuditLog audit, ILogger<SandboxRuntime> logger) : IAsyncDisposable
+public sealed class SandboxRuntime(IOptions<PlatformOptions> options, SandboxProvisioner provisioner, AuditLog audit, ILogger<SandboxRuntime> logger,
+    TimeProvider time, Jobs.JobLease leases) : IAsyncDisposable
 {
     private SandboxEmulators? emulators;
+    private SandboxSupervisor? supervisor;
     private SandboxManifest? memoryManifest;
 
     private SandboxOptions Settings => options.Value.Sandbox;
@@ -21,15 +23,30 @@ public sealed class SandboxRuntime(IOptions<PlatformOptions> options, SandboxPro
     private string ManifestPath => Path.Combine(DataFolder, "sandbox.json");
 
     public SandboxEndpoints? Endpoints => emulators?.Endpoints;
+    public IReadOnlyDictionary<string, int> EmulatorProcessIds => emulators?.ProcessIds ?? new Dictionary<string, int>();
     public SandboxManifest? Manifest => Settings.InMemory ? memoryManifest : ReadManifest();
+    /// <summary>Whether the emulators run, for the banner on every page; null before the sandbox started (and in AWS mode).</summary>
+    public SandboxHealth? Health => supervisor?.Health;
+    /// <summary>Raised from the supervisor's thread when an emulator stops, is restarted, or cannot be.</summary>
+    public event Action<SandboxHealth>? HealthChanged;
 
     public async Task StartAsync(CancellationToken ct)
     {
         if (emulators is not null) return;
         emulators = await SandboxEmulators.StartAsync(ToolsFolder, Settings.InMemory ? null : DataFolder,
-            Settings.DynamoDbPort, Settings.CognitoPort, logger, ct);
-        if (emulators.Joined) logger.LogInformation("Sandbox: joined the emulators another console process is running");
+            Settings.DynamoDbPort, Settings.CognitoPort, logger, ct, Settings.RealisticDelays);
+        if (emulators.Joined) logger.LogInformation("Sandbox: joined the emulators another console of this checkout is running");
         if (Manifest is null) SaveManifest(await provisioner.ProvisionAsync(ct));
+        supervisor = new SandboxSupervisor(emulators, ProvisionAgainAsync, logger, time,
+            TimeSpan.FromMilliseconds(Math.Max(100, Settings.SuperviseMilliseconds)));
+        supervisor.Changed += health => HealthChanged?.Invoke(health);
+    }
+
+    /// <summary>After an in-memory emulator lost everything: the pre-rollout sandbox again, as on a first start.</summary>
+    private async Task ProvisionAgainAsync(CancellationToken ct)
+    {
+        SaveManifest(await provisioner.ProvisionAsync(ct));
+        audit.ForgetWrittenMarkers();
     }
 
     /// <summary>Returns the sandbox to the pre-rollout state: everything the rollout (or anyone) changed is gone.</summary>
@@ -37,6 +54,9 @@ public sealed class SandboxRuntime(IOptions<PlatformOptions> options, SandboxPro
     public async Task ResetAsync(CancellationToken ct)
     {
         var actor = audit.DemandAdmin(AuditActions.SandboxReset);
+        if ((await leases.HeldInSandboxAsync(ct)).FirstOrDefault() is { } running)
+            throw new SandboxException($"The sandbox cannot be reset while a {running.Name} job runs (started by {running.Holder} on {running.Host}"
+                + $"{(running.Process is { } p ? $", process {p.Pid}" : "")} at {running.AcquiredAt:HH:mm:ss} UTC). Let it finish or stop it, then reset.");
         logger.LogWarning("Sandbox: reset to the pre-rollout state by {Actor}", actor.Name);
         await provisioner.ClearAsync(Manifest, ct);
         SaveManifest(null);
@@ -68,6 +88,8 @@ public sealed class SandboxRuntime(IOptions<PlatformOptions> options, SandboxPro
 
     public async ValueTask DisposeAsync()
     {
+        if (supervisor is not null) await supervisor.DisposeAsync();
+        supervisor = null;
         if (emulators is not null) await emulators.DisposeAsync();
         emulators = null;
     }

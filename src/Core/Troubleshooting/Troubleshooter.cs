@@ -35,11 +35,19 @@ public sealed partial class Troubleshooter(IOptions<PlatformOptions> options)
             "Check the name in the settings, or create it through the screen that owns it."),
         ServiceUnavailableHereException here => new(TroubleKind.NotAvailableHere, "Not available in the sandbox", here.Message,
             "Nothing to fix: run the console against AWS (Platform:Mode=Aws) to check this."),
-        HttpRequestException or TimeoutException or TaskCanceledException => new(TroubleKind.Unreachable, "AWS did not answer",
-            $"{action ?? "The call"} did not get an answer: {e.Message}",
-            $"Check the network, the region ({O.Region}) and any AWS_ENDPOINT_URL_* override, then try again."),
+        HttpRequestException or TimeoutException or TaskCanceledException => Unreachable(e, action),
         _ => new(TroubleKind.Other, "The call failed", e.Message, "Try again; if it keeps failing, the message above says what AWS refused."),
     };
+
+    /// <summary>No answer: in the sandbox an emulator is down (the console restarts it), against AWS the network, region or endpoint.</summary>
+    public Trouble Unreachable(Exception e, string? action = null) => O.Mode == PlatformMode.Sandbox
+        ? new(TroubleKind.Unreachable, "The sandbox's emulator did not answer",
+            $"{action ?? "The call"} did not get an answer from the local emulators: {e.Message}",
+            "The console watches its emulators and restarts one that stopped (the banner at the top says when it is back). Then try again; "
+                + "if it does not come back, restart the console.")
+        : new(TroubleKind.Unreachable, "AWS did not answer",
+            $"{action ?? "The call"} did not get an answer: {e.Message}",
+            $"Check the network, the region ({O.Region}) and any AWS_ENDPOINT_URL_* override, then try again.");
 
     public Trouble AccessDenied(string action, string? resource, string message) => new(TroubleKind.AccessDenied,
         $"Not permitted: {action}",

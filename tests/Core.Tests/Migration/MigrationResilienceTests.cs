@@ -41,10 +41,10 @@ public sealed class MigrationResilienceTests(EmulatorFixture emulators)
     public async Task A_second_run_while_another_worker_holds_the_lease_is_refused_with_who_holds_it()
     {
         await using var services = await MigrationWorld.CreateAsync(emulators, 5);
-        var otherWorker = ActivatorUtilities.CreateInstance<MigrationLease>(services);
+        var otherWorker = ActivatorUtilities.CreateInstance<JobLease>(services);
         var held = await otherWorker.AcquireAsync(MigrationJob.LeaseName, "alice", "run-1", default);
         var job = services.GetRequiredService<MigrationJob>();
-        var runner = new JobRunner(NullLogger<JobRunner>.Instance, TimeProvider.System);
+        var runner = new JobRunner(NullLogger<JobRunner>.Instance, TimeProvider.System, lease: services.GetRequiredService<JobLease>());
 
         var refused = await runner.RunToEndAsync(MigrationJob.JobKind, job.RunAsync);
         await held.DisposeAsync();

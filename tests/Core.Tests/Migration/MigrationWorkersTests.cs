@@ -29,15 +29,15 @@ public sealed partial class MigrationWorkersTests(EmulatorFixture emulators)
         await first.Reached.Task.WaitAsync(TimeSpan.FromMinutes(1));
         var joinerJob = second.GetRequiredService<MigrationJob>();
 
-        var joined = await second.GetRequiredService<JobRunner>().RunToEndAsync(MigrationJob.JobKind, j => joinerJob.JoinAsync(j, new MigrationRunSettings()));
+        var joined = await second.GetRequiredService<JobRunner>().RunToEndAsync(MigrationJob.JoinKind, j => joinerJob.JoinAsync(j, new MigrationRunSettings()));
         var checkpoints = services.GetRequiredService<BackfillCheckpoints>();
         var segments = await checkpoints.SegmentsAsync((await checkpoints.CurrentAsync(default))!, default);
         first.Hold.SetResult();
         await running.Completion.WaitAsync(TimeSpan.FromMinutes(2));
 
         Assert.True(joined.State == JobState.Succeeded, joined.Text());
-        var joiner = second.GetRequiredService<MigrationLease>().WorkerId;
-        var owner = services.GetRequiredService<MigrationLease>().WorkerId;
+        var joiner = second.GetRequiredService<JobLease>().WorkerId;
+        var owner = services.GetRequiredService<JobLease>().WorkerId;
         Assert.Contains(segments, s => s.Owner == joiner);
         Assert.All(segments.Where(s => s.Owner == joiner), s => Assert.True(s.Done));
         Assert.Contains(segments, s => s.Owner == owner);
@@ -55,7 +55,7 @@ public sealed partial class MigrationWorkersTests(EmulatorFixture emulators)
     {
         await using var services = await MigrationWorld.CreateAsync(emulators, 120, s => s["Platform:Migration:Segments"] = "4");
         var anHourAgo = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-1));
-        var deadLease = ActivatorUtilities.CreateInstance<MigrationLease>(services, anHourAgo);
+        var deadLease = ActivatorUtilities.CreateInstance<JobLease>(services, anHourAgo);
         await using var deadHeld = await deadLease.AcquireAsync(MigrationJob.LeaseName, "crashed-cli", "run-dead", default);
         var deadCheckpoints = ActivatorUtilities.CreateInstance<BackfillCheckpoints>(services, anHourAgo);
         var plan = await deadCheckpoints.OpenAsync(4, default);

@@ -86,7 +86,7 @@ public sealed class ConsoleAppFixture : IAsyncLifetime
     }
 
     /// <summary>The app's own build output, built by the project reference, in this test run's configuration.</summary>
-    private static string AppFolder()
+    internal static string AppFolder()
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = testBin.Parent!.Name;

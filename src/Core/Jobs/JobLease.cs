@@ -1,0 +1,183 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Schema;
+using Microsoft.Extensions.Options;
+
+namespace CreatorPlatform.Core.Jobs;
+
+/// <summary>Who holds a lease, for the message a refused start shows; <see cref="Process"/> is null for a lease written before it was recorded.</summary>
+public sealed record LeaseInfo(string Name, string Holder, string Host, string RunId, DateTimeOffset AcquiredAt, DateTimeOffset Until)
+{
+    public WorkerProcess? Process { get; init; }
+    public string OwnerId { get; init; } = "";
+}
+
+public sealed class LeaseHeldException(LeaseInfo held)
+    : Exception($"Another {held.Name} run is in progress: started by {held.Holder} on {held.Host}{(held.Process is { } p ? $" (process {p.Pid})" : "")} "
+        + $"at {held.AcquiredAt:yyyy-MM-dd HH:mm:ss} UTC (run {held.RunId}); its lease runs until {held.Until:HH:mm:ss} UTC unless renewed.")
+{
+    public LeaseInfo Held { get; } = held;
+}
+
+/// <summary>
+/// A named lease in the ops table, one per job kind: a conditional put that succeeds only when the lease is free,
+/// expired or ours, renewed by a heartbeat. It works across console instances and CLI processes. A lease whose holder
+/// was a process on this host that no longer exists (a crash, kill -9) is taken over at once instead of waited out.
+/// </summary>
+/// <remarks><paramref name="process"/> is who this worker says it is: this process, unless a test stands in for another.</remarks>
+public sealed class JobLease(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IOptions<PlatformOptions> options, TimeProvider time, WorkerProcess? process = null)
+{
+    private readonly WorkerProcess me = process ?? WorkerProcess.Current;
+
+    /// <summary>This worker's identity: unique per service instance, naming its process.</summary>
+    public string WorkerId { get; } = (process ?? WorkerProcess.Current).NewWorkerId();
+
+    private TimeSpan Duration => TimeSpan.FromSeconds(options.Value.Migration.LeaseSeconds);
+
+    public async Task<LeaseHandle> AcquireAsync(string name, string holder, string runId, CancellationToken ct)
+    {
+        if (await TryPutAsync(name, holder, runId, "attribute_not_exists(pk) OR leaseUntil < :now OR ownerId = :me", null, ct))
+            return new LeaseHandle(this, name, Duration / 3, time);
+        var held = await ReadAsync(name, ct);
+        if (held?.Process?.IsGoneFromThisHost() == true
+            && await TryPutAsync(name, holder, runId, "ownerId = :dead", held.OwnerId, ct))
+            return new LeaseHandle(this, name, Duration / 3, time);
+        var now = time.GetUtcNow();
+        throw new LeaseHeldException(await ReadAsync(name, ct) ?? held ?? new LeaseInfo(name, "unknown", "unknown", "unknown", now, now));
+    }
+
+    /// <summary>
+    /// Waits until <see cref="AcquireAsync"/> could take the lease (free, expired, or its holder's process is gone),
+    /// reporting the holder and the seconds its lease has left about once a second; false when <paramref name="limit"/> passed first.
+    /// </summary>
+    public async Task<bool> WaitUntilFreeAsync(string name, TimeSpan limit, Action<LeaseInfo, TimeSpan> waiting, CancellationToken ct)
+    {
+        var deadline = time.GetUtcNow() + limit;
+        while (true)
+        {
+            var held = await ReadAsync(name, ct);
+            var now = time.GetUtcNow();
+            if (held is null || held.Until < now || held.OwnerId == WorkerId || held.Process?.IsGoneFromThisHost() == true) return true;
+            if (now >= deadline) return false;
+            waiting(held, held.Until - now);
+            await Task.Delay(TimeSpan.FromSeconds(1), time, ct);
+        }
+    }
+
+    /// <summary>
+    /// Every lease held now (not expired, its holder alive), of any job kind. A Scan of the ops table: only for the
+    /// sandbox, whose table is small (its reset must not pull the tables from under a running job).
+    /// </summary>
+    public async Task<IReadOnlyList<LeaseInfo>> HeldInSandboxAsync(CancellationToken ct)
+    {
+        var held = new List<LeaseInfo>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await dynamoDb.ScanAsync(new ScanRequest
+            {
+                TableName = schema.Ops.Name, ExclusiveStartKey = start, ProjectionExpression = "pk",
+                FilterExpression = "begins_with(pk, :lease)", ExpressionAttributeValues = new() { [":lease"] = S("lease#") },
+            }, ct);
+            foreach (var item in page.Items ?? [])
+                if (item["pk"].S is { } pk && await ReadAsync(pk["lease#".Length..], ct) is { } lease && lease.Until > time.GetUtcNow()
+                    && lease.Process?.IsGoneFromThisHost() != true)
+                    held.Add(lease);
+            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        } while (start is not null);
+        return held;
+    }
+
+    public async Task<LeaseInfo?> ReadAsync(string name, CancellationToken ct)
+    {
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest { TableName = schema.Ops.Name, Key = Key(name), ConsistentRead = true }, ct);
+        if (response.Item is not { Count: > 0 } i) return null;
+        string Get(string k) => i.TryGetValue(k, out var v) ? v.S ?? v.N ?? "" : "";
+        return new LeaseInfo(name, Get("holder"), Get("host"), Get("runId"),
+            DateTimeOffset.TryParse(Get("acquiredAt"), out var at) ? at : default,
+            DateTimeOffset.FromUnixTimeMilliseconds(long.TryParse(Get("leaseUntil"), out var ms) ? ms : 0))
+        {
+            OwnerId = Get("ownerId"),
+            Process = WorkerProcess.FromWorkerId(Get("ownerId")),
+        };
+    }
+
+    private async Task<bool> TryPutAsync(string name, string holder, string runId, string condition, string? deadOwner, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var until = now + Duration;
+        var item = Key(name);
+        item["ownerId"] = S(WorkerId);
+        item["holder"] = S(holder);
+        item["host"] = S(me.Host);
+        item["pid"] = N(me.Pid);
+        item["processStartedAt"] = N(me.StartedAtMs);
+        item["runId"] = S(runId);
+        item["acquiredAt"] = S(now.ToString("o"));
+        item["leaseUntil"] = N(until.ToUnixTimeMilliseconds());
+        item["expiresAt"] = N(until.AddDays(1).ToUnixTimeSeconds());
+        var values = deadOwner is null
+            ? new Dictionary<string, AttributeValue> { [":now"] = N(now.ToUnixTimeMilliseconds()), [":me"] = S(WorkerId) }
+            : new Dictionary<string, AttributeValue> { [":dead"] = S(deadOwner) };
+        try
+        {
+            await dynamoDb.PutItemAsync(new PutItemRequest { TableName = schema.Ops.Name, Item = item, ConditionExpression = condition, ExpressionAttributeValues = values }, ct);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Extends the lease; false when another worker has taken it (ours had expired).</summary>
+    internal async Task<bool> RenewAsync(string name, CancellationToken ct)
+    {
+        var until = time.GetUtcNow() + Duration;
+        try
+        {
+            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = schema.Ops.Name,
+                Key = Key(name),
+                UpdateExpression = "SET leaseUntil = :until, expiresAt = :expires",
+                ConditionExpression = "ownerId = :me",
+                ExpressionAttributeValues = new()
+                {
+                    [":until"] = N(until.ToUnixTimeMilliseconds()), [":expires"] = N(until.AddDays(1).ToUnixTimeSeconds()), [":me"] = S(WorkerId),
+                },
+            }, ct);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    internal async Task ReleaseAsync(string name)
+    {
+        try
+        {
+            await dynamoDb.DeleteItemAsync(new DeleteItemRequest
+            {
+                TableName = schema.Ops.Name,
+                Key = Key(name),
+                ConditionExpression = "ownerId = :me",
+                ExpressionAttributeValues = new() { [":me"] = S(WorkerId) },
+            }, CancellationToken.None);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // Already taken over by another worker after ours expired: nothing of ours to release.
+        }
+        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException or IOException)
+        {
+            // Unreleased (DynamoDB unreachable), it expires within one lease duration; the job's own outcome matters more.
+        }
+    }
+
+    private static Dictionary<string, AttributeValue> Key(string name) => new() { ["pk"] = S($"lease#{name}"), ["sk"] = S("lease") };
+    private static AttributeValue S(string s) => new() { S = s };
+    private static AttributeValue N(long n) => new() { N = n.ToString() };
+}

@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Logging;
+
+namespace CreatorPlatform.Core.Sandbox;
+
+public enum SandboxHealthState { Running, Down, Failed }
+
+/// <summary>What every page says of the sandbox's emulators: running (with a note after a recovery), down while being restarted, or given up on.</summary>
+public sealed record SandboxHealth(SandboxHealthState State, string Message, DateTimeOffset Since)
+{
+    public bool Up => State == SandboxHealthState.Running;
+    /// <summary>The emulators that are down, by name (<see cref="SandboxEmulators.DynamoDbName"/>, <see cref="SandboxEmulators.CognitoName"/>).</summary>
+    public IReadOnlyList<string> DownEmulators { get; init; } = [];
+    public bool DynamoDbDown => DownEmulators.Contains(SandboxEmulators.DynamoDbName);
+    /// <summary>Running again after a restart: worth telling the pages that showed it down.</summary>
+    public bool Recovered { get; init; }
+}
+
+/// <summary>
+/// Watches the emulators every couple of seconds: one whose process exited is said to be down and restarted on its
+/// port with its data folder (an in-memory sandbox is provisioned again, and says its data was lost). After five failed
+/// restarts in a row it stops trying and says so.
+/// </summary>
+internal sealed class SandboxSupervisor : IAsyncDisposable
+{
+    public const int MaxRestarts = 5;
+    private readonly SandboxEmulators emulators;
+    private readonly Func<CancellationToken, Task> afterDataLoss;
+    private readonly ILogger logger;
+    private readonly TimeProvider time;
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task loop;
+    private int failures;
+    private int silentStreak;
+
+    public SandboxSupervisor(SandboxEmulators emulators, Func<CancellationToken, Task> afterDataLoss, ILogger logger, TimeProvider time, TimeSpan interval)
+    {
+        this.emulators = emulators;
+        this.afterDataLoss = afterDataLoss;
+        this.logger = logger;
+        this.time = time;
+        Health = new(SandboxHealthState.Running, "DynamoDB Local and cognito-local are running.", time.GetUtcNow());
+        loop = Task.Run(() => WatchAsync(interval));
+    }
+
+    public SandboxHealth Health { get; private set; }
+    public event Action<SandboxHealth>? Changed;
+
+    private async Task WatchAsync(TimeSpan interval)
+    {
+        using var timer = new PeriodicTimer(interval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop.Token))
+            {
+                if (Health.State == SandboxHealthState.Failed) continue;
+                var exited = emulators.Exited();
+                if (exited.Count == 0)
+                {
+                    var silent = await emulators.SilentAsync(stop.Token);
+                    // One missed probe may be a busy machine; two in a row are worth saying.
+                    silentStreak = silent.Count > 0 ? silentStreak + 1 : 0;
+                    if (silentStreak == 2) Report(SandboxHealthState.Down, $"{string.Join(" and ", silent)} is running but does not answer.", silent);
+                    else if (silent.Count == 0 && Health.State != SandboxHealthState.Running) Report(SandboxHealthState.Running, "DynamoDB Local and cognito-local are running again.", []);
+                    continue;
+                }
+                await RecoverAsync(exited);
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private async Task RecoverAsync(IReadOnlyList<string> exited)
+    {
+        var since = Health.State == SandboxHealthState.Down ? Health.Since : time.GetUtcNow();
+        Report(SandboxHealthState.Down, $"{string.Join(" and ", exited)} stopped at {since:HH:mm:ss} UTC. Restarting it...", exited, since);
+        logger.LogWarning("Sandbox: {Emulators} stopped; restarting", string.Join(", ", exited));
+        try
+        {
+            foreach (var name in exited) await emulators.RestartAsync(name, stop.Token);
+            var lost = !emulators.KeepsData && exited.Contains(SandboxEmulators.DynamoDbName);
+            if (lost) await afterDataLoss(stop.Token);
+            failures = 0;
+            Report(SandboxHealthState.Running, $"{string.Join(" and ", exited)} stopped at {since:HH:mm:ss} UTC and was restarted at {time.GetUtcNow():HH:mm:ss} UTC"
+                + (lost ? ". It ran in memory, so its data was lost: the pre-rollout sandbox was provisioned again." : ", with its data."), []);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Sandbox: restarting {Emulators} failed", string.Join(", ", exited));
+            if (++failures >= MaxRestarts)
+                Report(SandboxHealthState.Failed, $"{string.Join(" and ", exited)} stopped and could not be restarted ({MaxRestarts} tries): {e.Message} Restart the console.", exited, since);
+        }
+    }
+
+    private void Report(SandboxHealthState state, string message, IReadOnlyList<string> down, DateTimeOffset? since = null)
+    {
+        var recovered = state == SandboxHealthState.Running && Health.State != SandboxHealthState.Running;
+        Health = new SandboxHealth(state, message, since ?? time.GetUtcNow()) { DownEmulators = down, Recovered = recovered };
+        Changed?.Invoke(Health);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        await loop;
+        stop.Dispose();
+    }
+}
