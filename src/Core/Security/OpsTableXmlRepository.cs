@@ -10,28 +10,30 @@ namespace CreatorPlatform.Core.Security;
 
 /// <summary>
 /// The web app's data-protection keys (which protect its sign-in and antiforgery cookies) in the console's own table,
-/// so that a restart, a read-only container or a second replica keeps every session. When the table cannot be read
-/// (not created yet in AWS mode), the keys live in memory until the process ends, as ASP.NET Core's default would,
-/// and the log says so once. The AWS client is resolved on first use: building the web app's pipeline reads these
-/// options, and settings that cannot work must be refused by the start-up checks, not fail there.
+/// so that a restart, a read-only container or a second replica keeps every session. A key made while the table cannot
+/// be reached (data protection reads its keys as the app starts, before the sandbox's emulators answer; in AWS mode the
+/// table may not be created yet) is used from memory and written to the table as soon as it answers. The AWS client
+/// is resolved on first use: building the pipeline reads these options, and bad settings are the start-up checks' to refuse.
 /// </summary>
-public sealed class OpsTableXmlRepository(IServiceProvider services, ILogger<OpsTableXmlRepository> logger) : IXmlRepository
+public sealed class OpsTableXmlRepository(IServiceProvider services, TimeProvider time, ILogger<OpsTableXmlRepository> logger) : IXmlRepository, IDisposable
 {
     public const string Pk = "dataprotection#keys";
+    public static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(15);
 
     private readonly Lock gate = new();
-    private readonly List<XElement> memory = [];
-    private bool unavailable;
+    private readonly Dictionary<string, XElement> pending = [];
+    private ITimer? retry;
+    private bool warned;
 
     private IAmazonDynamoDB DynamoDb => services.GetRequiredService<IAmazonDynamoDB>();
     private string Table => services.GetRequiredService<PlatformSchema>().Ops.Name;
 
     public IReadOnlyCollection<XElement> GetAllElements()
     {
-        lock (gate) if (unavailable) return memory.ToList();
+        var stored = new List<XElement>();
         try
         {
-            var elements = new List<XElement>();
+            Flush();
             Dictionary<string, AttributeValue>? start = null;
             do
             {
@@ -40,56 +42,87 @@ public sealed class OpsTableXmlRepository(IServiceProvider services, ILogger<Ops
                     TableName = Table, KeyConditionExpression = "pk = :pk", ConsistentRead = true, ExclusiveStartKey = start,
                     ExpressionAttributeValues = new() { [":pk"] = new AttributeValue { S = Pk } },
                 }).GetAwaiter().GetResult();
-                elements.AddRange((page.Items ?? []).Where(i => i.ContainsKey("xml")).Select(i => XElement.Parse(i["xml"].S)));
+                stored.AddRange((page.Items ?? []).Where(i => i.ContainsKey("xml")).Select(i => XElement.Parse(i["xml"].S)));
                 start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
             } while (start is not null);
-            return elements;
         }
-        catch (Exception e) when (e is AmazonDynamoDBException or HttpRequestException or Amazon.Runtime.AmazonClientException)
+        catch (Exception e) when (IsUnreachable(e))
         {
-            Fallback(e);
-            lock (gate) return memory.ToList();
+            Warn(e);
         }
+        lock (gate) return [.. stored, .. pending.Values];
     }
 
     public void StoreElement(XElement element, string friendlyName)
     {
-        lock (gate)
-        {
-            if (unavailable)
-            {
-                memory.Add(element);
-                return;
-            }
-        }
+        lock (gate) pending[friendlyName] = element;
         try
         {
-            DynamoDb.PutItemAsync(new PutItemRequest
-            {
-                TableName = Table,
-                Item = new()
-                {
-                    ["pk"] = new AttributeValue { S = Pk }, ["sk"] = new AttributeValue { S = friendlyName }, ["kind"] = new AttributeValue { S = "dataprotection-key" },
-                    ["xml"] = new AttributeValue { S = element.ToString(SaveOptions.DisableFormatting) },
-                },
-                ConditionExpression = "attribute_not_exists(pk)",
-            }).GetAwaiter().GetResult();
+            Flush();
         }
-        catch (Exception e) when (e is AmazonDynamoDBException or HttpRequestException or Amazon.Runtime.AmazonClientException)
+        catch (Exception e) when (IsUnreachable(e))
         {
-            Fallback(e);
-            lock (gate) memory.Add(element);
+            Warn(e);
+            lock (gate) retry ??= time.CreateTimer(_ => RetryFlush(), null, RetryEvery, RetryEvery);
         }
     }
 
-    private void Fallback(Exception e)
+    /// <summary>Writes the keys not yet in the table; throws while it cannot be reached.</summary>
+    private void Flush()
+    {
+        List<KeyValuePair<string, XElement>> keys;
+        lock (gate) keys = [.. pending];
+        foreach (var (name, element) in keys)
+        {
+            try
+            {
+                DynamoDb.PutItemAsync(new PutItemRequest
+                {
+                    TableName = Table,
+                    Item = new()
+                    {
+                        ["pk"] = new AttributeValue { S = Pk }, ["sk"] = new AttributeValue { S = name }, ["kind"] = new AttributeValue { S = "dataprotection-key" },
+                        ["xml"] = new AttributeValue { S = element.ToString(SaveOptions.DisableFormatting) },
+                    },
+                    ConditionExpression = "attribute_not_exists(pk)",
+                }).GetAwaiter().GetResult();
+            }
+            catch (ConditionalCheckFailedException)
+            {
+                // Already written (a retry after a lost answer): keys are never replaced.
+            }
+            lock (gate) pending.Remove(name);
+        }
+        lock (gate)
+        {
+            if (pending.Count > 0 || retry is null) return;
+            retry.Dispose();
+            retry = null;
+        }
+        logger.LogInformation("Data-protection keys are kept in {Table} again", Table);
+    }
+
+    private void RetryFlush()
+    {
+        try { Flush(); }
+        catch (Exception e) when (IsUnreachable(e)) { }
+    }
+
+    private static bool IsUnreachable(Exception e) => e is AmazonDynamoDBException or HttpRequestException or Amazon.Runtime.AmazonClientException;
+
+    private void Warn(Exception e)
     {
         lock (gate)
         {
-            if (unavailable) return;
-            unavailable = true;
+            if (warned) return;
+            warned = true;
         }
-        logger.LogWarning(e, "Data-protection keys cannot be kept in {Table} ({Reason}); they stay in memory, so sign-ins end when this process stops",
+        logger.LogWarning("Data-protection keys cannot be kept in {Table} yet ({Reason}); new keys are used from memory and written there once it answers",
             Table, e.Message);
+    }
+
+    public void Dispose()
+    {
+        lock (gate) retry?.Dispose();
     }
 }

@@ -46,6 +46,15 @@ public sealed class RoleMatrixTests(ConsoleFactory factory) : IClassFixture<Cons
     }
 
     [Fact]
+    public async Task Images_load_only_from_this_origin_and_the_configured_image_hosts()
+    {
+        var response = await factory.ClientAs("viewer").GetAsync("/tables");
+
+        var imgSrc = string.Join(' ', response.Headers.GetValues("Content-Security-Policy")).Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("img-src"));
+        Assert.Equal("img-src 'self' data: https://m.media-amazon.com https://images.example.com", imgSrc);
+    }
+
+    [Fact]
     public async Task The_circuit_hub_refuses_a_page_of_another_origin()
     {
         var client = factory.ClientAs("admin");

@@ -61,14 +61,22 @@ public sealed class DataProtectionKeysTests(EmulatorFixture emulators)
     }
 
     [Fact]
-    public async Task Without_the_ops_table_the_keys_stay_in_memory_and_the_app_keeps_working()
+    public async Task A_key_made_before_the_ops_table_exists_is_used_from_memory_and_written_once_the_table_answers()
     {
-        await using var services = Process($"missing-{Guid.NewGuid():N}"[..20]);
-        var protector = services.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie");
+        var ops = $"later-{Guid.NewGuid():N}"[..20];
+        await using var early = Process(ops);
+        var protectedText = early.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie").Protect("session of Ada");
+        var beforeTheTable = early.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie").Unprotect(protectedText);
 
-        var roundTrip = protector.Unprotect(protector.Protect("still works"));
+        await using var setup = emulators.Services(s => s["Platform:Tables:Ops"] = ops);
+        await OpsTableAsync(setup);
+        early.GetRequiredService<OpsTableXmlRepository>().GetAllElements();
+        await using var next = Process(ops);
+        var afterARestart = next.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie").Unprotect(protectedText);
 
-        Assert.Equal("still works", roundTrip);
+        Assert.Equal("session of Ada", beforeTheTable);
+        Assert.Equal("session of Ada", afterARestart);
+        Assert.Single(await StoredKeysAsync(setup, ops));
     }
 
     [Fact]
