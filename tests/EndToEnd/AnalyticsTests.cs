@@ -28,7 +28,8 @@ public sealed class AnalyticsTests(ConsoleAppFixture console) : IClassFixture<Co
 
         await ConsoleAppFixture.OpenAsync(page, "/analytics?range=90d");
         await page.GetByTestId("run-reconcile").ClickAsync();
-        await Expect(page.GetByTestId("reconcile-table")).ToBeVisibleAsync();
+        // Reconcile is a job now: one Query per creator and day, which takes a while on a busy machine.
+        await Expect(page.GetByTestId("reconcile-table")).ToBeVisibleAsync(new() { Timeout = 120_000 });
         Assert.True(await page.GetByTestId("drift-row").CountAsync() >= 2, "the sandbox plants a day counted twice and a missing day");
         await ConsoleAppFixture.ScreenshotAsync(page, "22-analytics-reconcile");
 
@@ -44,6 +45,6 @@ public sealed class AnalyticsTests(ConsoleAppFixture console) : IClassFixture<Co
         Assert.True(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 1, csv);
 
         await page.GetByTestId("run-reconcile").ClickAsync();
-        await Expect(page.GetByTestId("reconcile-result")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("reconcile-result")).ToBeVisibleAsync(new() { Timeout = 120_000 });
     }
 }
