@@ -9,33 +9,25 @@ namespace CreatorPlatform.Core.Access;
 /// from it. In the sandbox the token is real (a sign-in to cognito-local); against AWS it is worked out from
 /// AdminGetUser and AdminListGroupsForUser, as Cognito builds it.
 /// </summary>
-public sealed class AccessCheckService(ICognitoClient cognito, PoolAccess poolAccess, CreatorDirectory directory, CognitoUsers users,
+public sealed class AccessCheckService(ICognitoClient cognito, PoolAccess poolAccess, CreatorDirectory directory,
     SandboxSignIn signIn, TimeProvider time)
 {
     public async Task<AccessReport> CheckAsync(CancellationToken ct)
     {
         var pool = await poolAccess.ReadAsync(ct);
         var creators = await directory.ListAllAsync(ct);
-        var bySub = (await users.ListAllAsync(ct)).Where(u => u.Sub.Length > 0).ToDictionary(u => u.Sub);
         var results = new CreatorAccess[creators.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, creators.Count), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
-            async (i, token) => results[i] = await AssessAsync(creators[i], pool, bySub, token));
+            async (i, token) => results[i] = await AssessAsync(creators[i], pool, token));
         return new(pool, results.OrderBy(r => r.Creator.Slug, StringComparer.Ordinal).ToList(), time.GetUtcNow());
     }
 
-    public async Task<CreatorAccess> CheckAsync(Creator creator, CancellationToken ct)
-    {
-        var pool = await poolAccess.ReadAsync(ct);
-        var bySub = new Dictionary<string, CognitoUser>();
-        if (!string.IsNullOrEmpty(creator.UserId) && (await users.ListAllAsync(ct)).FirstOrDefault(u => u.Sub == creator.UserId) is { } user)
-            bySub[user.Sub] = user;
-        return await AssessAsync(creator, pool, bySub, ct);
-    }
-
-    private async Task<CreatorAccess> AssessAsync(Creator creator, PoolAccessState pool, IReadOnlyDictionary<string, CognitoUser> bySub, CancellationToken ct)
+    private async Task<CreatorAccess> AssessAsync(Creator creator, PoolAccessState pool, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(creator.UserId)) return Blocked(creator, null, AccessProblem.NotLinked);
-        if (!bySub.TryGetValue(creator.UserId, out var user)) return Blocked(creator, null, AccessProblem.UserNotFound);
+        // One filtered ListUsers per creator, not the whole pool: the platform's pool may hold many more users than creators.
+        var matches = await cognito.ListAllUsersAsync(pool.PoolId, CognitoFilters.AttributeEquals("sub", creator.UserId), ct);
+        if (matches.Select(CognitoUser.From).FirstOrDefault(u => u.Sub == creator.UserId) is not { } user) return Blocked(creator, null, AccessProblem.UserNotFound);
         if (!user.Enabled) return Blocked(creator, user.Username, AccessProblem.UserDisabled);
 
         var token = await TokenAsync(pool.PoolId, user.Username, ct);

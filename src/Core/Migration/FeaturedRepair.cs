@@ -87,7 +87,8 @@ public sealed class FeaturedRepair(IAmazonDynamoDB dynamoDb, PlatformSchema sche
     {
         try
         {
-            await Throttling.RetryAsync(() => dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            // The client's own bounded retry is the one policy (no retry on top of it).
+            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
             {
                 TableName = schema.Products.Name,
                 Key = new() { ["id"] = new AttributeValue { S = id } },
@@ -97,7 +98,7 @@ public sealed class FeaturedRepair(IAmazonDynamoDB dynamoDb, PlatformSchema sche
                 {
                     [":string"] = new AttributeValue { S = value ? "true" : "false" }, [":boolean"] = new AttributeValue { BOOL = value },
                 },
-            }, ct), time, ct);
+            }, ct);
             return true;
         }
         catch (ConditionalCheckFailedException)
@@ -120,11 +121,11 @@ public sealed class FeaturedRepair(IAmazonDynamoDB dynamoDb, PlatformSchema sche
             Dictionary<string, AttributeValue>? start = null;
             do
             {
-                var page = await Throttling.RetryAsync(() => dynamoDb.ScanAsync(new ScanRequest
+                var page = await dynamoDb.ScanAsync(new ScanRequest
                 {
                     TableName = schema.Products.Name, Segment = segment, TotalSegments = segments, ExclusiveStartKey = start,
                     Limit = options.Value.Migration.ScanPageSize, ProjectionExpression = "id, featured",
-                }, ct), time, ct);
+                }, ct);
                 var items = page.Items ?? [];
                 Interlocked.Add(ref scanned, items.Count);
                 job.Add("scanned", items.Count);
