@@ -31,23 +31,6 @@ public sealed class RolloutChecksTests(EmulatorFixture emulators)
     }
 
     [Fact]
-    public async Task Indexes_active_is_red_on_the_legacy_products_table_and_green_after_the_schema()
-    {
-        await using var services = emulators.Services();
-        var schema = services.GetRequiredService<PlatformSchema>();
-        await services.GetRequiredService<IAmazonDynamoDB>().CreateTableAsync(TableRequests.Create(schema.LegacyProducts));
-        var check = Check<IndexesActiveCheck>(services);
-
-        var before = await check.CheckAsync(default);
-        await ApplySchemaAsync(services);
-        var after = await check.CheckAsync(default);
-
-        Assert.Equal(CheckState.Red, before.State);
-        Assert.Contains(PlatformSchema.CreatorIdIndex, before.Detail);
-        Assert.Equal(CheckState.Green, after.State);
-    }
-
-    [Fact]
     public async Task Migration_done_is_red_before_any_run_and_green_after_a_migration()
     {
         await using var services = await MigrationWorld.CreateAsync(emulators, 20);
