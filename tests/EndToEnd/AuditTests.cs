@@ -15,7 +15,7 @@ public sealed class AuditTests(ConsoleAppFixture console) : IClassFixture<Consol
         page.Console += (_, message) => { if (message.Type == "error" && !message.Text.Contains("404")) consoleErrors.Add(message.Text); };
         await ConsoleAppFixture.ApplySchemaAsync(page);
 
-        await page.GotoAsync("/creators");
+        await ConsoleAppFixture.OpenAsync(page, "/creators");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Group" }).ClickAsync();
         await page.GetByTestId("ensure-group").ClickAsync();
         await page.GetByTestId("confirm-yes").ClickAsync();
