@@ -1,5 +1,3 @@
-using AdminConsole.Audit;
-using AdminConsole.Components;
 using AdminConsole.Health;
 using AdminConsole.Security;
 using CreatorPlatform.Core;
@@ -46,28 +44,6 @@ public static class DependencyInjection
             builder.Services.PostConfigure<HostFilteringOptions>(o => o.AllowedHosts = [.. Loopback.HostNames]);
         }
         return builder;
-    }
-
-    public static WebApplication UseAdminConsole(this WebApplication app)
-    {
-        var mode = PlatformModes.Read(app.Configuration) ?? PlatformMode.Aws;
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
-        }
-        app.UseMiddleware<SecurityHeaders>();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        app.UseAuthentication();
-        app.UseMiddleware<RequestActorMiddleware>();
-        app.UseAuthorization();
-        app.UseAntiforgery();
-        app.MapConsoleHealth();
-        app.MapSignInEndpoints(mode);
-        app.MapAuditExport();
-        app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        return app;
     }
 
     /// <summary>Runs the web app; <see cref="StartupGuardService"/> refuses settings that would expose it by mistake.</summary>

@@ -1,8 +1,8 @@
 namespace CreatorPlatform.Core.Migration;
 
 /// <summary>
-/// An async gate whose width follows the service: halves when a write is throttled (after the SDK's own adaptive
-/// retries gave up) and climbs per window of clean writes, between 1 and the configured maximum. Until the first
+/// An async gate whose width follows the service: halves when a write is throttled (after the SDK's own bounded
+/// standard-mode retries gave up) and climbs per window of clean writes, between 1 and the configured maximum. Until the first
 /// throttle it doubles (a slow start, as TCP does): climbing by one from 8 to 64 took ~2,000 writes at low width.
 /// </summary>
 public sealed class AdaptiveConcurrency(int initial, int max)

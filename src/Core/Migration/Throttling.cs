@@ -11,7 +11,5 @@ public static class Throttling
 {
     public static bool IsRetryable(Exception e) => e is ProvisionedThroughputExceededException or RequestLimitExceededException
         || e is AmazonDynamoDBException { ErrorCode: "ThrottlingException" } || e is AmazonDynamoDBException { StatusCode: >= System.Net.HttpStatusCode.InternalServerError }
-        || e is HttpRequestException or TimeoutException or TaskCanceledException
-        // The SDK's adaptive mode refuses to send when its client-side capacity is spent: a throttle too.
-        || e is Amazon.Runtime.AmazonClientException { Message: var m } && m.Contains("capacity", StringComparison.OrdinalIgnoreCase);
+        || e is HttpRequestException or TimeoutException or TaskCanceledException;
 }

@@ -37,7 +37,6 @@ public sealed class ListenConfigurationTests
         builder.Services.RemoveAll(d => d.ImplementationType == typeof(SandboxHostedService));
         configure?.Invoke(builder);
         var app = builder.Build();
-        app.UseAdminConsole();
         return app;
     }
 
