@@ -24,8 +24,8 @@ public sealed class MigrationTests(ConsoleAppFixture console) : IClassFixture<Co
         await Expect(page.GetByTestId("migration-progress")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 120_000 });
         await Expect(page.GetByTestId("progress-percent")).ToHaveTextAsync("100%");
-        await Expect(page.GetByTestId("updated")).ToContainTextAsync("120");
-        await Expect(page.GetByTestId("failed")).ToContainTextAsync("0");
+        await Expect(page.GetByTestId("updated")).ToHaveAttributeAsync("data-value", "120");
+        await Expect(page.GetByTestId("failed")).ToHaveAttributeAsync("data-value", "0");
         await Expect(page.GetByTestId("job-log")).ToContainTextAsync("Migration completed successfully!");
         await Expect(page.GetByTestId("verification-state")).ToHaveTextAsync("Clean");
         await ConsoleAppFixture.ScreenshotAsync(page, "12-migration-done");

@@ -17,7 +17,16 @@ public sealed class SchemaApplier(IAmazonDynamoDB dynamoDb, PlatformSchema schem
     public const string JobKind = "schema";
 
     /// <summary>How often a waiting step polls DescribeTable.</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a step waits: an index backfill on a large table takes hours on AWS, but no job waits for ever. The
+    /// build goes on in DynamoDB after the job stops; a re-run waits for it again.
+    /// </summary>
+    internal static readonly TimeSpan MaxWait = TimeSpan.FromHours(6);
+
+    /// <summary>How long a table or index just created may stay invisible to DescribeTable before the step fails.</summary>
+    internal static readonly TimeSpan MaxInvisible = TimeSpan.FromMinutes(2);
 
     public async Task ApplyAsync(JobContext job)
     {
@@ -79,10 +88,12 @@ public sealed class SchemaApplier(IAmazonDynamoDB dynamoDb, PlatformSchema schem
     private async Task WaitAsync(JobContext job, TableSpec spec, string? indexName, CancellationToken ct)
     {
         var what = indexName is null ? spec.Name : $"{indexName} on {spec.Name}";
+        var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         string? lastReported = null;
         while (true)
         {
+            var waited = time.GetUtcNow() - started;
             var table = (await dynamoDb.DescribeTableAsync(spec.Name, ct)).Table;
             var index = indexName is null ? null : (table.GlobalSecondaryIndexes ?? []).FirstOrDefault(i => i.IndexName == indexName);
             var state = indexName is null ? table.TableStatus?.Value : index?.IndexStatus?.Value;
@@ -94,6 +105,10 @@ public sealed class SchemaApplier(IAmazonDynamoDB dynamoDb, PlatformSchema schem
                 return;
             }
             var report = backfilling ? $"{state}, backfilling" : state ?? "not visible yet";
+            if (state is null && waited > MaxInvisible)
+                throw new JobFailedException($"{what} did not appear in DescribeTable within {MaxInvisible.TotalMinutes:0} minutes of being created. Check the table on the Tables page and apply again.");
+            if (waited > MaxWait)
+                throw new JobFailedException($"{what} is still {report} after {MaxWait.TotalHours:0} hours. DynamoDB goes on building it; apply again later to wait for it.");
             if (report != lastReported) job.Info($"  {what}: {report}");
             lastReported = report;
             await Task.Delay(PollInterval, time, ct);

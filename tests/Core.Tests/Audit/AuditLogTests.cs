@@ -1,3 +1,4 @@
+using CreatorPlatform.Core.Security;
 using CreatorPlatform.Core.Audit;
 using CreatorPlatform.Core.Creators;
 using CreatorPlatform.Core.Tests.Creators;
@@ -53,7 +54,7 @@ public sealed class AuditLogTests(EmulatorFixture emulators)
     {
         await using var world = await CreatorsWorld.CreateAsync(emulators);
         var log = world.Get<AuditLog>();
-        var other = new Security.Actor("Other Admin", "oid-other", Security.AdminRole.Admin, "tests");
+        var other = new Actor("Other Admin", "oid-other", AdminRole.Admin, "tests");
         for (var i = 0; i < 7; i++)
             await log.WriteAsync(log.Entry(i % 2 == 0 ? other : EmulatorFixture.TestAdmin, AuditActions.MemberAdded, $"user{i}"), default);
         var reader = world.Get<AuditReader>();

@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Schema;
 using CreatorPlatform.Core.Tests.Infrastructure;
@@ -60,5 +61,30 @@ public sealed class SchemaApplierTests(IndexDelayEmulatorFixture emulators)
         Assert.Contains($"started by {EmulatorFixture.TestAdmin.Name}", refused.Message);
         gate.SetResult();
         await first.Completion;
+    }
+
+    [Fact]
+    public async Task A_step_that_waits_past_its_bound_fails_with_what_to_do_instead_of_waiting_for_ever()
+    {
+        await using var services = emulators.Services();
+        var schema = services.GetRequiredService<PlatformSchema>();
+        var dynamoDb = services.GetRequiredService<IAmazonDynamoDB>();
+        await dynamoDb.CreateTableAsync(TableRequests.Create(schema.LegacyProducts));
+        await dynamoDb.CreateTableAsync(TableRequests.Create(schema.Ops)); // where the job's audit entry goes
+        while ((await dynamoDb.DescribeTableAsync(schema.Ops.Name)).Table.TableStatus != Amazon.DynamoDBv2.TableStatus.ACTIVE) await Task.Delay(100);
+        var applier = new SchemaApplier(services.GetRequiredService<IAmazonDynamoDB>(), schema, services.GetRequiredService<SchemaStatusService>(),
+            services.GetRequiredService<AwsContext>(), new HoursPassEachLook());
+
+        var run = await services.GetRequiredService<JobRunner>().RunToEndAsync(SchemaApplier.JobKind, applier.ApplyAsync);
+
+        Assert.Equal(JobState.Failed, run.State);
+        Assert.Matches("is still (CREATING|UPDATING).* after 6 hours. DynamoDB goes on building it; apply again later", run.Error);
+    }
+
+    /// <summary>A clock on which seven hours pass between any two looks: the first poll that finds a step unfinished is past the bound.</summary>
+    private sealed class HoursPassEachLook : TimeProvider
+    {
+        private int looks;
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow().AddHours(7 * Interlocked.Increment(ref looks));
     }
 }

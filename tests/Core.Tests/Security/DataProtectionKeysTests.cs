@@ -12,7 +12,7 @@ using CreatorPlatform.Core.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CreatorPlatform.Core.Tests.DataProtection;
+namespace CreatorPlatform.Core.Tests.Security;
 
 /// <summary>The web app's data-protection keys in the ops table, against DynamoDB Local: what one process protects, another reads.</summary>
 [Collection(EmulatorCollection.Name)]

@@ -6,7 +6,7 @@ using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Troubleshooting;
 using Microsoft.Extensions.Options;
 
-namespace AdminConsole.Tests.Verification;
+namespace AdminConsole.Tests.Shared;
 
 /// <summary>Each troubleshooting case rendered from the error response AWS sends, parsed as the clients parse it.</summary>
 public sealed class TroubleAlertTests : MudTestContext
