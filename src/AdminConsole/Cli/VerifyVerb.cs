@@ -1,3 +1,4 @@
+using AdminConsole.Components;
 using System.CommandLine;
 using CreatorPlatform.Core.Rollout;
 using CreatorPlatform.Core.Verification;
@@ -39,7 +40,7 @@ internal static class VerifyVerb
             foreach (var line in section)
             {
                 var (mark, colour) = line.State switch { CheckState.Green => ("✓", "green"), CheckState.Red => ("✗", "red"), _ => ("?", "yellow") };
-                AnsiConsole.MarkupLineInterpolated($"[{colour}]{mark} {line.Title}[/]  [grey]{line.Link}[/]");
+                AnsiConsole.MarkupLineInterpolated($"[{colour}]{mark} {line.Title}[/]  [grey]{line.Link.Route()}[/]");
                 foreach (var evidence in line.Evidence) AnsiConsole.MarkupLineInterpolated($"    {evidence}");
                 if (line.Table is { } table)
                 {

@@ -29,5 +29,5 @@ public sealed class CreatorsCanWorkCheck(AccessCheckService access) : IRolloutCh
             : Result(CheckState.Red, $"{blocked.Count} of {report.Active} active creators cannot work: {blocked[0].Creator.Slug}: {blocked[0].Reason}");
     }
 
-    private static CheckResult Result(CheckState state, string detail) => new(StepId, Title, state, detail, "/creators");
+    private static CheckResult Result(CheckState state, string detail) => new(StepId, Title, state, detail, ConsoleScreen.Creators);
 }

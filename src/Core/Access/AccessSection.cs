@@ -10,7 +10,7 @@ public sealed class AccessSection(AccessCheckService access) : IVerificationSect
     public static readonly IReadOnlyList<string> Headers = ["creator", "cognito:groups", "custom:creatorId", "role", "verdict"];
 
     public string Name => "Creator access";
-    public string Link => "/creators";
+    public ConsoleScreen Link => ConsoleScreen.Creators;
 
     public async Task<IReadOnlyList<VerificationLine>> CheckAsync(CancellationToken ct)
     {
@@ -21,7 +21,7 @@ public sealed class AccessSection(AccessCheckService access) : IVerificationSect
         }
         catch (DynamoDbResourceNotFound)
         {
-            return [new(Name, Name, CheckState.Red, ["CreatorsTable does not exist, so no creator can work yet."], "/tables")];
+            return [new(Name, Name, CheckState.Red, ["CreatorsTable does not exist, so no creator can work yet."], ConsoleScreen.Tables)];
         }
         var rows = report.Creators.Select(c => (IReadOnlyList<string>)
         [

@@ -20,7 +20,7 @@ public sealed class CreatorsGroupCheck(CreatorsGroupService group) : IRolloutChe
         };
     }
 
-    private CheckResult Result(CheckState state, string detail) => new(Step, "Creators group created", state, detail, "/creators");
+    private CheckResult Result(CheckState state, string detail) => new(Step, "Creators group created", state, detail, ConsoleScreen.Creators);
 }
 
 /// <summary>Step 8.2: the default creator's user is in the group.</summary>
@@ -37,7 +37,7 @@ public sealed class DefaultCreatorInGroupCheck(CreatorsGroupService group, IOpti
             : Result(CheckState.Red, $"{username} is not in the group '{group.Settings.Name}'.");
     }
 
-    private CheckResult Result(CheckState state, string detail) => new(Step, "Default creator in the group", state, detail, "/creators");
+    private CheckResult Result(CheckState state, string detail) => new(Step, "Default creator in the group", state, detail, ConsoleScreen.Creators);
 }
 
 /// <summary>Step 8.3: the default creator's userId is its user's sub (not the Username the guide wrote).</summary>
@@ -65,5 +65,5 @@ public sealed class DefaultCreatorLinkedCheck(LinkageService linkage, IOptions<P
         };
     }
 
-    private CheckResult Result(CheckState state, string detail) => new(Step, "userId linked", state, detail, "/creators");
+    private CheckResult Result(CheckState state, string detail) => new(Step, "userId linked", state, detail, ConsoleScreen.Creators);
 }

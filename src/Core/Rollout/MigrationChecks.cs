@@ -30,7 +30,7 @@ public sealed class MigrationDoneCheck(MigrationStateService migration) : IRollo
         _ => $"failed: {run.Error}",
     };
 
-    private CheckResult Result(CheckState state, string detail) => new(Step, "Migration done", state, detail, "/migration");
+    private CheckResult Result(CheckState state, string detail) => new(Step, "Migration done", state, detail, ConsoleScreen.Migration);
 }
 
 /// <summary>
@@ -55,5 +55,5 @@ public sealed class VerificationCleanCheck(MigrationStateService migration) : IR
             : Result(CheckState.Red, $"{report.Problems.Sum(p => p.Value.Count)} product problems and {report.CreatorsWithSlug} '{report.Slug}' creators at {when}.");
     }
 
-    private CheckResult Result(CheckState state, string detail) => new(Step, "Verification clean", state, detail, "/verification");
+    private CheckResult Result(CheckState state, string detail) => new(Step, "Verification clean", state, detail, ConsoleScreen.Verification);
 }

@@ -3,7 +3,7 @@ namespace CreatorPlatform.Core.Rollout;
 public enum CheckState { Green, Amber, Red, NotCovered }
 
 /// <summary>One line of the rollout checklist: its state from live data, why, and the screen that fixes it.</summary>
-public sealed record CheckResult(string Step, string Title, CheckState State, string Detail, string Link);
+public sealed record CheckResult(string Step, string Title, CheckState State, string Detail, ConsoleScreen Link);
 
 /// <summary>A rollout step that knows how to check itself. Each feature registers the checks it can answer.</summary>
 public interface IRolloutCheck
@@ -17,16 +17,16 @@ public interface IRolloutCheck
 public sealed class RolloutChecklist(IEnumerable<IRolloutCheck> checks)
 {
     /// <summary>The guide's steps that the checklist follows; a step no feature checks yet is shown as not covered.</summary>
-    public static readonly IReadOnlyList<(string Step, string Title, string Link)> GuideSteps =
+    public static readonly IReadOnlyList<(string Step, string Title, ConsoleScreen Link)> GuideSteps =
     [
-        ("4", "Tables created", "/tables"),
-        ("5", "Indexes active", "/tables"),
-        ("7", "Migration done", "/migration"),
-        ("8.1", "Creators group created", "/creators"),
-        ("8.2", "Default creator in the group", "/creators"),
-        ("8.3", "userId linked", "/creators"),
-        ("8.4", "Creators can work on the platform", "/creators"),
-        ("V", "Verification clean", "/verification"),
+        ("4", "Tables created", ConsoleScreen.Tables),
+        ("5", "Indexes active", ConsoleScreen.Tables),
+        ("7", "Migration done", ConsoleScreen.Migration),
+        ("8.1", "Creators group created", ConsoleScreen.Creators),
+        ("8.2", "Default creator in the group", ConsoleScreen.Creators),
+        ("8.3", "userId linked", ConsoleScreen.Creators),
+        ("8.4", "Creators can work on the platform", ConsoleScreen.Creators),
+        ("V", "Verification clean", ConsoleScreen.Verification),
     ];
 
     public async Task<IReadOnlyList<CheckResult>> RunAsync(CancellationToken ct = default)
@@ -38,7 +38,7 @@ public sealed class RolloutChecklist(IEnumerable<IRolloutCheck> checks)
         return results;
     }
 
-    private static async Task<CheckResult> SafeCheckAsync(IRolloutCheck check, (string Step, string Title, string Link) step, CancellationToken ct)
+    private static async Task<CheckResult> SafeCheckAsync(IRolloutCheck check, (string Step, string Title, ConsoleScreen Link) step, CancellationToken ct)
     {
         try
         {

@@ -18,7 +18,7 @@ public sealed class TablesCreatedCheck(SchemaStatusService status, PlatformSchem
             : Result(CheckState.Red, $"Missing: {string.Join(", ", missing)}.");
     }
 
-    private CheckResult Result(CheckState state, string detail) => new(Step, "Tables created", state, detail, "/tables");
+    private CheckResult Result(CheckState state, string detail) => new(Step, "Tables created", state, detail, ConsoleScreen.Tables);
 }
 
 public sealed class IndexesActiveCheck(SchemaStatusService status, PlatformSchema schema) : IRolloutCheck
@@ -37,5 +37,5 @@ public sealed class IndexesActiveCheck(SchemaStatusService status, PlatformSchem
         return Result(CheckState.Green, $"All {indexes.Count} indexes are ACTIVE.");
     }
 
-    private CheckResult Result(CheckState state, string detail) => new(Step, "Indexes active", state, detail, "/tables");
+    private CheckResult Result(CheckState state, string detail) => new(Step, "Indexes active", state, detail, ConsoleScreen.Tables);
 }

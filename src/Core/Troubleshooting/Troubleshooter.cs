@@ -69,9 +69,9 @@ public sealed partial class Troubleshooter(IOptions<PlatformOptions> options)
 
     public Trouble TableMissing(string table) => new(TroubleKind.TableMissing, $"{table} does not exist",
         $"DynamoDB in {O.Region} has no table {table}.",
-        O.Mode == PlatformMode.Sandbox ? "Open Tables & indexes and use Apply schema."
+        O.Mode == PlatformMode.Sandbox ? "Apply the schema: it creates the missing tables and indexes of the sandbox."
             : $"Deploy the storage stack (npx cdk deploy {O.StackName} --profile {Profile}), or fix the table name in Platform:Tables.",
-        null, "/tables");
+        null, ConsoleScreen.Tables);
 
     [GeneratedRegex(@"on resource: (?<resource>\S+)")]
     private static partial Regex ResourcePattern();

@@ -24,7 +24,7 @@ public sealed partial class Troubleshooter
                 ? "Let it finish; lower the write load on the table (pause the migration) so the backfill is not throttled. Do not add another index meanwhile."
                 : "Let it finish and keep watching the progress; do not add another index meanwhile (one index creation at a time).",
             $"aws dynamodb describe-table --table-name {table} --profile {Profile} --query 'Table.GlobalSecondaryIndexes[?IndexName==`{index}`].IndexStatus'",
-            "/tables");
+            ConsoleScreen.Tables);
     }
 
     /// <summary>A migration run that ended with failures or left products unmigrated; null for a clean run.</summary>
@@ -39,7 +39,7 @@ public sealed partial class Troubleshooter
                 : $"The run stopped before everything was migrated: {run.Error}",
             "Run the migration again: it only touches what is still missing and never replaces a value that is there. "
                 + "If the same products fail again, the reason names what to fix (permissions, throttling, an item of the wrong shape).",
-            "migrate", "/migration")
+            "migrate", ConsoleScreen.Migration)
         {
             Details = run.Error is null ? [] : [run.Error],
         };

@@ -7,7 +7,7 @@ namespace CreatorPlatform.Core.Verification;
 public sealed class ConsistencySection(ConsistencyReport consistency, Schema.PlatformSchema schema, Troubleshooting.Troubleshooter troubleshooter) : IVerificationSection
 {
     public string Name => "Group and linkage";
-    public string Link => "/creators";
+    public ConsoleScreen Link => ConsoleScreen.Creators;
 
     public async Task<IReadOnlyList<VerificationLine>> CheckAsync(CancellationToken ct)
     {
@@ -18,7 +18,7 @@ public sealed class ConsistencySection(ConsistencyReport consistency, Schema.Pla
         }
         catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException)
         {
-            return [new(Name, Name, CheckState.Red, [$"{schema.Creators.Name} does not exist, so there are no creators to check."], "/tables")
+            return [new(Name, Name, CheckState.Red, [$"{schema.Creators.Name} does not exist, so there are no creators to check."], ConsoleScreen.Tables)
                 { Trouble = troubleshooter.TableMissing(schema.Creators.Name) }];
         }
         var title = $"{result.Creators} creators, {result.Members} group members";

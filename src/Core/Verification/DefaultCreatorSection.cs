@@ -12,7 +12,7 @@ public sealed class DefaultCreatorSection(CreatorStore creators, PlatformSchema 
     : IVerificationSection
 {
     public string Name => "Default creator";
-    public string Link => "/creators";
+    public ConsoleScreen Link => ConsoleScreen.Creators;
 
     public async Task<IReadOnlyList<VerificationLine>> CheckAsync(CancellationToken ct)
     {
@@ -25,15 +25,15 @@ public sealed class DefaultCreatorSection(CreatorStore creators, PlatformSchema 
         }
         catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException)
         {
-            return [new(Name, title, CheckState.Red, [$"{schema.Creators.Name} does not exist."], "/tables") { Trouble = troubleshooter.TableMissing(schema.Creators.Name) }];
+            return [new(Name, title, CheckState.Red, [$"{schema.Creators.Name} does not exist."], ConsoleScreen.Tables) { Trouble = troubleshooter.TableMissing(schema.Creators.Name) }];
         }
         catch (AmazonDynamoDBException e) when (e.Message.Contains("index", StringComparison.OrdinalIgnoreCase))
         {
-            return [new(Name, title, CheckState.Red, [$"{schema.Creators.Name} has no {PlatformSchema.SlugIndex}: {e.Message}"], "/tables")];
+            return [new(Name, title, CheckState.Red, [$"{schema.Creators.Name} has no {PlatformSchema.SlugIndex}: {e.Message}"], ConsoleScreen.Tables)];
         }
         return found.Count switch
         {
-            0 => [new(Name, title, CheckState.Red, [$"No creator has the slug '{slug}'. The migration creates it."], "/migration")],
+            0 => [new(Name, title, CheckState.Red, [$"No creator has the slug '{slug}'. The migration creates it."], ConsoleScreen.Migration)],
             1 => [new(Name, title, CheckState.Green, [Describe(found[0])], Link)],
             _ => [new(Name, title, CheckState.Red,
                 [$"{found.Count} creators share the slug '{slug}' (the original script's trap 1); keep one and remove the others.", .. found.Select(Describe)], Link)],

@@ -19,7 +19,7 @@ public sealed class LambdaEnvironmentSection(ILambdaClient lambda, ICloudFormati
 {
     public const string FunctionType = "AWS::Lambda::Function";
     public string Name => "Lambda environment";
-    public string Link => "/verification";
+    public ConsoleScreen Link => ConsoleScreen.Verification;
 
     public async Task<IReadOnlyList<VerificationLine>> CheckAsync(CancellationToken ct)
     {

@@ -13,7 +13,7 @@ public sealed class MigrationCompletenessSection(MigrationVerifier verifier, Mig
     TimeProvider time) : IVerificationSection
 {
     public string Name => "Migration completeness";
-    public string Link => "/migration";
+    public ConsoleScreen Link => ConsoleScreen.Migration;
     public bool Scans => true;
 
     public async Task<IReadOnlyList<VerificationLine>> CheckAsync(CancellationToken ct)
@@ -26,7 +26,7 @@ public sealed class MigrationCompletenessSection(MigrationVerifier verifier, Mig
         }
         catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException)
         {
-            return [new(Name, "Every product migrated", CheckState.Red, [$"{schema.Products.Name} or {schema.Creators.Name} does not exist."], "/tables")
+            return [new(Name, "Every product migrated", CheckState.Red, [$"{schema.Products.Name} or {schema.Creators.Name} does not exist."], ConsoleScreen.Tables)
                 { Trouble = troubleshooter.TableMissing($"{schema.Products.Name} or {schema.Creators.Name}") }];
         }
         await RecordAsync(report, started);

@@ -12,7 +12,7 @@ public sealed class ProductSampleSection(IAmazonDynamoDB dynamoDb, PlatformSchem
 {
     public static readonly IReadOnlyList<string> Headers = ["id", "creatorId", "featured", "status"];
     public string Name => "Products sample";
-    public string Link => "/migration";
+    public ConsoleScreen Link => ConsoleScreen.Migration;
 
     public async Task<IReadOnlyList<VerificationLine>> CheckAsync(CancellationToken ct)
     {
@@ -27,7 +27,7 @@ public sealed class ProductSampleSection(IAmazonDynamoDB dynamoDb, PlatformSchem
         }
         catch (ResourceNotFoundException)
         {
-            return [new(Name, Name, CheckState.Red, [$"{schema.Products.Name} does not exist."], "/tables") { Trouble = troubleshooter.TableMissing(schema.Products.Name) }];
+            return [new(Name, Name, CheckState.Red, [$"{schema.Products.Name} does not exist."], ConsoleScreen.Tables) { Trouble = troubleshooter.TableMissing(schema.Products.Name) }];
         }
         var items = response.Items ?? [];
         var rows = items.Select(i => (IReadOnlyList<string>)

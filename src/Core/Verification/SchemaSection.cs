@@ -9,7 +9,7 @@ public sealed class SchemaSection(SchemaStatusService status, PlatformSchema sch
 {
     public const string Tables = "Tables", Indexes = "Indexes and TTL";
     public string Name => Tables;
-    public string Link => "/tables";
+    public ConsoleScreen Link => ConsoleScreen.Tables;
 
     public async Task<IReadOnlyList<VerificationLine>> CheckAsync(CancellationToken ct)
     {

@@ -11,7 +11,7 @@ public sealed record EvidenceTable(IReadOnlyList<string> Headers, IReadOnlyList<
 /// One line of the report: green when checked and right, red when checked and wrong, amber when it could not be
 /// checked (unreachable, not permitted, not in the sandbox), with the evidence and the screen that fixes it.
 /// </summary>
-public sealed record VerificationLine(string Section, string Title, CheckState State, IReadOnlyList<string> Evidence, string Link)
+public sealed record VerificationLine(string Section, string Title, CheckState State, IReadOnlyList<string> Evidence, ConsoleScreen Link)
 {
     public EvidenceTable? Table { get; init; }
     public Trouble? Trouble { get; init; }
@@ -30,7 +30,7 @@ public sealed record VerificationResult(IReadOnlyList<VerificationLine> Lines, D
 public interface IVerificationSection
 {
     string Name { get; }
-    string Link { get; }
+    ConsoleScreen Link { get; }
     /// <summary>Checks that scan a whole table need longer than the default.</summary>
     bool Scans => false;
     Task<IReadOnlyList<VerificationLine>> CheckAsync(CancellationToken ct);

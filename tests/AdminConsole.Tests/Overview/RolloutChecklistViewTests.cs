@@ -1,3 +1,4 @@
+using CreatorPlatform.Core;
 using AdminConsole.Components.Pages.Overview;
 using AdminConsole.Tests.Infrastructure;
 using CreatorPlatform.Core.Rollout;
@@ -13,7 +14,7 @@ public sealed class RolloutChecklistViewTests : MudTestContext
     [InlineData(CheckState.NotCovered, "mud-text-secondary")]
     public void Each_state_renders_with_its_colour_detail_and_link(CheckState state, string colourClass)
     {
-        var result = new CheckResult("5", "Indexes active", state, $"detail for {state}", "/tables");
+        var result = new CheckResult("5", "Indexes active", state, $"detail for {state}", ConsoleScreen.Tables);
 
         var view = Render<RolloutChecklistView>(p => p.Add(c => c.Results, [result]));
 

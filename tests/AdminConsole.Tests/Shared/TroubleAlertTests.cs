@@ -62,10 +62,10 @@ public sealed class TroubleAlertTests : MudTestContext
         var trouble = Troubleshooter.IndexStuck("ProductsTable", "status-index", now.AddHours(-1), now, 0, null)!;
 
         var elsewhere = Render<TroubleAlert>(p => p.Add(c => c.Trouble, trouble));
-        var onTables = Render<TroubleAlert>(p => p.Add(c => c.Trouble, trouble).Add(c => c.Here, "/tables"));
+        var onTables = Render<TroubleAlert>(p => p.Add(c => c.Trouble, trouble).Add(c => c.Here, ConsoleScreen.Tables));
 
         Assert.Contains("not throttled (OnlineIndexThrottleEvents is 0)", elsewhere.Markup);
-        Assert.Equal("/tables", elsewhere.Find("a").GetAttribute("href"));
+        Assert.Equal(("/tables", "Open Tables & indexes"), (elsewhere.Find("a").GetAttribute("href"), elsewhere.Find("a").TextContent));
         Assert.Empty(onTables.FindAll("a"));
     }
 }

@@ -17,7 +17,7 @@ public sealed class VerificationLineViewTests : MudTestContext
     [Fact]
     public void A_red_line_shows_its_evidence_its_trouble_and_a_link_to_the_screen_that_fixes_it()
     {
-        var line = new VerificationLine("Tables", "CreatorsTable", CheckState.Red, ["Table CreatorsTable does not exist."], "/tables")
+        var line = new VerificationLine("Tables", "CreatorsTable", CheckState.Red, ["Table CreatorsTable does not exist."], ConsoleScreen.Tables)
             { Trouble = Troubleshooter.TableMissing("CreatorsTable") };
 
         var view = Render<VerificationLineView>(p => p.Add(c => c.Line, line));
@@ -31,7 +31,7 @@ public sealed class VerificationLineViewTests : MudTestContext
     [Fact]
     public void A_green_line_has_no_fix_link_and_shows_the_sample_as_the_guides_table()
     {
-        var line = new VerificationLine("Products sample", "2 products from ProductsTable", CheckState.Green, ["Every sampled product has creatorId, featured and status."], "/migration")
+        var line = new VerificationLine("Products sample", "2 products from ProductsTable", CheckState.Green, ["Every sampled product has creatorId, featured and status."], ConsoleScreen.Migration)
         {
             Table = new(["id", "creatorId", "featured", "status"], [["p1", "c1", "False", "approved"], ["p2", "c1", "True", "pending"]]),
         };
@@ -48,7 +48,7 @@ public sealed class VerificationLineViewTests : MudTestContext
     public void An_amber_line_says_why_it_could_not_be_checked()
     {
         var line = new VerificationLine("Lambda environment", "Lambda functions", CheckState.Amber,
-            ["No Lambda runs in the sandbox: the functions' environment can only be checked against AWS."], "/verification");
+            ["No Lambda runs in the sandbox: the functions' environment can only be checked against AWS."], ConsoleScreen.Verification);
 
         var view = Render<VerificationLineView>(p => p.Add(c => c.Line, line));
 

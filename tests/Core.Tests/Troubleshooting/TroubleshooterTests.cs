@@ -72,7 +72,7 @@ public sealed class TroubleshooterTests(EmulatorFixture emulators)
 
         var trouble = troubleshooter.Explain(error, "dynamodb:DescribeTable", "NoSuchTable");
 
-        Assert.Equal((TroubleKind.TableMissing, "NoSuchTable does not exist", "/tables"), (trouble.Kind, trouble.Title, trouble.Link));
+        Assert.Equal((TroubleKind.TableMissing, "NoSuchTable does not exist", ConsoleScreen.Tables), (trouble.Kind, trouble.Title, trouble.Link));
         Assert.StartsWith("Deploy the storage stack (npx cdk deploy PinterestAffiliateStorageStack --profile dev)", trouble.NextAction);
     }
 

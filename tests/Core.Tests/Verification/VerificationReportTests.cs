@@ -116,9 +116,9 @@ public sealed class VerificationReportTests(EmulatorFixture emulators)
 
         var schema = services.GetRequiredService<PlatformSchema>();
         var table = Assert.Single(report.Lines, l => l.Title == schema.Creators.Name);
-        Assert.Equal((CheckState.Red, "/tables"), (table.State, table.Link));
+        Assert.Equal((CheckState.Red, ConsoleScreen.Tables), (table.State, table.Link));
         Assert.Equal(Core.Troubleshooting.TroubleKind.TableMissing, table.Trouble!.Kind);
-        Assert.Equal("Open Tables & indexes and use Apply schema.", table.Trouble.NextAction);
+        Assert.Equal("Apply the schema: it creates the missing tables and indexes of the sandbox.", table.Trouble.NextAction);
         Assert.DoesNotContain(report.Lines, l => l.Evidence.Any(e => e.Contains("   at ")));
     }
 
@@ -142,7 +142,7 @@ public sealed class VerificationReportTests(EmulatorFixture emulators)
     {
         public const string SectionName = "Silent service";
         public string Name => SectionName;
-        public string Link => "/";
+        public ConsoleScreen Link => ConsoleScreen.Overview;
         public Task<IReadOnlyList<VerificationLine>> CheckAsync(CancellationToken ct) => new TaskCompletionSource<IReadOnlyList<VerificationLine>>().Task;
     }
 }
