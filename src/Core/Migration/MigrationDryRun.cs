@@ -50,7 +50,7 @@ public sealed class MigrationDryRun(IAmazonDynamoDB dynamoDb, PlatformSchema sch
             }
         }, ct);
         // A product written inside a transaction is billed twice (prepare and commit).
-        var mode = options.Value.Migration.WriteMode;
+        var mode = BackfillWriteModes.Effective(options.Value);
         var productUnits = mode == BackfillWriteMode.Transaction ? 2 * units : units;
         units = productUnits + (creator is null ? CreatorWriteUnits : 0);
         var cost = units * options.Value.Migration.PricePerMillionWriteUnits / 1_000_000m;

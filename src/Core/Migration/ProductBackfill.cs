@@ -126,7 +126,7 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
         var tally = new PageTally();
         var writes = new List<Task>();
         var now = CreatorMapper.Time(time.GetUtcNow());
-        var chunk = Settings.WriteMode == BackfillWriteMode.Transaction ? new List<string>(Settings.TransactionItems) : null;
+        var chunk = BackfillWriteModes.Effective(options.Value) == BackfillWriteMode.Transaction ? new List<string>(Settings.TransactionItems) : null;
         try
         {
             foreach (var item in items)

@@ -4,8 +4,22 @@ using CreatorPlatform.Core.Schema;
 
 namespace CreatorPlatform.Core.Migration;
 
-/// <summary>How the backfill sends its conditional updates: one UpdateItem per product, or up to 100 in one TransactWriteItems.</summary>
-public enum BackfillWriteMode { Single, Transaction }
+/// <summary>
+/// How the backfill sends its conditional updates: one UpdateItem per product, or up to 100 in one TransactWriteItems.
+/// Auto (the default) is what measured best where it runs: transactions on the sandbox, where they cost nothing and the
+/// whole `migrate` ran 4-6x faster (issue 13); single updates against AWS, where they bill half the write units and a
+/// throttled write holds back one product rather than a hundred.
+/// </summary>
+public enum BackfillWriteMode { Auto, Single, Transaction }
+
+public static class BackfillWriteModes
+{
+    public static BackfillWriteMode Effective(PlatformOptions o) => o.Migration.WriteMode switch
+    {
+        BackfillWriteMode.Auto => o.Mode == PlatformMode.Sandbox ? BackfillWriteMode.Transaction : BackfillWriteMode.Single,
+        var explicitMode => explicitMode,
+    };
+}
 
 /// <summary>What one chunk's writes came to, per product.</summary>
 public sealed record ChunkOutcome(IReadOnlyList<string> Updated, IReadOnlyList<string> Skipped, IReadOnlyList<ProductFailure> Failed);

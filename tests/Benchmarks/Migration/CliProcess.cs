@@ -20,8 +20,9 @@ public static class CliProcess
     public static async Task<CliRun> MigrateAsync(int dynamoDbPort, IReadOnlyDictionary<string, string> tables, IReadOnlyDictionary<string, string>? extraEnv = null)
     {
         if (!File.Exists(Dll)) throw new FileNotFoundException($"Build the console first: dotnet build -c Release src/AdminConsole ({Dll} is missing).");
+        var dll = extraEnv?.GetValueOrDefault("BENCH_CLI_DLL") ?? Dll;
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { Dll, "migrate", "--json", "--no-wait" }) info.ArgumentList.Add(a);
+        foreach (var a in new[] { dll, "migrate", "--json", "--no-wait" }) info.ArgumentList.Add(a);
         info.Environment["Platform__Mode"] = "Aws";
         info.Environment["Platform__Region"] = "us-east-1";
         info.Environment["AWS_ENDPOINT_URL_DYNAMODB"] = $"http://127.0.0.1:{dynamoDbPort}";
@@ -29,6 +30,8 @@ public static class CliProcess
         info.Environment["AWS_ACCESS_KEY_ID"] = "sandbox";
         info.Environment["AWS_SECRET_ACCESS_KEY"] = "sandbox";
         foreach (var (name, table) in tables) info.Environment[$"Platform__Tables__{name}"] = table;
+        // Mode=Aws only reaches the emulator; a sandbox user's Auto write mode is Transaction, so the child is given it.
+        info.Environment["Platform__Migration__WriteMode"] = "Transaction";
         foreach (var (k, v) in extraEnv ?? new Dictionary<string, string>()) info.Environment[k] = v;
 
         var clock = Stopwatch.StartNew();
