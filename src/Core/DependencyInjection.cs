@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddSingleton<DefaultCreator>();
         services.AddSingleton<JobLease>();
         services.AddSingleton<BackfillCheckpoints>();
+        services.AddSingleton<TransactionalBackfillWriter>();
         services.AddSingleton<ProductBackfill>();
         services.AddSingleton<MigrationVerifier>();
         services.AddSingleton<MigrationDryRun>();

@@ -127,6 +127,13 @@ public sealed class MigrationOptions
     public int MaxWriteRate { get; set; }
     /// <summary>Items per Scan page; one page per segment is in memory at a time.</summary>
     public int ScanPageSize { get; set; } = 500;
+    /// <summary>
+    /// Single: one conditional UpdateItem per product (1 write unit per KB). Transaction: up to <see cref="TransactionItems"/>
+    /// of them in one TransactWriteItems, far fewer requests at twice the write units. Auto: Transaction on the sandbox, Single on AWS.
+    /// </summary>
+    public Migration.BackfillWriteMode WriteMode { get; set; } = Migration.BackfillWriteMode.Auto;
+    /// <summary>Products per transaction in Transaction mode (DynamoDB allows 100).</summary>
+    public int TransactionItems { get; set; } = 100;
     /// <summary>On-demand price in USD per million write request units (us-east-1).</summary>
     public decimal PricePerMillionWriteUnits { get; set; } = 0.625m;
     /// <summary>How long a lease or a segment claim lasts without a heartbeat before another worker may take it over.</summary>

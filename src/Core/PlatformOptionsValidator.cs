@@ -40,6 +40,8 @@ public sealed partial class PlatformOptionsValidator : IValidateOptions<Platform
         var m = o.Migration;
         if (m.Segments is < 1 or > 1000 || m.SegmentsPerWorker is < 1 or > 1000 || m.MaxConcurrency is < 1 or > 1024 || m.ScanPageSize is < 1 or > 10_000)
             errors.Add("Platform:Migration: Segments and SegmentsPerWorker must be 1-1000, MaxConcurrency 1-1024 and ScanPageSize 1-10000.");
+        if (!Enum.IsDefined(m.WriteMode) || m.TransactionItems is < 1 or > Migration.TransactionalBackfillWriter.MaxItems)
+            errors.Add($"Platform:Migration: WriteMode must be Auto, Single or Transaction, and TransactionItems 1-{Migration.TransactionalBackfillWriter.MaxItems}.");
         if (m.MaxWriteRate < 0 || m.PricePerMillionWriteUnits < 0 || m.LeaseSeconds < 5)
             errors.Add("Platform:Migration: MaxWriteRate and PricePerMillionWriteUnits must be zero or more, LeaseSeconds at least 5.");
         if (o.Analytics.MaxRangeDays is < 1 or > 3660)

@@ -16,7 +16,7 @@ internal static class MigrateVerb
     {
         var dryRun = new Option<bool>("--dry-run") { Description = "Count what would change, with samples and the write cost, without writing." };
         var segments = Range(new Option<int?>("--segments") { Description = "Parallel scan segments for a new run (a resumed run keeps its own)." }, 1, 1000);
-        var concurrency = Range(new Option<int?>("--concurrency") { Description = "Most UpdateItem calls in flight at once." }, 1, 1024);
+        var concurrency = Range(new Option<int?>("--concurrency") { Description = "Most write requests in flight at once (UpdateItem, or TransactWriteItems in Transaction mode)." }, 1, 1024);
         var json = new Option<bool>("--json") { Description = "Print the result as JSON instead of progress and log." };
         var command = new Command("migrate", "Run the data migration (deployment guide, step 7): default creator, product backfill, verification.")
             { dryRun, segments, concurrency, json };

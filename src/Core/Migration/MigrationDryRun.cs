@@ -13,7 +13,7 @@ public sealed record ProductDiff(string ProductId, IReadOnlyList<AttributeChange
 
 /// <summary>What a migration would do, without writing: counts per attribute, samples, write units and their on-demand cost.</summary>
 public sealed record DryRunReport(bool CreatesCreator, long Products, long WouldUpdate, long AlreadyComplete, long MissingCreatorId, long MissingFeatured,
-    long MissingStatus, IReadOnlyList<ProductDiff> Samples, long WriteUnits, decimal EstimatedCostUsd);
+    long MissingStatus, IReadOnlyList<ProductDiff> Samples, long WriteUnits, decimal EstimatedCostUsd, BackfillWriteMode WriteMode = BackfillWriteMode.Single);
 
 public sealed class MigrationDryRun(IAmazonDynamoDB dynamoDb, PlatformSchema schema, DefaultCreator defaultCreator, IOptions<PlatformOptions> options, TimeProvider time)
 {
@@ -49,14 +49,19 @@ public sealed class MigrationDryRun(IAmazonDynamoDB dynamoDb, PlatformSchema sch
                 if (samples.Count < SampleCount) samples.Enqueue(Diff(item, after));
             }
         }, ct);
-        if (creator is null) units += CreatorWriteUnits;
+        // A product written inside a transaction is billed twice (prepare and commit).
+        var mode = BackfillWriteModes.Effective(options.Value);
+        var productUnits = mode == BackfillWriteMode.Transaction ? 2 * units : units;
+        units = productUnits + (creator is null ? CreatorWriteUnits : 0);
         var cost = units * options.Value.Migration.PricePerMillionWriteUnits / 1_000_000m;
-        var report = new DryRunReport(creator is null, products, update, complete, noCreator, noFeatured, noStatus, samples.Take(SampleCount).ToList(), units, cost);
+        var report = new DryRunReport(creator is null, products, update, complete, noCreator, noFeatured, noStatus, samples.Take(SampleCount).ToList(), units, cost, mode);
         job.Info($"Step 2 would update {update} of {products} products ({complete} already migrated):");
         job.Info($"  - creatorId: {noCreator}, featured: {noFeatured}, status: {noStatus}");
         foreach (var sample in report.Samples)
             job.Info($"  {sample.ProductId}: {string.Join("; ", sample.Changes.Select(c => $"{c.Name} {c.Before} → {c.After}"))}");
-        job.Success($"✓ Estimated {units} write request units, about ${cost:0.######} on demand (${options.Value.Migration.PricePerMillionWriteUnits} per million).");
+        var other = mode == BackfillWriteMode.Transaction ? $"one UpdateItem each would bill {productUnits / 2}" : $"in transactions they would bill {2 * productUnits}";
+        job.Success($"✓ Estimated {units} write request units, about ${cost:0.######} on demand (${options.Value.Migration.PricePerMillionWriteUnits} per million; "
+            + $"WriteMode {mode}: {productUnits} for the products, {other}).");
         return report;
     }
 

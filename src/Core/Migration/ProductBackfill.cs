@@ -19,7 +19,7 @@ public sealed record BackfillResult(long Scanned, long Updated, long Skipped, lo
 /// written concurrently through an adaptive gate, and the page's last evaluated key saved once its writes are done.
 /// </summary>
 public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema schema, BackfillCheckpoints checkpoints, JobLease lease,
-    IOptions<PlatformOptions> options, TimeProvider time)
+    IOptions<PlatformOptions> options, TimeProvider time, TransactionalBackfillWriter transactions)
 {
     /// <summary>
     /// Rounds of a throttled write, each one the SDK's bounded retry: between rounds the adaptive gate lowers the
@@ -126,6 +126,7 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
         var tally = new PageTally();
         var writes = new List<Task>();
         var now = CreatorMapper.Time(time.GetUtcNow());
+        var chunk = BackfillWriteModes.Effective(options.Value) == BackfillWriteMode.Transaction ? new List<string>(Settings.TransactionItems) : null;
         try
         {
             foreach (var item in items)
@@ -138,8 +139,22 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
                     continue;
                 }
                 if (run.RateLimiter is not null) using (await run.RateLimiter.AcquireAsync(1, ct)) { }
+                if (chunk is not null)
+                {
+                    chunk.Add(id);
+                    if (chunk.Count < Settings.TransactionItems) continue;
+                    await run.Gate.EnterAsync(ct);
+                    writes.Add(WriteChunkAsync(run, segment, [.. chunk], now, tally));
+                    chunk.Clear();
+                    continue;
+                }
                 await run.Gate.EnterAsync(ct);
                 writes.Add(WriteAsync(run, segment, id, now, tally));
+            }
+            if (chunk is { Count: > 0 })
+            {
+                await run.Gate.EnterAsync(ct);
+                writes.Add(WriteChunkAsync(run, segment, [.. chunk], now, tally));
             }
         }
         finally
@@ -186,6 +201,21 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
                 await checkpoints.RecordFailureAsync(run.Plan, id, e.Message).ContinueWith(_ => { }, TaskScheduler.Default);
                 return;
             }
+        }
+    }
+
+    private async Task WriteChunkAsync(BackfillRun run, int segment, List<string> ids, string now, PageTally tally)
+    {
+        await Task.Yield();
+        var outcome = await transactions.WriteAsync(ids, run.CreatorId, now, run.Gate);
+        foreach (var _ in outcome.Updated) { tally.Add(ref tally.Updated); run.Count(segment, "updated"); }
+        foreach (var _ in outcome.Skipped) { tally.Add(ref tally.Skipped); run.Count(segment, "skipped"); }
+        foreach (var failure in outcome.Failed)
+        {
+            tally.Add(ref tally.Failed);
+            run.Count(segment, "failed");
+            run.Failures.Enqueue(failure);
+            await checkpoints.RecordFailureAsync(run.Plan, failure.ProductId, failure.Error).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 

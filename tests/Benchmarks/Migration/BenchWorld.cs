@@ -24,6 +24,19 @@ public sealed class BenchWorld(ServiceProvider services, IAmazonDynamoDB seeder)
     public IAmazonDynamoDB DynamoDb => services.GetRequiredService<IAmazonDynamoDB>();
     public string Products => services.GetRequiredService<PlatformSchema>().Products.Name;
 
+    /// <summary>This world's table names by setting key (Platform:Tables:*), for a child process pointed at the same tables.</summary>
+    public IReadOnlyDictionary<string, string> TableSettings
+    {
+        get
+        {
+            var t = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value.Tables;
+            return new Dictionary<string, string>
+            {
+                ["Products"] = t.Products, ["Creators"] = t.Creators, ["AnalyticsEvents"] = t.AnalyticsEvents, ["AnalyticsSummaries"] = t.AnalyticsSummaries, ["Ops"] = t.Ops,
+            };
+        }
+    }
+
     public static async Task<BenchWorld> CreateAsync(int dynamoDbPort, int cognitoPort, TimeSpan latency)
     {
         var prefix = $"b{Interlocked.Increment(ref counter)}-{Guid.NewGuid():N}"[..12];

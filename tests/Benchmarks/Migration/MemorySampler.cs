@@ -8,11 +8,13 @@ public sealed class MemorySampler : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
     private long peakManaged, peakWorkingSet;
+    private readonly long baselineManaged;
 
     public MemorySampler()
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
+        baselineManaged = GC.GetTotalMemory(false);
         Sample();
         loop = Task.Run(async () =>
         {
@@ -25,6 +27,8 @@ public sealed class MemorySampler : IAsyncDisposable
     }
 
     public double PeakManagedMb => Interlocked.Read(ref peakManaged) / 1048576.0;
+    /// <summary>The peak above the heap the phase started on (after a full collection): the phase alone, not the seeded lists.</summary>
+    public double ManagedGrowthMb => (Interlocked.Read(ref peakManaged) - baselineManaged) / 1048576.0;
     public double PeakWorkingSetMb => Interlocked.Read(ref peakWorkingSet) / 1048576.0;
 
     private void Sample()

@@ -21,6 +21,12 @@ public static class MigrationBenchmark
         var sizes = List(args, "--sizes", [5_000, 50_000]);
         var latencies = List(args, "--latencies", [0, 10]);
         var budget = TimeSpan.FromSeconds(List(args, "--script-seconds", [60])[0]);
+        var repeat = List(args, "--repeat", [1])[0];
+        var wholeProcess = !args.Contains("--no-process");
+        var variants = Array.IndexOf(args, "--variants");
+        if (variants >= 0 && variants + 1 < args.Length)
+            Variants = args[variants + 1].Split('|').Select(v => (v, v == "base" ? new Dictionary<string, string>()
+                : v.Split(',').Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]))).ToList();
         Console.WriteLine($"Migration benchmark: sizes {string.Join(", ", sizes)}; latencies {string.Join(", ", latencies)} ms; script budget {budget.TotalSeconds:0} s; "
             + $"{Environment.ProcessorCount} cores; {(Debugger.IsAttached ? "debugger" : "no debugger")}");
         var (dynamoPort, cognitoPort) = (SandboxEmulators.FreePort(), SandboxEmulators.FreePort());
@@ -29,64 +35,103 @@ public static class MigrationBenchmark
         // The first concurrent phase of a process runs on code the JIT has not optimised yet (tiered compilation), which
         // cost the first measured scenario about half its rate: one small scenario first, its figures discarded.
         Console.WriteLine("\n== warm-up: 2,000 products, 0 ms (discarded) ==");
-        await RunScenarioAsync(dynamoPort, cognitoPort, 2_000, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        await RunScenarioAsync(dynamoPort, cognitoPort, 2_000, TimeSpan.Zero, TimeSpan.FromSeconds(5), 1, wholeProcess: false);
         var results = new List<ScenarioResult>();
         var ok = true;
         foreach (var latency in latencies)
             foreach (var size in sizes)
             {
                 Console.WriteLine($"\n== {size:N0} products, {latency} ms round trip ==");
-                var result = await RunScenarioAsync(dynamoPort, cognitoPort, size, TimeSpan.FromMilliseconds(latency), budget);
-                ok &= result.JobSucceeded;
+                var result = await RunScenarioAsync(dynamoPort, cognitoPort, size, TimeSpan.FromMilliseconds(latency), budget, repeat, wholeProcess);
+                ok &= result.JobSucceeded && result.WholeProcess is null or { ExitCode: 0 };
                 results.Add(result);
             }
         ScenarioResult.Print(results);
         return ok ? 0 : 1;
     }
 
-    private static async Task<ScenarioResult> RunScenarioAsync(int dynamoPort, int cognitoPort, int size, TimeSpan latency, TimeSpan budget)
+    private static async Task<ScenarioResult> RunScenarioAsync(int dynamoPort, int cognitoPort, int size, TimeSpan latency, TimeSpan budget, int repeat = 1,
+        bool wholeProcess = true)
     {
         await using var world = await BenchWorld.CreateAsync(dynamoPort, cognitoPort, latency);
+        await using var proxy = latency > TimeSpan.Zero ? new LatencyProxy(dynamoPort, latency) : null;
         var seed = Stopwatch.StartNew();
         var ids = await world.SeedAsync(size);
         Console.WriteLine($"  seeded in {seed.Elapsed.TotalSeconds:0.0} s");
 
-        var memory = new MemorySampler();
-        var (items, elapsed, complete) = await OriginalScript.RunAsync(world.DynamoDb, world.Products, "script-creator", budget);
-        await memory.DisposeAsync();
-        var script = new Phase(items / elapsed.TotalSeconds, memory, complete ? $"{items:N0} items" : $"{items:N0} of {size:N0} items in the {budget.TotalSeconds:0} s budget");
-        Console.WriteLine($"  (a) original script: {script.Rate:N0} items/s ({script.Note})");
+        // (a) and (d) alternate, so that the machine's other load falls on both alike; each figure is the median.
+        var scripts = new List<Phase>();
+        var clis = new List<CliRun>();
+        for (var r = 0; r < repeat; r++)
+        {
+            if (r > 0) await world.SeedAsync(size);
+            var memory = new MemorySampler();
+            var (items, elapsed, complete) = await OriginalScript.RunAsync(world.DynamoDb, world.Products, "script-creator", budget);
+            await memory.DisposeAsync();
+            var script = new Phase(items / elapsed.TotalSeconds, memory, complete ? $"{items:N0} items" : $"{items:N0} of {size:N0} items in the {budget.TotalSeconds:0} s budget");
+            scripts.Add(script);
+            Console.WriteLine($"  (a) original script: {script.Rate:N0} items/s ({script.Note})");
+            if (!wholeProcess) continue;
+            foreach (var (label, env) in Variants)
+            {
+            await world.SeedAsync(size);
+            var cli = await CliProcess.MigrateAsync(proxy?.Port ?? dynamoPort, world.TableSettings, env);
+            if (label == Variants[0].Label) clis.Add(cli);
+            Console.WriteLine($"  (d) whole process{(Variants.Count > 1 ? $" [{label}]" : "")}: {size / cli.Wall.TotalSeconds:N0} items/s (exit {cli.ExitCode}, {cli.Wall.TotalSeconds:0.00} s: start-up {cli.StartUp?.TotalSeconds:0.00} s, "
+                + $"job {cli.Job?.TotalSeconds:0.00} s; peak RSS {cli.PeakRssMb:0} MB; CPU {cli.CpuSeconds:0.00} s = {cli.CpuSeconds * 1e6 / size:0} µs/product)");
+            if (cli.ExitCode != 0 || cli.Updated != size) Console.WriteLine("      " + cli.Tail.Replace("\n", "\n      "));
+            }
+        }
+        var scriptPhase = scripts.OrderBy(p => p.Rate).ElementAt(scripts.Count / 2);
 
         await world.SeedAsync(size);
         var job = world.Services.GetRequiredService<MigrationJob>();
-        memory = new MemorySampler();
+        var jobMemory = new MemorySampler();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var run = world.Services.GetRequiredService<JobRunner>().Start(MigrationJob.JobKind, "Migration", "bench", job.RunAsync);
         await run.Completion;
-        await memory.DisposeAsync();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        await jobMemory.DisposeAsync();
         var backfill = Between(run, "Step 2:", "✓ Product backfill complete:");
-        var ours = new Phase(size / backfill.TotalSeconds, memory,
-            $"{run.State}, updated {run.Counter("updated"):N0}, backfill {backfill.TotalSeconds:0.00} s, whole job with verify {run.Elapsed.TotalSeconds:0.00} s");
+        var ours = new Phase(size / backfill.TotalSeconds, jobMemory,
+            $"{run.State}, updated {run.Counter("updated"):N0}, backfill {backfill.TotalSeconds:0.00} s, whole job with verify {run.Elapsed.TotalSeconds:0.00} s, "
+            + $"heap growth {jobMemory.ManagedGrowthMb:0.0} MB, CPU {cpu.TotalMicroseconds / size:0} µs/product");
         Console.WriteLine($"  (b) migration job:   {ours.Rate:N0} items/s ({ours.Note})");
         if (Environment.GetEnvironmentVariable("BENCH_LOG") is not null)
             foreach (var l in run.Log) Console.WriteLine($"      {(l.At - run.StartedAt).TotalMilliseconds,7:0} ms  {l.Message}");
         if (run.State != JobState.Succeeded) Console.WriteLine(string.Join('\n', run.Log.TakeLast(10).Select(l => "      " + l.Message)));
 
-        // Each probe writes its own slice of fresh products; the flood then writes the whole table, fresh again.
+        // Each probe writes its own slice of fresh products; the floods then write a fresh stretch of at most 10,000 of them
+        // (the rate is the same over any stretch). The job is measured against the ceiling of the write mode it used.
         await world.SeedAsync(size);
         var best = await WriteCeiling.BestAsync(world.DynamoDb, world.Products, ids, CeilingCandidates, Math.Min(2_000, size / CeilingCandidates.Length));
+        var stretch = ids.Take(10_000).ToList();
         await world.SeedAsync(size);
-        memory = new MemorySampler();
-        var rate = await WriteCeiling.FloodAsync(world.DynamoDb, world.Products, ids, best.Concurrency);
-        await memory.DisposeAsync();
-        var ceiling = new Phase(rate, memory, $"concurrency {best.Concurrency}");
-        Console.WriteLine($"  (c) write ceiling:   {ceiling.Rate:N0} items/s ({ceiling.Note})");
-        // Diagnostic: the same flood with the job's own conditional write, to tell the condition's cost from the job's overhead.
-        await world.SeedAsync(size);
-        var conditional = await WriteCeiling.FloodAsync(world.DynamoDb, world.Products, ids, best.Concurrency,
-            id => ProductUpdate.Request(world.Products, id, "ceiling", CreatorMapper.Time(DateTimeOffset.UtcNow)));
-        Console.WriteLine($"  (c') conditional ceiling: {conditional:N0} items/s (the job's own UpdateItem, concurrency {best.Concurrency}); b/c' {ours.Rate / conditional:0.00}");
-        return new ScenarioResult(size, (int)latency.TotalMilliseconds, script, ours, ceiling, run.State == JobState.Succeeded && run.Counter("updated") == size);
+        var memory2 = new MemorySampler();
+        var rate = await WriteCeiling.FloodAsync(world.DynamoDb, world.Products, stretch, best.Concurrency);
+        await memory2.DisposeAsync();
+        var single = new Phase(rate, memory2, $"one UpdateItem each, concurrency {best.Concurrency}");
+        Console.WriteLine($"  (c) write ceiling:   {single.Rate:N0} items/s ({single.Note})");
+        var mode = CreatorPlatform.Core.Migration.BackfillWriteModes.Effective(
+            world.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CreatorPlatform.Core.PlatformOptions>>().Value);
+        var ceiling = single;
+        if (mode == CreatorPlatform.Core.Migration.BackfillWriteMode.Transaction)
+        {
+            await world.SeedAsync(size);
+            var tx = await WriteCeiling.FloodTransactionsAsync(world.DynamoDb, world.Products, stretch, 8, 100);
+            ceiling = new Phase(tx, memory2, "TransactWriteItems of 100, 8 in flight");
+            Console.WriteLine($"  (c) transaction ceiling: {tx:N0} items/s ({ceiling.Note}); the job wrote in transactions: b/c against this one");
+        }
+        var whole = clis.Count == 0 ? null : clis.OrderBy(c => c.Wall).ElementAt(clis.Count / 2);
+        return new ScenarioResult(size, (int)latency.TotalMilliseconds, scriptPhase, ours, ceiling, run.State == JobState.Succeeded && run.Counter("updated") == size,
+            whole, jobMemory.ManagedGrowthMb, cpu.TotalMicroseconds / size);
     }
+
+    /// <summary>
+    /// The child's environment variants (--variants "base|DOTNET_TieredPGO=0|A=1,B=2"), each run once per repeat right after
+    /// the script; the first is the one the table reports. For trying runtime settings on the same emulator in the same run.
+    /// </summary>
+    private static List<(string Label, Dictionary<string, string> Env)> Variants = [("base", new())];
 
     private static TimeSpan Between(JobRun run, string from, string to)
     {

@@ -30,7 +30,9 @@ public static class OriginalScript
         return (items, clock.Elapsed, true);
     }
 
-    public static Task UpdateAsync(IAmazonDynamoDB dynamoDb, string table, string id, string creatorId) => dynamoDb.UpdateItemAsync(new UpdateItemRequest
+    public static Task UpdateAsync(IAmazonDynamoDB dynamoDb, string table, string id, string creatorId) => dynamoDb.UpdateItemAsync(Request(table, id, creatorId));
+
+    public static UpdateItemRequest Request(string table, string id, string creatorId) => new()
     {
         TableName = table,
         Key = new() { ["id"] = new AttributeValue { S = id } },
@@ -41,5 +43,5 @@ public static class OriginalScript
             [":creatorId"] = new AttributeValue { S = creatorId }, [":featured"] = new AttributeValue { BOOL = false },
             [":status"] = new AttributeValue { S = "approved" }, [":now"] = new AttributeValue { S = DateTime.UtcNow.ToString("o") },
         },
-    });
+    };
 }

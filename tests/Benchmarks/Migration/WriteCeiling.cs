@@ -21,6 +21,38 @@ public static class WriteCeiling
         return ids.Count / clock.Elapsed.TotalSeconds;
     }
 
+    /// <summary>
+    /// The ceiling for the transactional write mode: TransactWriteItems of <paramref name="perTransaction"/> unconditional
+    /// updates of known ids, a fixed number in flight. The job in Transaction mode is measured against this one.
+    /// </summary>
+    public static async Task<double> FloodTransactionsAsync(IAmazonDynamoDB dynamoDb, string table, IReadOnlyList<string> ids, int concurrency, int perTransaction)
+    {
+        var chunks = ids.Chunk(perTransaction).ToList();
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            await Task.Yield();
+            for (var i = Interlocked.Increment(ref next); i < chunks.Count; i = Interlocked.Increment(ref next))
+                await dynamoDb.TransactWriteItemsAsync(new Amazon.DynamoDBv2.Model.TransactWriteItemsRequest
+                {
+                    TransactItems = chunks[i].Select(id =>
+                    {
+                        var u = OriginalScript.Request(table, id, "ceiling");
+                        return new Amazon.DynamoDBv2.Model.TransactWriteItem
+                        {
+                            Update = new Amazon.DynamoDBv2.Model.Update
+                            {
+                                TableName = table, Key = u.Key, UpdateExpression = u.UpdateExpression,
+                                ExpressionAttributeNames = u.ExpressionAttributeNames, ExpressionAttributeValues = u.ExpressionAttributeValues,
+                            },
+                        };
+                    }).ToList(),
+                });
+        }));
+        return ids.Count / clock.Elapsed.TotalSeconds;
+    }
+
     /// <summary>Tries each concurrency on its own slice of the ids and returns the fastest.</summary>
     public static async Task<(int Concurrency, double Rate)> BestAsync(IAmazonDynamoDB dynamoDb, string table, IReadOnlyList<string> ids, int[] candidates, int slice)
     {

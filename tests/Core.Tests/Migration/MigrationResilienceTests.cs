@@ -19,6 +19,7 @@ public sealed class MigrationResilienceTests(EmulatorFixture emulators)
             s["Platform:Migration:Segments"] = "2";
             s["Platform:Migration:ScanPageSize"] = "10";
             s["Platform:Migration:MaxConcurrency"] = "4";
+            s["Platform:Migration:WriteMode"] = "Single"; // the handler counts UpdateItems
             products = s["Platform:Tables:Products"];
         }, new CancelAfter(() => products!, 60));
         var job = services.GetRequiredService<MigrationJob>();
@@ -61,7 +62,10 @@ public sealed class MigrationResilienceTests(EmulatorFixture emulators)
     {
         ProductWritesHandler? handler = null;
         await using var services = await MigrationWorld.CreateAsync(emulators, 100, s =>
-            handler = new ProductWritesHandler(s["Platform:Tables:Products"]!) { Throttle = n => n % 4 == 0 }, new Lazy(() => handler!));
+        {
+            s["Platform:Migration:WriteMode"] = "Single"; // the handler throttles UpdateItems
+            handler = new ProductWritesHandler(s["Platform:Tables:Products"]!) { Throttle = n => n % 4 == 0 };
+        }, new Lazy(() => handler!));
         var job = services.GetRequiredService<MigrationJob>();
 
         var run = await services.GetRequiredService<JobRunner>().RunToEndAsync(MigrationJob.JobKind, job.RunAsync);

@@ -22,6 +22,7 @@ public sealed partial class MigrationWorkersTests(EmulatorFixture emulators)
             s["Platform:Migration:Segments"] = "4";
             s["Platform:Migration:SegmentsPerWorker"] = "2";
             s["Platform:Migration:ScanPageSize"] = "25";
+            s["Platform:Migration:WriteMode"] = "Single"; // the handlers count and hold UpdateItems
             settings = new Dictionary<string, string?>(s);
         }, first);
         await using var second = MigrationWorld.SecondWorker(emulators, settings, new ProductWrites(() => settings["Platform:Tables:Products"]!, written));
