@@ -12,7 +12,7 @@ public sealed record MigrationRunSettings(int? Segments = null, int? MaxConcurre
 /// is left unmigrated (trap 3).
 /// </summary>
 public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill backfill, BackfillCheckpoints checkpoints, MigrationVerifier verifier,
-    JobLease lease, MigrationHistory history, IOptions<PlatformOptions> options, TimeProvider time)
+    JobLease lease, MigrationHistory history, IOptions<PlatformOptions> options, TimeProvider time, MigrationJournal journal)
 {
     public const string JobKind = "migration";
     /// <summary>The lease the JobRunner holds for a run: the job kind's.</summary>
@@ -75,10 +75,11 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         job.Info(Rule);
         job.Info("Multi-Creator Platform Migration");
         job.Info(Rule);
-        var creator = await defaultCreator.EnsureAsync(job, ct);
+        var (creator, created) = await defaultCreator.EnsureAsync(job, ct);
 
         job.Info("Step 2: Backfilling products with creator data...");
         var plan = await checkpoints.OpenAsync(overrides.Segments ?? options.Value.Migration.Segments, ct);
+        await journal.RecordRunAsync(new JournaledRun(job.RunId, plan.Id, record.StartedAt, creator.Id, created ? creator.Id : null), ct);
         job.Set("segments", plan.Segments);
         if (plan.Resumed)
         {
