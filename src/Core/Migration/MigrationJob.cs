@@ -20,6 +20,8 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
     /// <summary>A worker helping a run: many may run at once, under the run's lease rather than one of their own.</summary>
     public const string JoinKind = "migration-join";
     private static readonly string Rule = new('=', 60);
+    /// <summary>In a run's settings: the run keeps a journal, so that it can be undone (earlier console versions kept none).</summary>
+    public const string JournalSetting = "journal";
 
     public Task RunAsync(JobContext job) => RunAsync(job, new MigrationRunSettings());
 
@@ -125,7 +127,7 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         {
             ["segments"] = (overrides.Segments ?? m.Segments).ToString(), ["maxConcurrency"] = (overrides.MaxConcurrency ?? m.MaxConcurrency).ToString(), ["maxWriteRate"] = m.MaxWriteRate.ToString(),
             ["scanPageSize"] = m.ScanPageSize.ToString(), ["products"] = options.Value.Tables.Products, ["slug"] = options.Value.DefaultCreator.Slug,
-            ["worker"] = lease.WorkerId,
+            ["worker"] = lease.WorkerId, [JournalSetting] = $"{MigrationJournal.Retention.TotalDays:0} days",
         };
     }
 }

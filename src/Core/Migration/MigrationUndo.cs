@@ -98,7 +98,9 @@ public sealed class MigrationUndo(MigrationJournal journal, UndoPage pages, Undo
                     EditedSince = report.EditedSince + tally.Edited.Count, EditedIds = report.EditedIds.Concat(tally.Edited).Take(UndoProgress.MaxEditedIds).ToList(),
                 };
                 cursor = page.Key;
-                if (!report.DryRun) await progressStore.SaveAsync(run.BackfillId, Progress(report, done: false) with { Cursor = cursor }, CancellationToken.None);
+                if (report.DryRun) continue;
+                await progressStore.SaveAsync(run.BackfillId, Progress(report, done: false) with { Cursor = cursor }, CancellationToken.None);
+                if (tally.Undone > 0) job.Success($"  ✓ Put back {report.Undone} products so far...");
             }
         }
     }
