@@ -71,6 +71,7 @@ public static class DependencyInjection
         services.AddSingleton<MigrationJob>();
         services.AddSingleton<MigrationStateService>();
         services.AddSingleton<MigrationProgressEstimator>();
+        services.AddMigrationUndo();
         services.AddSingleton<IRolloutCheck, MigrationDoneCheck>();
         services.AddSingleton<IRolloutCheck, VerificationCleanCheck>();
 

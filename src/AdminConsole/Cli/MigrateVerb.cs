@@ -21,6 +21,7 @@ internal static class MigrateVerb
         var command = new Command("migrate", "Run the data migration (deployment guide, step 7): default creator, product backfill, verification.")
             { dryRun, segments, concurrency, json };
         command.Subcommands.Add(RepairFeaturedVerb.Create());
+        command.Subcommands.Add(MigrateUndoVerb.Create());
         command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
         {
             var runner = services.GetRequiredService<JobRunner>();

@@ -27,6 +27,7 @@ public static class AuditActions
     public const string SandboxReset = "sandbox.reset";
     public const string PoolAttributeAdded = "pool.attribute-added";
     public const string UserAttributeSet = "user.attribute-set";
+    public const string CreatorRemovedByUndo = "creator.removed-by-undo";
 
     public static string JobStarted(string kind) => $"{kind}.started";
     public static string JobPauseRequested(string kind) => $"{kind}.pause-requested";
@@ -34,13 +35,14 @@ public static class AuditActions
     public static string JobEnded(string kind, string outcome) => $"{kind}.{outcome}";
 
     private static readonly string[] JobKinds = ["schema", "migration", "verify", "migration-dry-run", "featured-repair", "featured-repair-dry-run", "analytics-rebuild",
-        "analytics-reconcile", "analytics-generate", "verification", "access-ensure"];
+        "analytics-reconcile", "analytics-generate", "verification", "access-ensure",
+        "migration-undo", "migration-undo-dry-run"];
 
     /// <summary>For the Audit page's filter; entries of other actions are still listed and exportable.</summary>
     public static IReadOnlyList<string> Known { get; } =
     [
         GroupCreated, MemberAdded, MemberRemoved, CreatorCreated, CreatorCreateUndone, CreatorOnboarded, CreatorLinked, CreatorEnabled, CreatorDisabled, SandboxReset,
-        PoolAttributeAdded, UserAttributeSet,
+        PoolAttributeAdded, UserAttributeSet, CreatorRemovedByUndo,
         .. JobKinds.SelectMany(k => new[] { JobStarted(k), JobEnded(k, AuditOutcome.Succeeded), JobEnded(k, AuditOutcome.Failed),
             JobEnded(k, AuditOutcome.Cancelled), JobPauseRequested(k), JobCancelRequested(k) }),
     ];

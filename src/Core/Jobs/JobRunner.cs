@@ -18,6 +18,14 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
     /// <summary>Kinds that many workers run at once on purpose (helpers joining a run that holds the lease): no lease of their own.</summary>
     public static readonly IReadOnlySet<string> SharedKinds = new HashSet<string> { Migration.MigrationJob.JoinKind };
 
+    /// <summary>Kinds that hold another kind's lease: undo of a migration never runs while a migration does, nor the other way round.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SharedLeases = new Dictionary<string, string>
+    {
+        [Migration.MigrationUndo.JobKind] = Migration.MigrationJob.LeaseName,
+    };
+
+    public static string LeaseName(string kind) => SharedLeases.GetValueOrDefault(kind, kind);
+
     private readonly ConcurrentDictionary<string, JobRun> latest = new();
     private readonly Lock gate = new();
 
@@ -89,7 +97,7 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         JobRun run;
         lock (gate)
         {
-            if (latest.TryGetValue(kind, out var current) && current.State == JobState.Running)
+            if (latest.Values.FirstOrDefault(r => r.State == JobState.Running && LeaseName(r.Kind) == LeaseName(kind)) is { } current)
                 throw new JobAlreadyRunningException(current);
             run = new JobRun(kind, title, startedBy, time) { Actor = actor };
             latest[kind] = run;
@@ -178,7 +186,7 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         LeaseHandle held;
         try
         {
-            held = await lease.AcquireAsync(run.Kind, run.StartedBy, run.Id, run.Token);
+            held = await lease.AcquireAsync(LeaseName(run.Kind), run.StartedBy, run.Id, run.Token);
         }
         catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException) when (run.Kind == Schema.SchemaApplier.JobKind)
         {

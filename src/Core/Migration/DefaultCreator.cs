@@ -9,14 +9,15 @@ public sealed class DefaultCreator(CreatorStore creators, IOptions<PlatformOptio
 {
     public DefaultCreatorOptions Settings => options.Value.DefaultCreator;
 
-    public async Task<Creator> EnsureAsync(JobContext job, CancellationToken ct)
+    /// <summary>The default creator, and whether this call created it (the journal records that, so that undo removes only its own).</summary>
+    public async Task<(Creator Creator, bool Created)> EnsureAsync(JobContext job, CancellationToken ct)
     {
         job.Info("Step 1: Creating default creator account...");
         var found = await FindAsync(ct);
         if (found is not null)
         {
             job.Success($"✓ Default creator already exists with ID: {found.Id}");
-            return found;
+            return (found, false);
         }
         Creator creator;
         try
@@ -29,13 +30,13 @@ public sealed class DefaultCreator(CreatorStore creators, IOptions<PlatformOptio
             creator = await FindAsync(ct) ?? throw new JobFailedException(
                 $"The slug '{Settings.Slug}' is reserved in the ops table but no creator has it yet; run the migration again in a moment.");
             job.Success($"✓ Default creator already exists with ID: {creator.Id}");
-            return creator;
+            return (creator, false);
         }
         job.Success($"✓ Created default creator with ID: {creator.Id}");
         job.Info($"  - Slug: {creator.Slug}");
         job.Info($"  - Display Name: {creator.DisplayName}");
         job.Add("creatorsCreated");
-        return creator;
+        return (creator, true);
     }
 
     /// <summary>The creator with the default slug, null when none; stops red when several share it, since picking one would hide the damage.</summary>

@@ -57,6 +57,16 @@ public sealed class MigrationHistory(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         return Records(response.Items);
     }
 
+    /// <summary>One run's record, by its start and id (its key), or null.</summary>
+    public async Task<MigrationRunRecord?> GetAsync(DateTimeOffset startedAt, string runId, CancellationToken ct)
+    {
+        var item = (await dynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = schema.Ops.Name, Key = new() { ["pk"] = S(Partition), ["sk"] = S($"{startedAt:o}#{runId}") }, ConsistentRead = true,
+        }, ct)).Item;
+        return Records(item is { Count: > 0 } ? [item] : []).SingleOrDefault();
+    }
+
     /// <summary>The newest run of each kind (migrate, verify), one small Query.</summary>
     public async Task<IReadOnlyDictionary<string, MigrationRunRecord>> LatestByKindAsync(CancellationToken ct)
     {

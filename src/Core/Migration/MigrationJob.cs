@@ -12,7 +12,7 @@ public sealed record MigrationRunSettings(int? Segments = null, int? MaxConcurre
 /// is left unmigrated (trap 3).
 /// </summary>
 public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill backfill, BackfillCheckpoints checkpoints, MigrationVerifier verifier,
-    JobLease lease, MigrationHistory history, IOptions<PlatformOptions> options, TimeProvider time)
+    JobLease lease, MigrationHistory history, IOptions<PlatformOptions> options, TimeProvider time, MigrationJournal journal)
 {
     public const string JobKind = "migration";
     /// <summary>The lease the JobRunner holds for a run: the job kind's.</summary>
@@ -20,6 +20,8 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
     /// <summary>A worker helping a run: many may run at once, under the run's lease rather than one of their own.</summary>
     public const string JoinKind = "migration-join";
     private static readonly string Rule = new('=', 60);
+    /// <summary>In a run's settings: the run keeps a journal, so that it can be undone (earlier console versions kept none).</summary>
+    public const string JournalSetting = "journal";
 
     public Task RunAsync(JobContext job) => RunAsync(job, new MigrationRunSettings());
 
@@ -75,10 +77,11 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         job.Info(Rule);
         job.Info("Multi-Creator Platform Migration");
         job.Info(Rule);
-        var creator = await defaultCreator.EnsureAsync(job, ct);
+        var (creator, created) = await defaultCreator.EnsureAsync(job, ct);
 
         job.Info("Step 2: Backfilling products with creator data...");
         var plan = await checkpoints.OpenAsync(overrides.Segments ?? options.Value.Migration.Segments, ct);
+        await journal.RecordRunAsync(new JournaledRun(job.RunId, plan.Id, record.StartedAt, creator.Id, created ? creator.Id : null), ct);
         job.Set("segments", plan.Segments);
         if (plan.Resumed)
         {
@@ -124,7 +127,7 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         {
             ["segments"] = (overrides.Segments ?? m.Segments).ToString(), ["maxConcurrency"] = (overrides.MaxConcurrency ?? m.MaxConcurrency).ToString(), ["maxWriteRate"] = m.MaxWriteRate.ToString(),
             ["scanPageSize"] = m.ScanPageSize.ToString(), ["products"] = options.Value.Tables.Products, ["slug"] = options.Value.DefaultCreator.Slug,
-            ["worker"] = lease.WorkerId,
+            ["worker"] = lease.WorkerId, [JournalSetting] = $"{MigrationJournal.Retention.TotalDays:0} days",
         };
     }
 }

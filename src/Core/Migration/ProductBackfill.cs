@@ -19,7 +19,7 @@ public sealed record BackfillResult(long Scanned, long Updated, long Skipped, lo
 /// written concurrently through an adaptive gate, and the page's last evaluated key saved once its writes are done.
 /// </summary>
 public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema schema, BackfillCheckpoints checkpoints, JobLease lease,
-    IOptions<PlatformOptions> options, TimeProvider time, TransactionalBackfillWriter transactions)
+    IOptions<PlatformOptions> options, TimeProvider time, TransactionalBackfillWriter transactions, MigrationJournal journal)
 {
     /// <summary>
     /// Rounds of a throttled write, each one the SDK's bounded retry: between rounds the adaptive gate lowers the
@@ -127,6 +127,9 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
         var writes = new List<Task>();
         var now = CreatorMapper.Time(time.GetUtcNow());
         var chunk = BackfillWriteModes.Effective(options.Value) == BackfillWriteMode.Transaction ? new List<string>(Settings.TransactionItems) : null;
+        // Write-ahead: the journal holds the page's before-states before any of its writes, so undo sees a crash's writes too.
+        var entries = items.Select(ProductRestore.Entry).OfType<JournalEntry>().ToList();
+        if (entries.Count > 0) await journal.WritePageAsync(run.Plan.Id, now, run.CreatorId, entries, ct);
         try
         {
             foreach (var item in items)

@@ -12,8 +12,8 @@ public static class ProductUpdate
     public const string Approved = "approved";
     public static readonly string[] Statuses = ["pending", "approved", "rejected"];
 
-    /// <summary>What the backfill reads of a product: its key and the three attributes it may set.</summary>
-    public const string Projection = "id, creatorId, featured, #status";
+    /// <summary>What the backfill reads of a product: its key, the three attributes it may set and the updatedAt it replaces (for the journal).</summary>
+    public const string Projection = "id, creatorId, featured, #status, updatedAt";
     public static readonly Dictionary<string, string> ProjectionNames = new() { ["#status"] = "status" };
 
     public static MissingAttributes Missing(Dictionary<string, AttributeValue> item)

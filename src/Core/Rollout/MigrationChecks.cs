@@ -16,6 +16,8 @@ public sealed class MigrationDoneCheck(MigrationStateService migration) : IRollo
             null => Result(CheckState.Red, "Not run yet."),
             { Outcome: "running" } when state.Lease is not null && state.Lease.Until > state.ReadAt =>
                 Result(CheckState.Amber, $"Running since {last.StartedAt:HH:mm:ss} UTC (started by {last.StartedBy})."),
+            { Outcome: MigrationUndoRecorder.Undone or MigrationUndoRecorder.PartlyUndone } => Result(CheckState.Red,
+                $"The last run was {last.Outcome} at {(last.Settings.TryGetValue("undoneAt", out var at) ? at[..16].Replace('T', ' ') : "?")} UTC; run the migration again to redo it."),
             { Outcome: "succeeded" } => Result(CheckState.Green,
                 $"Migrated at {last.EndedAt:yyyy-MM-dd HH:mm} UTC: {last.Counts.GetValueOrDefault("updated")} updated, {last.Counts.GetValueOrDefault("skipped")} already done."),
             _ when state.Resumable => Result(CheckState.Amber, $"The last run {Describe(last)}; it resumes from its checkpoints."),

@@ -1,0 +1,63 @@
+using CreatorPlatform.Core.Jobs;
+
+namespace CreatorPlatform.Core.Migration;
+
+/// <summary>
+/// The undo in the migration's history: its own record (kind "undo", with the verification after it, so the newest
+/// verification tells the truth), and each undone run marked "undone" or "partly undone", so that step 7 is no longer done.
+/// </summary>
+public sealed class MigrationUndoRecorder(MigrationHistory history, BackfillCheckpoints checkpoints, MigrationVerifier verifier, MigrationJournal journal, TimeProvider time)
+{
+    public const string Kind = "undo";
+    public const string Undone = "undone";
+    public const string PartlyUndone = "partly undone";
+
+    /// <summary>The run to undo: the one named, or the newest migration run.</summary>
+    public async Task<string> TargetAsync(string? runId, CancellationToken ct)
+    {
+        if (runId is { Length: > 0 }) return runId;
+        return (await history.LatestByKindAsync(ct)).GetValueOrDefault("migrate")?.RunId ?? throw new JobFailedException(
+            "No migration run is recorded in the console's table, so there is nothing to undo. Runs of the deployment guide's own script keep no journal: "
+            + "they cannot be undone exactly, and the console offers nothing that guesses.");
+    }
+
+    public async Task<MigrationRunRecord> StartAsync(JobContext job, JournaledRun run, CancellationToken ct)
+    {
+        var record = new MigrationRunRecord(job.RunId, Kind, job.StartedBy, time.GetUtcNow(), null, "running",
+            new Dictionary<string, string> { ["run"] = run.RunId, ["backfill"] = run.BackfillId }, new Dictionary<string, long>(), null, null);
+        await history.SaveAsync(record, ct);
+        return record;
+    }
+
+    public async Task FinishAsync(JobContext job, JournaledRun run, MigrationRunRecord record, UndoReport report, CancellationToken ct)
+    {
+        if (await checkpoints.CurrentAsync(ct) is { } open && open.Id == run.BackfillId)
+            await checkpoints.CloseAsync(open, CancellationToken.None); // a paused run's backfill: the next migration starts afresh
+        job.Info("Verifying the products after the undo...");
+        var verification = await verifier.VerifyAsync(ct);
+        job.Info($"  {verification.Products} products, {verification.ProductsWithCreatorId} with a creatorId: the migration (step 7) is no longer done.");
+        var outcome = report.Complete ? Undone : PartlyUndone;
+        foreach (var undone in await journal.RunsOfAsync(run.BackfillId, ct))
+        {
+            if (await history.GetAsync(undone.StartedAt, undone.RunId, ct) is not { } migrated) continue;
+            var settings = new Dictionary<string, string>(migrated.Settings) { ["undoneBy"] = job.RunId, ["undoneAt"] = time.GetUtcNow().ToString("o") };
+            await history.SaveAsync(migrated with { Outcome = outcome, Settings = settings }, CancellationToken.None);
+        }
+        await history.SaveAsync(record with
+        {
+            EndedAt = time.GetUtcNow(), Outcome = report.Complete ? "succeeded" : "failed", Counts = Counts(report),
+            Verification = MigrationHistory.Serialize(verification), Error = report.Complete ? null : $"{report.EditedSince} products changed after the run were left alone",
+        }, CancellationToken.None);
+    }
+
+    public Task EndAsync(JobContext job, MigrationRunRecord record, Exception e, UndoReport report) => history.SaveAsync(record with
+    {
+        EndedAt = time.GetUtcNow(), Counts = Counts(report),
+        Outcome = e is OperationCanceledException && !job.LeaseLost ? "cancelled" : "failed", Error = e is OperationCanceledException ? (job.LeaseLost ? "lease lost" : null) : e.Message,
+    }, CancellationToken.None);
+
+    private static Dictionary<string, long> Counts(UndoReport r) => new()
+    {
+        ["products"] = r.Products, ["undone"] = r.Undone, ["alreadyUndone"] = r.AlreadyUndone, ["editedSince"] = r.EditedSince,
+    };
+}

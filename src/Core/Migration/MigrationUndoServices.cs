@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreatorPlatform.Core.Migration;
+
+/// <summary>The migration's journal and its undo (issue 12).</summary>
+public static class MigrationUndoServices
+{
+    public static IServiceCollection AddMigrationUndo(this IServiceCollection services) => services
+        .AddSingleton<MigrationJournal>()
+        .AddSingleton<UndoPage>()
+        .AddSingleton<UndoProgressStore>()
+        .AddSingleton<UndoCreatorRemoval>()
+        .AddSingleton<MigrationUndoRecorder>()
+        .AddSingleton<MigrationUndo>();
+}

@@ -1,0 +1,111 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Audit;
+using CreatorPlatform.Core.Aws;
+using CreatorPlatform.Core.Aws.Cognito;
+using CreatorPlatform.Core.Creators;
+using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Schema;
+using Microsoft.Extensions.Options;
+
+namespace CreatorPlatform.Core.Migration;
+
+public enum CreatorRemovalOutcome { Removed, WouldRemove, Kept, AlreadyGone }
+
+/// <summary>What undo did with the default creator its run created; <see cref="Detail"/> says why it was kept.</summary>
+public sealed record CreatorRemoval(string CreatorId, CreatorRemovalOutcome Outcome, string Detail);
+
+/// <summary>
+/// Removes the default creator a migration run created, with its slug reservation, in one transaction with its audit
+/// entry; only while nothing refers to it: a product (through creatorId-index, each hit read back), a linked user, or the
+/// default user's membership of the creator groups. Anything it cannot check keeps the creator.
+/// </summary>
+public sealed class UndoCreatorRemoval(IAmazonDynamoDB dynamoDb, PlatformSchema schema, CreatorStore creators, ICognitoClient cognito, UserPoolLocator pools,
+    AuditLog audit, IOptions<PlatformOptions> options)
+{
+    /// <summary><paramref name="restoring"/>: products a dry run would put back, whose creatorId then no longer refers to the creator.</summary>
+    public async Task<CreatorRemoval> RemoveAsync(JobContext job, string creatorId, bool dryRun, IReadOnlySet<string> restoring, CancellationToken ct)
+    {
+        var creator = await creators.FindByIdAsync(creatorId, ct);
+        if (creator is null) return new(creatorId, CreatorRemovalOutcome.AlreadyGone, "The creator the run created is already gone.");
+        var reason = creator.UserId is { Length: > 0 } user ? $"it is linked to the user {user}" : await ProductReferenceAsync(creatorId, restoring, ct) ?? await GroupReferenceAsync(ct);
+        if (reason is not null) return new(creatorId, CreatorRemovalOutcome.Kept, $"The creator {creator.Slug} ({creatorId}) stays: {reason}.");
+        if (dryRun) return new(creatorId, CreatorRemovalOutcome.WouldRemove, $"The creator {creator.Slug} ({creatorId}) the run created would be removed, with its slug reservation.");
+        var entry = audit.Entry(job.Actor, AuditActions.CreatorRemovedByUndo, $"{creator.Slug} ({creator.Id})", before: $"{creator.DisplayName}, status {creator.Status}",
+            detail: "created by the migration run that was undone", jobId: job.RunId);
+        var id = new Dictionary<string, AttributeValue> { [":id"] = new() { S = creatorId } };
+        try
+        {
+            await dynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest
+            {
+                TransactItems =
+                [
+                    new() { Delete = new Delete { TableName = schema.Creators.Name, Key = new() { ["id"] = new() { S = creatorId } },
+                        ConditionExpression = "attribute_exists(id) AND attribute_not_exists(userId)" } },
+                    new() { Delete = new Delete { TableName = schema.Ops.Name, Key = CreatorStore.SlugReservationKey(creator.Slug),
+                        ConditionExpression = "attribute_not_exists(pk) OR creatorId = :id", ExpressionAttributeValues = id } },
+                    .. await audit.TransactItemsAsync(entry, ct),
+                ],
+                ClientRequestToken = entry.Id,
+            }, CancellationToken.None);
+        }
+        catch (TransactionCanceledException)
+        {
+            return new(creatorId, CreatorRemovalOutcome.Kept, $"The creator {creator.Slug} ({creatorId}) stays: it was linked, or its slug reserved for another creator, while undo ran.");
+        }
+        return new(creatorId, CreatorRemovalOutcome.Removed, $"✓ Removed the creator {creator.Slug} ({creatorId}) the run created, with its slug reservation.");
+    }
+
+    private async Task<string?> ProductReferenceAsync(string creatorId, IReadOnlySet<string> restoring, CancellationToken ct)
+    {
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            QueryResponse hits;
+            try
+            {
+                hits = await dynamoDb.QueryAsync(new QueryRequest
+                {
+                    TableName = schema.Products.Name, IndexName = PlatformSchema.CreatorIdIndex, KeyConditionExpression = "creatorId = :id", Limit = 100,
+                    ProjectionExpression = "id", ExclusiveStartKey = start, ExpressionAttributeValues = new() { [":id"] = new() { S = creatorId } },
+                }, ct);
+            }
+            catch (AmazonDynamoDBException e) when (e is Amazon.DynamoDBv2.Model.ResourceNotFoundException || e.ErrorCode == "ValidationException")
+            {
+                return $"{PlatformSchema.CreatorIdIndex} is missing, so the products that refer to it cannot be looked up";
+            }
+            // The index follows the table with a short lag: a hit counts only if the product still says so.
+            foreach (var id in (hits.Items ?? []).Select(i => i.GetValueOrDefault("id")?.S).OfType<string>().Where(id => !restoring.Contains(id)))
+            {
+                var product = (await dynamoDb.GetItemAsync(new GetItemRequest
+                {
+                    TableName = schema.Products.Name, Key = new() { ["id"] = new() { S = id } }, ConsistentRead = true, ProjectionExpression = "creatorId",
+                }, ct)).Item;
+                if (product?.GetValueOrDefault("creatorId")?.S == creatorId) return $"the product {id} refers to it";
+            }
+            start = hits.LastEvaluatedKey is { Count: > 0 } k ? k : null;
+        } while (start is not null);
+        return null;
+    }
+
+    private async Task<string?> GroupReferenceAsync(CancellationToken ct)
+    {
+        var username = options.Value.DefaultCreator.Username;
+        var wanted = new[] { options.Value.CreatorsGroup.Name, options.Value.CreatorAccess.CreatorRoleGroup };
+        try
+        {
+            var pool = await pools.GetAsync(ct);
+            var groups = await cognito.AdminListGroupsForUserAsync(new AdminListGroupsForUserRequest { UserPoolId = pool.Id, Username = username, Limit = 60 }, ct);
+            var member = (groups.Groups ?? []).Select(g => g.GroupName).OfType<string>().Where(wanted.Contains).ToList();
+            return member.Count > 0 ? $"its user {username} is in the group {string.Join(" and ", member)}" : null;
+        }
+        catch (UserNotFoundException)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is AwsServiceException or HttpRequestException or UserPoolNotFoundException)
+        {
+            return $"the group membership of its user {username} could not be checked ({e.Message})";
+        }
+    }
+}
