@@ -37,11 +37,8 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AwsContext>();
         services.AddAwsHttpClients();
-        services.AddSingleton<IAmazonDynamoDB>(sp =>
-        {
-            var aws = sp.GetRequiredService<AwsContext>();
-            return new AmazonDynamoDBClient(aws.Credentials, aws.DynamoDbConfig());
-        });
+        services.AddDefaultAWSOptions(sp => sp.GetRequiredService<AwsContext>().SdkOptions(), ServiceLifetime.Singleton);
+        services.AddAWSService<IAmazonDynamoDB>((config, sp) => sp.GetRequiredService<AwsContext>().ConfigureDynamoDb(config));
 
         // Who acts: the web app's circuit or request (ambient), or the operator the CLI registers before this.
         services.TryAddSingleton<ICurrentActor, AmbientActor>();

@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core.Schema;
 using CreatorPlatform.Core.Security;
 using Microsoft.Extensions.Logging;
+using static CreatorPlatform.Core.Aws.Attr;
 
 namespace CreatorPlatform.Core.Audit;
 
@@ -97,12 +98,12 @@ public sealed partial class AuditLog(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         var month = AuditMapper.Month(entry.At);
         if (!markers.ContainsKey($"m{month}"))
         {
-            await Put(new() { ["pk"] = AuditMapper.S(AuditMapper.MonthsPk), ["sk"] = AuditMapper.S(month) });
+            await Put(new() { ["pk"] = S(AuditMapper.MonthsPk), ["sk"] = S(month) });
             markers[$"m{month}"] = true;
         }
         if (!markers.ContainsKey($"a{entry.ActorId}\n{entry.ActorName}"))
         {
-            await Put(new() { ["pk"] = AuditMapper.S(AuditMapper.ActorsPk), ["sk"] = AuditMapper.S(entry.ActorId), ["name"] = AuditMapper.S(entry.ActorName) });
+            await Put(new() { ["pk"] = S(AuditMapper.ActorsPk), ["sk"] = S(entry.ActorId), ["name"] = S(entry.ActorName) });
             markers[$"a{entry.ActorId}\n{entry.ActorName}"] = true;
         }
         Task Put(Dictionary<string, AttributeValue> item) => dynamoDb.PutItemAsync(new PutItemRequest { TableName = schema.Ops.Name, Item = item }, ct);

@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2.Model;
+using static CreatorPlatform.Core.Aws.Attr;
 
 namespace CreatorPlatform.Core.Audit;
 
@@ -41,6 +42,4 @@ public static class AuditMapper
         return new(Get("id") ?? "", DateTimeOffset.TryParse(Get("at"), out var at) ? at : default, Get("actorName") ?? "", Get("actorId") ?? "",
             Get("action") ?? "", Get("target") ?? "", Get("before"), Get("after"), Get("outcome") ?? "", Get("detail"), Get("jobId"));
     }
-
-    public static AttributeValue S(string s) => new() { S = s };
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core.Schema;
+using static CreatorPlatform.Core.Aws.Attr;
 
 namespace CreatorPlatform.Core.Audit;
 
@@ -25,7 +26,7 @@ public sealed class AuditReader(IAmazonDynamoDB dynamoDb, PlatformSchema schema)
         var from = cursor is null ? null : JsonSerializer.Deserialize<Cursor>(Convert.FromBase64String(cursor));
         var index = from is null ? 0 : partitions.IndexOf(from.P);
         if (index < 0) return new([], null);
-        Dictionary<string, AttributeValue>? start = from?.S is { } sk ? new() { ["pk"] = AuditMapper.S(from.P), ["sk"] = AuditMapper.S(sk) } : null;
+        Dictionary<string, AttributeValue>? start = from?.S is { } sk ? new() { ["pk"] = S(from.P), ["sk"] = S(sk) } : null;
         var entries = new List<AuditEntry>();
         while (index < partitions.Count)
         {
@@ -63,9 +64,9 @@ public sealed class AuditReader(IAmazonDynamoDB dynamoDb, PlatformSchema schema)
             KeyConditionExpression = "pk = :pk AND sk BETWEEN :from AND :to",
             ExpressionAttributeValues = new()
             {
-                [":pk"] = AuditMapper.S(pk),
-                [":from"] = AuditMapper.S(filter.From?.ToString("yyyy-MM-dd") ?? "0"),
-                [":to"] = AuditMapper.S((filter.To?.ToString("yyyy-MM-dd") ?? "9999") + "~"),
+                [":pk"] = S(pk),
+                [":from"] = S(filter.From?.ToString("yyyy-MM-dd") ?? "0"),
+                [":to"] = S((filter.To?.ToString("yyyy-MM-dd") ?? "9999") + "~"),
             },
             ScanIndexForward = false,
             Limit = Math.Max(1, limit),
@@ -76,7 +77,7 @@ public sealed class AuditReader(IAmazonDynamoDB dynamoDb, PlatformSchema schema)
         {
             request.FilterExpression = "#action = :action";
             request.ExpressionAttributeNames = new() { ["#action"] = "action" };
-            request.ExpressionAttributeValues[":action"] = AuditMapper.S(filter.Action);
+            request.ExpressionAttributeValues[":action"] = S(filter.Action);
         }
         return request;
     }
@@ -84,17 +85,11 @@ public sealed class AuditReader(IAmazonDynamoDB dynamoDb, PlatformSchema schema)
     private async Task<List<Dictionary<string, AttributeValue>>> AllAsync(string pk, CancellationToken ct)
     {
         var items = new List<Dictionary<string, AttributeValue>>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
+        var query = dynamoDb.Paginators.Query(new QueryRequest
         {
-            var response = await dynamoDb.QueryAsync(new QueryRequest
-            {
-                TableName = schema.Ops.Name, KeyConditionExpression = "pk = :pk", ExclusiveStartKey = start,
-                ExpressionAttributeValues = new() { [":pk"] = AuditMapper.S(pk) },
-            }, ct);
-            items.AddRange(response.Items ?? []);
-            start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        } while (start is not null);
+            TableName = schema.Ops.Name, KeyConditionExpression = "pk = :pk", ExpressionAttributeValues = new() { [":pk"] = S(pk) },
+        });
+        await foreach (var page in query.Responses.WithCancellation(ct)) items.AddRange(page.Items ?? []);
         return items;
     }
 

@@ -5,6 +5,7 @@ using CreatorPlatform.Core.Aws.Cognito;
 using CreatorPlatform.Core.Aws.Signing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CreatorPlatform.Core.Aws;
 
@@ -12,25 +13,32 @@ public static class AwsClientsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ICognitoClient"/>, <see cref="ICloudFormationClient"/>, <see cref="ILambdaClient"/> and <see cref="ICloudWatchClient"/> as typed HttpClients whose endpoint
-    /// and SigV4 signing come from <see cref="AwsContext"/>. Needs <c>IOptions&lt;PlatformOptions&gt;</c>.
+    /// and SigV4 signing come from <see cref="AwsContext"/>, each behind <see cref="AwsRetry"/>'s policy. Needs <c>IOptions&lt;PlatformOptions&gt;</c>.
     /// </summary>
     public static IServiceCollection AddAwsHttpClients(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AwsContext>();
+        services.AddOptions<AwsRetryOptions>();
 
         services.AddHttpClient<ICognitoClient, CognitoClient>((sp, http) => http.BaseAddress = CognitoClient.Endpoint(sp.GetRequiredService<AwsContext>()))
-            .AddHttpMessageHandler(sp => Signer(sp, CognitoClient.SigningName));
+            .Signed(CognitoClient.SigningName);
         services.AddHttpClient<ICloudFormationClient, CloudFormationClient>((sp, http) =>
                 http.BaseAddress = CloudFormationClient.Endpoint(sp.GetRequiredService<AwsContext>()))
-            .AddHttpMessageHandler(sp => Signer(sp, CloudFormationClient.SigningName));
+            .Signed(CloudFormationClient.SigningName);
         services.AddHttpClient<ILambdaClient, LambdaClient>((sp, http) => http.BaseAddress = LambdaClient.Endpoint(sp.GetRequiredService<AwsContext>()))
-            .AddHttpMessageHandler(sp => Signer(sp, LambdaClient.SigningName));
+            .Signed(LambdaClient.SigningName);
         services.AddHttpClient<ICloudWatchClient, CloudWatchClient>((sp, http) => http.BaseAddress = CloudWatchClient.Endpoint(sp.GetRequiredService<AwsContext>()))
-            .AddHttpMessageHandler(sp => Signer(sp, CloudWatchClient.SigningName));
+            .Signed(CloudWatchClient.SigningName);
         return services;
     }
 
-    private static AwsSigningHandler Signer(IServiceProvider sp, string service) =>
-        AwsSigningHandler.For(sp.GetRequiredService<AwsContext>(), service, sp.GetRequiredService<TimeProvider>());
+    /// <summary>The retry policy first (outermost), then the signer: every attempt is signed again, with a fresh date.</summary>
+    private static IHttpClientBuilder Signed(this IHttpClientBuilder client, string service)
+    {
+        client.AddResilienceHandler(AwsRetry.PipelineName, (pipeline, context) =>
+            AwsRetry.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<AwsRetryOptions>>().Value.BaseDelay));
+        return client.AddHttpMessageHandler(sp =>
+            AwsSigningHandler.For(sp.GetRequiredService<AwsContext>(), service, sp.GetRequiredService<TimeProvider>()));
+    }
 }

@@ -1,5 +1,6 @@
 using Amazon;
 using Amazon.DynamoDBv2;
+using Amazon.Extensions.NETCore.Setup;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
@@ -43,22 +44,32 @@ public sealed class AwsContext(IOptions<PlatformOptions> options)
         return string.IsNullOrWhiteSpace(value) ? null : new Uri(value);
     }
 
+    /// <summary>
+    /// Who and where for the SDK's clients built through AWSSDK.Extensions.NETCore.Setup (<c>AddAWSService</c>): the
+    /// region and this context's credentials, resolved when the first client is built.
+    /// </summary>
+    public AWSOptions SdkOptions() => new() { Region = Region, Credentials = Credentials };
+
+    /// <summary>The DynamoDB client's settings, as <c>AddAWSService</c> builds it (a test or benchmark builds its own from this).</summary>
     public AmazonDynamoDBConfig DynamoDbConfig()
     {
-        var config = new AmazonDynamoDBConfig
-        {
-            RegionEndpoint = Region,
-            // Standard retries with backoff and jitter on every request, without the retry quota: under sustained
-            // throttling the adaptive mode's client-side bucket refused requests outright ("capacity could not be
-            // obtained"), failing bookkeeping writes at random. Bulk jobs pace themselves (AdaptiveConcurrency) and retry
-            // between rounds; few retries here keep a page on an unreachable endpoint from hanging for most of a minute.
-            RetryMode = RequestRetryMode.Standard,
-            ThrottleRetries = false,
-            MaxErrorRetry = AwsRetry.MaxAttempts - 1,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        if (IsSandbox) config.ServiceURL = SandboxEndpoint(Options.Sandbox.DynamoDbPort).ToString();
+        var config = new AmazonDynamoDBConfig { RegionEndpoint = Region };
+        ConfigureDynamoDb(config);
         return config;
+    }
+
+    /// <summary>Applied after the region (<see cref="SdkOptions"/>), so that the sandbox's ServiceURL wins over it.</summary>
+    public void ConfigureDynamoDb(ClientConfig config)
+    {
+        // Standard retries with backoff and jitter on every request, without the retry quota: under sustained
+        // throttling the adaptive mode's client-side bucket refused requests outright ("capacity could not be
+        // obtained"), failing bookkeeping writes at random. Bulk jobs pace themselves (AdaptiveConcurrency) and retry
+        // between rounds; few retries here keep a page on an unreachable endpoint from hanging for most of a minute.
+        config.RetryMode = RequestRetryMode.Standard;
+        config.ThrottleRetries = false;
+        config.MaxErrorRetry = AwsRetry.MaxAttempts - 1;
+        config.Timeout = TimeSpan.FromSeconds(30);
+        if (IsSandbox) config.ServiceURL = SandboxEndpoint(Options.Sandbox.DynamoDbPort).ToString();
     }
 
     private static Uri SandboxEndpoint(int port) => new($"http://127.0.0.1:{port}");

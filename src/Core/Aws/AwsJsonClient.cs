@@ -1,15 +1,14 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Polly;
 
 namespace CreatorPlatform.Core.Aws;
 
 /// <summary>
-/// The AWS JSON 1.1 protocol: POST / with <c>X-Amz-Target: {targetPrefix}.{operation}</c>. Signing is the HttpClient's
-/// handler's job (<see cref="Signing.AwsSigningHandler"/>); the endpoint is its BaseAddress.
+/// The AWS JSON 1.1 protocol: POST / with <c>X-Amz-Target: {targetPrefix}.{operation}</c>. Signing and retries are the
+/// HttpClient's handlers' job (<see cref="AwsClientsServiceCollectionExtensions"/>); the endpoint is its BaseAddress.
 /// </summary>
-public sealed class AwsJsonClient(HttpClient http, string targetPrefix, string iamPrefix, string? profile, ResiliencePipeline? retry = null)
+public sealed class AwsJsonClient(HttpClient http, string targetPrefix, string iamPrefix, string? profile)
 {
     public const string MediaType = "application/x-amz-json-1.1";
 
@@ -24,24 +23,24 @@ public sealed class AwsJsonClient(HttpClient http, string targetPrefix, string i
     {
         var endpoint = http.BaseAddress ?? throw new InvalidOperationException(
             $"No endpoint for {iamPrefix}: the HttpClient needs a BaseAddress (register it with AddAwsHttpClients).");
-        var body = JsonSerializer.SerializeToUtf8Bytes(request, Json);
-        var call = new AwsCall(iamPrefix, operation, profile);
-        return await (retry ?? AwsRetry.Default).ExecuteAsync(async token =>
-        {
-            using var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
-            message.Content.Headers.ContentType = new MediaTypeHeaderValue(MediaType);
-            message.Headers.TryAddWithoutValidation("X-Amz-Target", $"{targetPrefix}.{operation}");
-            using var response = await http.SendAsync(message, token);
-            var text = await response.Content.ReadAsStringAsync(token);
-            if (!response.IsSuccessStatusCode)
-                throw AwsErrors.FromJson(call, response.StatusCode, Header(response, "x-amzn-ErrorType"), text);
-            return JsonSerializer.Deserialize<TResponse>(string.IsNullOrWhiteSpace(text) ? "{}" : text, Json)
-                ?? throw new AwsServiceException("EmptyResponse", $"{call.Action} answered with null.", response.StatusCode);
-        }, ct);
+        using var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, Json)) };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue(MediaType);
+        message.Headers.TryAddWithoutValidation("X-Amz-Target", $"{targetPrefix}.{operation}");
+        return await ExchangeAsync<TResponse>(http, message, new AwsCall(iamPrefix, operation, profile), ct);
     }
 
-    private static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+    /// <summary>Sends a JSON-protocol request (JSON 1.1 or REST-JSON) and reads its answer, or its error as the typed exception.</summary>
+    internal static async Task<TResponse> ExchangeAsync<TResponse>(HttpClient http, HttpRequestMessage message, AwsCall call, CancellationToken ct)
+    {
+        using var response = await http.SendAsync(message, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode) throw AwsErrors.FromJson(call, response.StatusCode, ErrorType(response), text);
+        return JsonSerializer.Deserialize<TResponse>(string.IsNullOrWhiteSpace(text) ? "{}" : text, Json)
+            ?? throw new AwsServiceException("EmptyResponse", $"{call.Action} answered with null.", response.StatusCode);
+    }
+
+    internal static string? ErrorType(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.FirstOrDefault() : null;
 }
 
 /// <summary>JSON 1.1 sends timestamps as epoch seconds; cognito-local sometimes sends ISO strings. Both read as UTC.</summary>

@@ -1,14 +1,13 @@
 using System.Xml.Linq;
-using Polly;
 
 namespace CreatorPlatform.Core.Aws;
 
 /// <summary>
 /// The AWS query protocol (form-encoded POST with Action and Version, XML answers), shared by CloudFormation and
-/// CloudWatch. The HttpClient carries the endpoint and the SigV4 handler; a missing BaseAddress means the service is
+/// CloudWatch. The HttpClient carries the endpoint, the retry policy and the SigV4 handler; a missing BaseAddress means the service is
 /// not available here (the sandbox has no emulator for it) and <paramref name="unavailable"/> says so.
 /// </summary>
-public sealed class AwsQueryClient(HttpClient http, string apiVersion, string iamPrefix, string? profile, string unavailable, ResiliencePipeline? retry = null)
+public sealed class AwsQueryClient(HttpClient http, string apiVersion, string iamPrefix, string? profile, string unavailable)
 {
     public async Task<T> SendAsync<T>(string action, IEnumerable<(string Name, string? Value)> parameters, Func<XElement, T> read, CancellationToken ct)
     {
@@ -16,15 +15,12 @@ public sealed class AwsQueryClient(HttpClient http, string apiVersion, string ia
         var form = new List<KeyValuePair<string, string>> { new("Action", action), new("Version", apiVersion) };
         form.AddRange(parameters.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Name, p.Value!)));
         var call = new AwsCall(iamPrefix, action, profile);
-        return await (retry ?? AwsRetry.Default).ExecuteAsync(async token =>
-        {
-            using var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new FormUrlEncodedContent(form) };
-            using var response = await http.SendAsync(message, token);
-            var text = await response.Content.ReadAsStringAsync(token);
-            if (!response.IsSuccessStatusCode) throw AwsErrors.FromXml(call, response.StatusCode, text);
-            return read(XDocument.Parse(text).Root
-                ?? throw new AwsServiceException("EmptyResponse", $"{call.Action} answered with no XML.", response.StatusCode));
-        }, ct);
+        using var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new FormUrlEncodedContent(form) };
+        using var response = await http.SendAsync(message, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode) throw AwsErrors.FromXml(call, response.StatusCode, text);
+        return read(XDocument.Parse(text).Root
+            ?? throw new AwsServiceException("EmptyResponse", $"{call.Action} answered with no XML.", response.StatusCode));
     }
 }
 

@@ -1,34 +1,59 @@
+using System.Net;
+using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using Polly.Retry;
 
 namespace CreatorPlatform.Core.Aws;
 
 /// <summary>
-/// The one retry policy of AWS calls: throttling, 5xx answers and failed connections, with exponential backoff and
-/// jitter, at most <see cref="MaxAttempts"/> attempts per call. The signed HTTP clients run it through Polly; the
-/// DynamoDB SDK client is given the same bound (<see cref="AwsContext.DynamoDbConfig"/>), and nothing retries on top of either.
+/// The one retry policy of AWS calls: throttling, 5xx and 429 answers and failed connections, with exponential backoff
+/// and jitter, at most <see cref="MaxAttempts"/> attempts per call. The signed HTTP clients run it as a resilience
+/// handler outside their SigV4 handler, so each attempt is signed anew (<see cref="AwsClientsServiceCollectionExtensions"/>);
+/// the DynamoDB SDK client is given the same bound (<see cref="AwsContext.DynamoDbConfig"/>), and nothing retries on top of either.
 /// </summary>
 public static class AwsRetry
 {
     public const int MaxAttempts = 5;
+    public const string PipelineName = "aws-retry";
 
-    public static ResiliencePipeline Default { get; } = Create(TimeProvider.System);
+    /// <summary>The policy as a pipeline for a <see cref="ResilienceHandler"/>; tests shorten <paramref name="baseDelay"/>.</summary>
+    public static ResiliencePipeline<HttpResponseMessage> Pipeline(TimeSpan? baseDelay = null, int maxAttempts = MaxAttempts) =>
+        Configure(new ResiliencePipelineBuilder<HttpResponseMessage>(), baseDelay, maxAttempts).Build();
 
-    public static ResiliencePipeline Create(TimeProvider time, int maxRetries = MaxAttempts - 1, TimeSpan? baseDelay = null) =>
-        new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<ThrottlingException>()
-                    .Handle<AwsServiceException>(e => (int)e.StatusCode >= 500)
-                    .Handle<HttpRequestException>(),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                MaxRetryAttempts = maxRetries,
-                Delay = baseDelay ?? TimeSpan.FromMilliseconds(200),
-                MaxDelay = TimeSpan.FromSeconds(10),
-            })
-            .Build();
+    public static ResiliencePipelineBuilder<HttpResponseMessage> Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder,
+        TimeSpan? baseDelay = null, int maxAttempts = MaxAttempts)
+    {
+        // The system clock, as the SDK's own retries: a fake clock registered for a test must not freeze a retry's wait.
+        builder.TimeProvider = TimeProvider.System;
+        return builder.AddRetry(new HttpRetryStrategyOptions
+        {
+            ShouldHandle = args => IsTransientAsync(args.Outcome, args.Context.CancellationToken),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            MaxRetryAttempts = maxAttempts - 1,
+            Delay = baseDelay ?? new AwsRetryOptions().BaseDelay,
+            MaxDelay = TimeSpan.FromSeconds(10),
+            ShouldRetryAfterHeader = false,
+        });
+    }
+
+    /// <summary>
+    /// Whether an attempt's outcome is worth another: a failed connection, a 5xx or 429, or an error whose code is a
+    /// throttling code. JSON protocols name it in <c>x-amzn-ErrorType</c> or <c>__type</c>, the query protocol in the
+    /// XML body's Code; the body is buffered, so the client still reads it from the last answer.
+    /// </summary>
+    internal static async ValueTask<bool> IsTransientAsync(Outcome<HttpResponseMessage> outcome, CancellationToken ct)
+    {
+        if (outcome.Exception is { } e) return e is HttpRequestException;
+        if (outcome.Result is not { IsSuccessStatusCode: false } response) return false;
+        if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests) return true;
+        await response.Content.LoadIntoBufferAsync(ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        var call = new AwsCall("aws", "retry", null);
+        var error = body.AsSpan().TrimStart().StartsWith("<")
+            ? AwsErrors.FromXml(call, response.StatusCode, body)
+            : AwsErrors.FromJson(call, response.StatusCode, AwsJsonClient.ErrorType(response), body);
+        return error is ThrottlingException;
+    }
 
     /// <summary>
     /// The wait before resending what a batch call left unprocessed (DynamoDB's own throttling signal), within the same
@@ -40,6 +65,12 @@ public static class AwsRetry
             throw new UnprocessedItemsException($"DynamoDB left {left} {what} unprocessed after {MaxAttempts} attempts (throttled); nothing else was lost. Try again later.");
         return Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 50 << Math.Min(attempt, 6)) * (0.5 + Random.Shared.NextDouble() / 2)), ct);
     }
+}
+
+/// <summary>How the signed HTTP clients' retry waits: its first backoff (tests make it short).</summary>
+public sealed class AwsRetryOptions
+{
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 }
 
 /// <summary>A batch call still had unprocessed items when the retry policy's attempts were spent.</summary>

@@ -16,36 +16,26 @@ public sealed class CreatorDirectory(IAmazonDynamoDB dynamoDb, PlatformSchema sc
     public async Task<IReadOnlyList<Creator>> ListAllAsync(CancellationToken ct)
     {
         var all = new List<Creator>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var page = await dynamoDb.ScanAsync(new ScanRequest { TableName = schema.Creators.Name, ExclusiveStartKey = start }, ct);
+        await foreach (var page in dynamoDb.Paginators.Scan(new ScanRequest { TableName = schema.Creators.Name }).Responses.WithCancellation(ct))
             all.AddRange((page.Items ?? []).Select(CreatorMapper.FromItem));
-            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        } while (start is not null);
         return all.OrderBy(c => c.Slug, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>How many products name the creator, counted by creatorId-index with Select=COUNT (no items are read out).</summary>
     public async Task<int> CountProductsAsync(string creatorId, CancellationToken ct)
     {
+        var request = ByCreator(creatorId);
+        request.Select = Select.COUNT;
         var count = 0;
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var request = ByCreator(creatorId, start);
-            request.Select = Select.COUNT;
-            var page = await dynamoDb.QueryAsync(request, ct);
+        await foreach (var page in dynamoDb.Paginators.Query(request).Responses.WithCancellation(ct))
             count += page.Count ?? 0;
-            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        } while (start is not null);
         return count;
     }
 
     /// <summary>The creator's newest products, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<CreatorProduct>> ListProductsAsync(string creatorId, int limit, CancellationToken ct)
     {
-        var request = ByCreator(creatorId, null);
+        var request = ByCreator(creatorId);
         request.ScanIndexForward = false;
         request.Limit = limit;
         var page = await dynamoDb.QueryAsync(request, ct);
@@ -121,13 +111,12 @@ public sealed class CreatorDirectory(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         }
     }
 
-    private QueryRequest ByCreator(string creatorId, Dictionary<string, AttributeValue>? start) => new()
+    private QueryRequest ByCreator(string creatorId) => new()
     {
         TableName = schema.Products.Name,
         IndexName = PlatformSchema.CreatorIdIndex,
         KeyConditionExpression = "creatorId = :c",
         ExpressionAttributeValues = new() { [":c"] = new AttributeValue { S = creatorId } },
-        ExclusiveStartKey = start,
     };
 
     private static string Str(Dictionary<string, AttributeValue> item, string name) => item.TryGetValue(name, out var v) && v.S is { } s ? s : "";

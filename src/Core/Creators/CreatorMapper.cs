@@ -1,5 +1,6 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
+using static CreatorPlatform.Core.Aws.Attr;
 
 namespace CreatorPlatform.Core.Creators;
 
@@ -70,8 +71,6 @@ public static class CreatorMapper
 
     private static DateTimeOffset ParseTime(string s) =>
         DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : DateTimeOffset.MinValue;
-
-    private static AttributeValue S(string value) => new() { S = value };
 
     private static AttributeValue M(params (string Key, string Value)[] entries) =>
         new() { M = entries.ToDictionary(e => e.Key, e => S(e.Value)) };

@@ -26,20 +26,14 @@ public sealed class CreatorStore(IAmazonDynamoDB dynamoDb, PlatformSchema schema
     public async Task<IReadOnlyList<Creator>> FindBySlugAsync(string slug, CancellationToken ct)
     {
         var found = new List<Creator>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
+        var query = dynamoDb.Paginators.Query(new QueryRequest
         {
-            var response = await dynamoDb.QueryAsync(new QueryRequest
-            {
-                TableName = schema.Creators.Name,
-                IndexName = PlatformSchema.SlugIndex,
-                KeyConditionExpression = "slug = :slug",
-                ExpressionAttributeValues = new() { [":slug"] = new AttributeValue { S = slug } },
-                ExclusiveStartKey = start,
-            }, ct);
-            found.AddRange((response.Items ?? []).Select(CreatorMapper.FromItem));
-            start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        } while (start is not null);
+            TableName = schema.Creators.Name,
+            IndexName = PlatformSchema.SlugIndex,
+            KeyConditionExpression = "slug = :slug",
+            ExpressionAttributeValues = new() { [":slug"] = new AttributeValue { S = slug } },
+        });
+        await foreach (var page in query.Responses.WithCancellation(ct)) found.AddRange((page.Items ?? []).Select(CreatorMapper.FromItem));
         return found;
     }
 
@@ -64,21 +58,9 @@ public sealed class CreatorStore(IAmazonDynamoDB dynamoDb, PlatformSchema schema
     /// <summary>Of <paramref name="ids"/>, those that name an existing creator.</summary>
     public async Task<ISet<string>> ExistingIdsAsync(IEnumerable<string> ids, CancellationToken ct)
     {
-        var existing = new HashSet<string>();
-        foreach (var chunk in ids.Distinct().Chunk(100))
-        {
-            var keys = chunk.Select(id => new Dictionary<string, AttributeValue> { ["id"] = new() { S = id } }).ToList();
-            var pending = new Dictionary<string, KeysAndAttributes> { [schema.Creators.Name] = new() { Keys = keys, ProjectionExpression = "id" } };
-            for (var attempt = 0; pending.Count > 0; attempt++)
-            {
-                if (attempt > 0) await AwsRetry.UnprocessedBackoffAsync(attempt, pending.Values.Sum(v => v.Keys?.Count ?? 0), "keys", ct);
-                var response = await dynamoDb.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = pending }, ct);
-                foreach (var item in response.Responses?.GetValueOrDefault(schema.Creators.Name) ?? [])
-                    if (item.TryGetValue("id", out var id) && id.S is { } s) existing.Add(s);
-                pending = response.UnprocessedKeys is { Count: > 0 } left ? left : [];
-            }
-        }
-        return existing;
+        var keys = ids.Distinct().Select(id => new Dictionary<string, AttributeValue> { ["id"] = new() { S = id } });
+        var items = await BatchReader.GetAllAsync(dynamoDb, schema.Creators.Name, keys, "id", ct);
+        return items.Select(item => item.GetValueOrDefault("id")?.S).OfType<string>().ToHashSet();
     }
 
     /// <summary>Creates the creator and reserves its slug atomically; throws <see cref="SlugTakenException"/> when the slug is reserved.</summary>

@@ -59,22 +59,16 @@ public sealed class OnboardingProgressStore(IAmazonDynamoDB dynamoDb, PlatformSc
     public async Task<IReadOnlyList<OnboardingProgress>> ListOpenAsync(CancellationToken ct)
     {
         var found = new List<OnboardingProgress>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
+        var query = dynamoDb.Paginators.Query(new QueryRequest
         {
-            var page = await dynamoDb.QueryAsync(new QueryRequest
-            {
-                TableName = schema.Ops.Name,
-                KeyConditionExpression = "pk = :pk",
-                FilterExpression = "#state = :open",
-                ExpressionAttributeNames = new() { ["#state"] = "state" },
-                ExpressionAttributeValues = new() { [":pk"] = new() { S = Pk }, [":open"] = new() { S = "open" } },
-                ExclusiveStartKey = start,
-                ConsistentRead = true,
-            }, ct);
-            found.AddRange((page.Items ?? []).Select(Read));
-            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        } while (start is not null);
+            TableName = schema.Ops.Name,
+            KeyConditionExpression = "pk = :pk",
+            FilterExpression = "#state = :open",
+            ExpressionAttributeNames = new() { ["#state"] = "state" },
+            ExpressionAttributeValues = new() { [":pk"] = new() { S = Pk }, [":open"] = new() { S = "open" } },
+            ConsistentRead = true,
+        });
+        await foreach (var page in query.Responses.WithCancellation(ct)) found.AddRange((page.Items ?? []).Select(Read));
         return found.OrderByDescending(p => p.UpdatedAt).ToList();
     }
 

@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core.Schema;
 using Microsoft.Extensions.Options;
+using static CreatorPlatform.Core.Aws.Attr;
 
 namespace CreatorPlatform.Core.Jobs;
 
@@ -71,20 +72,16 @@ public sealed class JobLease(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IO
     public async Task<IReadOnlyList<LeaseInfo>> HeldInSandboxAsync(CancellationToken ct)
     {
         var held = new List<LeaseInfo>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
+        var scan = dynamoDb.Paginators.Scan(new ScanRequest
         {
-            var page = await dynamoDb.ScanAsync(new ScanRequest
-            {
-                TableName = schema.Ops.Name, ExclusiveStartKey = start, ProjectionExpression = "pk",
-                FilterExpression = "begins_with(pk, :lease)", ExpressionAttributeValues = new() { [":lease"] = S("lease#") },
-            }, ct);
+            TableName = schema.Ops.Name, ProjectionExpression = "pk",
+            FilterExpression = "begins_with(pk, :lease)", ExpressionAttributeValues = new() { [":lease"] = S("lease#") },
+        });
+        await foreach (var page in scan.Responses.WithCancellation(ct))
             foreach (var item in page.Items ?? [])
                 if (item["pk"].S is { } pk && await ReadAsync(pk["lease#".Length..], ct) is { } lease && lease.Until > time.GetUtcNow()
                     && lease.Process?.IsGoneFromThisHost() != true)
                     held.Add(lease);
-            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        } while (start is not null);
         return held;
     }
 
@@ -178,6 +175,4 @@ public sealed class JobLease(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IO
     }
 
     private static Dictionary<string, AttributeValue> Key(string name) => new() { ["pk"] = S($"lease#{name}"), ["sk"] = S("lease") };
-    private static AttributeValue S(string s) => new() { S = s };
-    private static AttributeValue N(long n) => new() { N = n.ToString() };
 }

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using Bogus;
+using static CreatorPlatform.Core.Aws.Attr;
 
 namespace CreatorPlatform.Core.Sandbox;
 
@@ -41,6 +42,4 @@ public static class LegacyProducts
         if (f.Random.Bool(0.7f)) item["asin"] = S(asin);
         return item;
     }
-
-    private static AttributeValue S(string value) => new() { S = value };
 }

@@ -34,23 +34,27 @@ public sealed class OpsTableXmlRepository(IServiceProvider services, TimeProvide
         try
         {
             Flush();
-            Dictionary<string, AttributeValue>? start = null;
-            do
-            {
-                var page = DynamoDb.QueryAsync(new QueryRequest
-                {
-                    TableName = Table, KeyConditionExpression = "pk = :pk", ConsistentRead = true, ExclusiveStartKey = start,
-                    ExpressionAttributeValues = new() { [":pk"] = new AttributeValue { S = Pk } },
-                }).GetAwaiter().GetResult();
-                stored.AddRange((page.Items ?? []).Where(i => i.ContainsKey("xml")).Select(i => XElement.Parse(i["xml"].S)));
-                start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-            } while (start is not null);
+            stored.AddRange(ReadStoredAsync().GetAwaiter().GetResult());
         }
         catch (Exception e) when (IsUnreachable(e))
         {
             Warn(e);
         }
         lock (gate) return [.. stored, .. pending.Values];
+    }
+
+    private async Task<List<XElement>> ReadStoredAsync()
+    {
+        var stored = new List<XElement>();
+        var query = DynamoDb.Paginators.Query(new QueryRequest
+        {
+            TableName = Table, KeyConditionExpression = "pk = :pk", ConsistentRead = true,
+            ExpressionAttributeValues = new() { [":pk"] = new AttributeValue { S = Pk } },
+        });
+        // ConfigureAwait(false): GetAllElements blocks on this, on whatever thread data protection calls it from.
+        await foreach (var page in query.Responses.ConfigureAwait(false))
+            stored.AddRange((page.Items ?? []).Where(i => i.ContainsKey("xml")).Select(i => XElement.Parse(i["xml"].S)));
+        return stored;
     }
 
     public void StoreElement(XElement element, string friendlyName)

@@ -182,8 +182,8 @@ public sealed class LambdaEnvironmentTests(EmulatorFixture emulators)
         var aws = AwsTestClients.Context();
         var unused = new Uri("http://127.0.0.1:9/");
         return new LambdaEnvironmentSection(
-            new Core.Aws.Lambda.LambdaClient(AwsTestClients.Http(lambda?.Uri ?? unused, "lambda"), aws, AwsTestClients.FastRetry),
-            new Core.Aws.CloudFormation.CloudFormationClient(AwsTestClients.Http(cloudFormation?.Uri ?? unused, "cloudformation"), aws, AwsTestClients.FastRetry),
+            new Core.Aws.Lambda.LambdaClient(AwsTestClients.Http(lambda?.Uri ?? unused, "lambda"), aws),
+            new Core.Aws.CloudFormation.CloudFormationClient(AwsTestClients.Http(cloudFormation?.Uri ?? unused, "cloudformation"), aws),
             services.GetRequiredService<IAmazonDynamoDB>(), aws, new Troubleshooter(options), options);
     }
 }

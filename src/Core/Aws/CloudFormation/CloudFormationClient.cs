@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Polly;
 
 namespace CreatorPlatform.Core.Aws.CloudFormation;
 
@@ -7,10 +6,10 @@ namespace CreatorPlatform.Core.Aws.CloudFormation;
 /// CloudFormation over the query protocol (form-encoded POST, XML answers). The HttpClient carries the endpoint and the
 /// SigV4 handler; a missing BaseAddress means there is no CloudFormation to ask (the sandbox has no emulator for it).
 /// </summary>
-public sealed class CloudFormationClient(HttpClient http, AwsContext aws, ResiliencePipeline? retry = null) : ICloudFormationClient
+public sealed class CloudFormationClient(HttpClient http, AwsContext aws) : ICloudFormationClient
 {
     private readonly AwsQueryClient query = new(http, ApiVersion, SigningName, aws.Options.Profile,
-        "CloudFormation is not available here: the sandbox has no CloudFormation emulator and provides the stack outputs itself.", retry);
+        "CloudFormation is not available here: the sandbox has no CloudFormation emulator and provides the stack outputs itself.");
 
     public const string SigningName = "cloudformation";
     public const string EndpointId = "CLOUDFORMATION";

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Xml.Linq;
-using Polly;
 
 namespace CreatorPlatform.Core.Aws.CloudWatch;
 
 /// <summary>CloudWatch over the query protocol; no endpoint in the sandbox, where CloudWatch does not exist.</summary>
-public sealed class CloudWatchClient(HttpClient http, AwsContext aws, ResiliencePipeline? retry = null) : ICloudWatchClient
+public sealed class CloudWatchClient(HttpClient http, AwsContext aws) : ICloudWatchClient
 {
     public const string SigningName = "monitoring";
     /// <summary>The SDK's service id for CloudWatch: AWS_ENDPOINT_URL_CLOUDWATCH.</summary>
@@ -15,7 +14,7 @@ public sealed class CloudWatchClient(HttpClient http, AwsContext aws, Resilience
     public const string IamPrefix = "cloudwatch";
 
     private readonly AwsQueryClient query = new(http, ApiVersion, IamPrefix, aws.Options.Profile,
-        "CloudWatch is not available here: the sandbox has no CloudWatch.", retry);
+        "CloudWatch is not available here: the sandbox has no CloudWatch.");
 
     public static Uri? Endpoint(AwsContext aws) =>
         aws.EndpointOverride(EndpointId) ?? (aws.IsSandbox ? null : new Uri($"https://monitoring.{aws.Region.SystemName}.amazonaws.com/"));

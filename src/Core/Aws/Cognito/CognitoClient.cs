@@ -1,15 +1,13 @@
-using Polly;
-
 namespace CreatorPlatform.Core.Aws.Cognito;
 
-/// <summary>Cognito user pools over the JSON 1.1 protocol; the HttpClient carries the endpoint and the SigV4 handler.</summary>
-public sealed class CognitoClient(HttpClient http, AwsContext aws, ResiliencePipeline? retry = null) : ICognitoClient
+/// <summary>Cognito user pools over the JSON 1.1 protocol; the HttpClient carries the endpoint, the retry policy and the SigV4 handler.</summary>
+public sealed class CognitoClient(HttpClient http, AwsContext aws) : ICognitoClient
 {
     public const string SigningName = "cognito-idp";
     public const string EndpointId = "COGNITO_IDENTITY_PROVIDER";
     private const string TargetPrefix = "AWSCognitoIdentityProviderService";
 
-    private readonly AwsJsonClient json = new(http, TargetPrefix, SigningName, aws.Options.Profile, retry);
+    private readonly AwsJsonClient json = new(http, TargetPrefix, SigningName, aws.Options.Profile);
 
     public static Uri Endpoint(AwsContext aws) =>
         aws.EndpointOverride(EndpointId) ?? new Uri($"https://cognito-idp.{aws.Region.SystemName}.amazonaws.com/");

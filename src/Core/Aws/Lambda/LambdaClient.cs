@@ -1,13 +1,10 @@
-using System.Text.Json;
-using Polly;
-
 namespace CreatorPlatform.Core.Aws.Lambda;
 
 /// <summary>
 /// Lambda over its REST-JSON protocol (GET /2015-03-31/functions/{name}/configuration). The HttpClient carries the
-/// endpoint and the SigV4 handler; there is no endpoint in the sandbox, where no Lambda runs.
+/// endpoint, the retry policy and the SigV4 handler; there is no endpoint in the sandbox, where no Lambda runs.
 /// </summary>
-public sealed class LambdaClient(HttpClient http, AwsContext aws, ResiliencePipeline? retry = null) : ILambdaClient
+public sealed class LambdaClient(HttpClient http, AwsContext aws) : ILambdaClient
 {
     public const string SigningName = "lambda";
     public const string EndpointId = "LAMBDA";
@@ -23,17 +20,8 @@ public sealed class LambdaClient(HttpClient http, AwsContext aws, ResiliencePipe
         var name = request.FunctionName ?? throw new ArgumentException("FunctionName is required.", nameof(request));
         var path = $"{ApiVersion}/functions/{Uri.EscapeDataString(name)}/configuration"
             + (request.Qualifier is { } q ? $"?Qualifier={Uri.EscapeDataString(q)}" : "");
-        var call = new AwsCall(SigningName, "GetFunctionConfiguration", aws.Options.Profile);
-        return await (retry ?? AwsRetry.Default).ExecuteAsync(async token =>
-        {
-            using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(endpoint, path));
-            using var response = await http.SendAsync(message, token);
-            var text = await response.Content.ReadAsStringAsync(token);
-            if (!response.IsSuccessStatusCode)
-                throw AwsErrors.FromJson(call, response.StatusCode,
-                    response.Headers.TryGetValues("x-amzn-ErrorType", out var type) ? type.FirstOrDefault() : null, text);
-            return JsonSerializer.Deserialize<GetFunctionConfigurationResponse>(string.IsNullOrWhiteSpace(text) ? "{}" : text, AwsJsonClient.Json)
-                ?? throw new AwsServiceException("EmptyResponse", $"{call.Action} answered with null.", response.StatusCode);
-        }, ct);
+        using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(endpoint, path));
+        return await AwsJsonClient.ExchangeAsync<GetFunctionConfigurationResponse>(http, message,
+            new AwsCall(SigningName, "GetFunctionConfiguration", aws.Options.Profile), ct);
     }
 }
