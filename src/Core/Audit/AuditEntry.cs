@@ -22,11 +22,14 @@ public static class AuditActions
     public const string CreatorCreateUndone = "creator.create-undone";
     public const string CreatorOnboarded = "creator.onboarded";
     public const string CreatorLinked = "creator.linked";
+    public const string CreatorUnlinked = "creator.unlinked";
     public const string CreatorEnabled = "creator.enabled";
     public const string CreatorDisabled = "creator.disabled";
     public const string SandboxReset = "sandbox.reset";
     public const string PoolAttributeAdded = "pool.attribute-added";
     public const string UserAttributeSet = "user.attribute-set";
+    public const string SchemaIndexDropped = "schema.index-dropped";
+    public const string SchemaTableDropped = "schema.table-dropped";
 
     public static string JobStarted(string kind) => $"{kind}.started";
     public static string JobPauseRequested(string kind) => $"{kind}.pause-requested";
@@ -34,13 +37,14 @@ public static class AuditActions
     public static string JobEnded(string kind, string outcome) => $"{kind}.{outcome}";
 
     private static readonly string[] JobKinds = ["schema", "migration", "verify", "migration-dry-run", "featured-repair", "featured-repair-dry-run", "analytics-rebuild",
-        "analytics-reconcile", "analytics-generate", "verification", "access-ensure"];
+        "analytics-reconcile", "analytics-generate", "verification", "access-ensure",
+        "schema-undo"];
 
     /// <summary>For the Audit page's filter; entries of other actions are still listed and exportable.</summary>
     public static IReadOnlyList<string> Known { get; } =
     [
-        GroupCreated, MemberAdded, MemberRemoved, CreatorCreated, CreatorCreateUndone, CreatorOnboarded, CreatorLinked, CreatorEnabled, CreatorDisabled, SandboxReset,
-        PoolAttributeAdded, UserAttributeSet,
+        GroupCreated, MemberAdded, MemberRemoved, CreatorCreated, CreatorCreateUndone, CreatorOnboarded, CreatorLinked, CreatorUnlinked, CreatorEnabled, CreatorDisabled, SandboxReset,
+        PoolAttributeAdded, UserAttributeSet, SchemaIndexDropped, SchemaTableDropped,
         .. JobKinds.SelectMany(k => new[] { JobStarted(k), JobEnded(k, AuditOutcome.Succeeded), JobEnded(k, AuditOutcome.Failed),
             JobEnded(k, AuditOutcome.Cancelled), JobPauseRequested(k), JobCancelRequested(k) }),
     ];
