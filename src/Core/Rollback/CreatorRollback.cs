@@ -16,6 +16,12 @@ public sealed record CreatorUndoResult(CreatorUndo Kind, IReadOnlyList<string> C
     public bool ChangedNothing => Changed.Count == 0;
 }
 
+/// <summary>One way back as the creator's page offers it: whether it applies now, and if not, why.</summary>
+public sealed record CreatorUndoOption(CreatorUndo Kind, string Title, string ReturnsTo, string? NotNow)
+{
+    public bool Available => NotNow is null;
+}
+
 /// <summary>
 /// The way back from each creator step, one action each: remove the user from the creator groups (step 8.2/8.4),
 /// clear the userId (step 8.3), disable the creator. Each changes exactly what it says, is audited with before and
@@ -33,6 +39,15 @@ public sealed class CreatorRollback(IAmazonDynamoDB dynamoDb, PlatformSchema sch
         CreatorUndo.Disable => $"status {Creator.Disabled}: the creator's page and products stop showing on the platform; Enable brings them back. Nothing else changes.",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    /// <summary>The three ways back for the creator as it is, in the order they must run (ungroup needs the link).</summary>
+    public IReadOnlyList<CreatorUndoOption> OptionsFor(CreatorLinkage linkage) =>
+    [
+        new(CreatorUndo.Ungroup, "Remove from groups", ReturnsTo(CreatorUndo.Ungroup),
+            linkage.User is null ? "No linked user whose groups the console knows." : null),
+        new(CreatorUndo.Unlink, "Unlink", ReturnsTo(CreatorUndo.Unlink), string.IsNullOrEmpty(linkage.Creator.UserId) ? "Not linked." : null),
+        new(CreatorUndo.Disable, "Disable", ReturnsTo(CreatorUndo.Disable), linkage.Creator.Status == Creator.Disabled ? "Already disabled." : null),
+    ];
 
     public Task<CreatorUndoResult> RunAsync(CreatorUndo kind, string slug, CancellationToken ct) => kind switch
     {
