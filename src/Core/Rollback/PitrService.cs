@@ -36,9 +36,13 @@ public sealed class PitrService(IAmazonDynamoDB dynamoDb, PlatformSchema schema,
             var response = await dynamoDb.DescribeContinuousBackupsAsync(new DescribeContinuousBackupsRequest { TableName = table }, ct);
             return FromResponse(table, response);
         }
-        catch (AmazonDynamoDBException e)
+        catch (Amazon.Runtime.AmazonServiceException e)
         {
             return new(table, PitrState.Unreadable, null, null, null, $"Could not be read ({e.ErrorCode}): {e.Message}");
+        }
+        catch (HttpRequestException e)
+        {
+            return new(table, PitrState.Unreadable, null, null, null, $"Could not be read: {e.Message}");
         }
     }
 
