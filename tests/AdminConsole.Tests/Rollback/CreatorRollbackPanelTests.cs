@@ -24,7 +24,7 @@ public sealed class CreatorRollbackPanelTests : MudTestContext
         view.Find("[data-testid='undo-ungroup']").Click();
 
         Assert.Equal([CreatorUndo.Unlink, CreatorUndo.Ungroup], asked);
-        Assert.Contains("Returns to not linked", view.Find("[data-testid='undo-unlink-row']").TextContent);
+        Assert.Contains("Returns to: not linked", view.Find("[data-testid='undo-unlink-row']").TextContent);
         Assert.True(view.Find("[data-testid='undo-disable']").HasAttribute("disabled"));
         Assert.Contains("Already disabled.", view.Find("[data-testid='undo-disable-row']").TextContent);
     }
