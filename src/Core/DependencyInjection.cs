@@ -8,6 +8,7 @@ using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Rollout;
 using CreatorPlatform.Core.Migration;
 using CreatorPlatform.Core.Monitoring;
+using CreatorPlatform.Core.Rollback;
 using CreatorPlatform.Core.Troubleshooting;
 using CreatorPlatform.Core.Verification;
 using CreatorPlatform.Core.Sandbox;
@@ -115,6 +116,7 @@ public static class DependencyInjection
         services.AddSingleton<SandboxRuntime>();
 
         services.AddAnalytics();
+        services.AddRollback();
         return services;
     }
 }

@@ -11,7 +11,8 @@ namespace AdminConsole.Cli;
 /// <summary>The command-line verbs: each runs one job against the configured platform and exits 0 only when it succeeded.</summary>
 public static class CliApp
 {
-    private static readonly HashSet<string> Verbs = ["status", "sandbox", "migrate", "verify", "group", "link", "onboard", "analytics", "healthcheck", "schema", "access"];
+    private static readonly HashSet<string> Verbs = ["status", "sandbox", "migrate", "verify", "group", "link", "onboard", "analytics", "healthcheck", "schema", "access",
+        "unlink", "ungroup", "disable"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -30,6 +31,9 @@ public static class CliApp
             VerifyVerb.Create(),
             AnalyticsVerb.Create(),
             AccessVerb.Create(),
+            CreatorUndoCli.Ungroup(),
+            CreatorUndoCli.Unlink(),
+            CreatorUndoCli.Disable(),
         };
         root.Options.Add(LeaseWait.Wait);
         root.Options.Add(LeaseWait.NoWait);

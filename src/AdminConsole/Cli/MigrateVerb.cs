@@ -39,6 +39,8 @@ internal static class MigrateVerb
             {
                 var job = services.GetRequiredService<MigrationJob>();
                 var overrides = new MigrationRunSettings(parse.GetValue(segments), parse.GetValue(concurrency));
+                if (await services.GetRequiredService<CreatorPlatform.Core.Rollback.PitrService>().MigrationWarningAsync(ct) is { } noBackup)
+                    Console.Error.WriteLine($"⚠ {noBackup}");
                 await LeaseWait.BeforeStartAsync(services, MigrationJob.JobKind, ct);
                 run = runner.Start(MigrationJob.JobKind, "Migration", JobConsole.StartedBy, j => job.RunAsync(j, overrides));
             }

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Text.Json;
 using CreatorPlatform.Core.Aws;
+using CreatorPlatform.Core.Rollback;
 using CreatorPlatform.Core.Schema;
 using Spectre.Console;
 
@@ -15,8 +17,13 @@ internal static class StatusVerb
         command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
         {
             var status = await services.GetRequiredService<SchemaStatusService>().GetStatusAsync(ct);
-            if (parse.GetValue(json)) CliJson.Write(status);
-            else Print(status, services.GetRequiredService<AwsContext>().Describe());
+            var pitr = await services.GetRequiredService<PitrService>().ReadAllAsync(ct);
+            if (parse.GetValue(json)) WriteJson(status, pitr);
+            else
+            {
+                Print(status, services.GetRequiredService<AwsContext>().Describe());
+                PrintPitr(pitr);
+            }
             return status.HasErrors ? 1 : 0;
         }, ct));
         return command;
@@ -40,6 +47,30 @@ internal static class StatusVerb
         }
         if (!status.Findings.Any()) AnsiConsole.MarkupLine("[green]✓ Every table and index matches the expected schema.[/]");
         AnsiConsole.MarkupLineInterpolated($"[grey]{PlatformStatus.CountsNote}[/]");
+    }
+
+    /// <summary>The status as before, with each table's point-in-time recovery added beside it.</summary>
+    private static void WriteJson(PlatformStatus status, IReadOnlyList<TablePitr> pitr)
+    {
+        var node = JsonSerializer.SerializeToNode(status, CliJson.Options)!.AsObject();
+        node["pointInTimeRecovery"] = JsonSerializer.SerializeToNode(pitr, CliJson.Options);
+        Console.Out.WriteLine(node.ToJsonString(CliJson.Options));
+    }
+
+    private static void PrintPitr(IReadOnlyList<TablePitr> pitr)
+    {
+        if (pitr.All(p => p.State == PitrState.NotAvailable))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[grey]Point-in-time recovery: {PitrService.NotAvailableHere}[/]");
+            return;
+        }
+        var table = new Table().AddColumns("Table", "Point-in-time recovery", "Earliest restorable (UTC)");
+        foreach (var p in pitr)
+            table.AddRow(Markup.Escape(p.Table), p.State switch { PitrState.Enabled => "[green]ENABLED[/]", PitrState.Disabled => "[red]DISABLED[/]", _ => "[yellow]?[/]" },
+                Markup.Escape(p.EarliestRestorable?.ToString("yyyy-MM-dd HH:mm") ?? (p.State == PitrState.Unreadable ? p.Detail : "")));
+        AnsiConsole.Write(table);
+        if (pitr.Any(p => p.State == PitrState.Disabled))
+            AnsiConsole.MarkupLineInterpolated($"[yellow]Turn it on in the storage stack, on each table's props: {PitrService.CdkLine}[/]");
     }
 
     private static string Colour(string? status) => status switch

@@ -39,7 +39,7 @@ internal static class VerifyVerb
             AnsiConsole.MarkupLineInterpolated($"[bold]{section.Key}[/]");
             foreach (var line in section)
             {
-                var (mark, colour) = line.State switch { CheckState.Green => ("✓", "green"), CheckState.Red => ("✗", "red"), _ => ("?", "yellow") };
+                var (mark, colour) = line.State switch { CheckState.Green => ("✓", "green"), CheckState.Red => ("✗", "red"), CheckState.NotCovered => ("·", "grey"), _ => ("?", "yellow") };
                 AnsiConsole.MarkupLineInterpolated($"[{colour}]{mark} {line.Title}[/]  [grey]{line.Link.Route()}[/]");
                 foreach (var evidence in line.Evidence) AnsiConsole.MarkupLineInterpolated($"    {evidence}");
                 if (line.Table is { } table)

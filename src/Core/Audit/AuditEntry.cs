@@ -22,12 +22,15 @@ public static class AuditActions
     public const string CreatorCreateUndone = "creator.create-undone";
     public const string CreatorOnboarded = "creator.onboarded";
     public const string CreatorLinked = "creator.linked";
+    public const string CreatorUnlinked = "creator.unlinked";
     public const string CreatorEnabled = "creator.enabled";
     public const string CreatorDisabled = "creator.disabled";
     public const string SandboxReset = "sandbox.reset";
     public const string PoolAttributeAdded = "pool.attribute-added";
     public const string UserAttributeSet = "user.attribute-set";
     public const string CreatorRemovedByUndo = "creator.removed-by-undo";
+    public const string SchemaIndexDropped = "schema.index-dropped";
+    public const string SchemaTableDropped = "schema.table-dropped";
 
     public static string JobStarted(string kind) => $"{kind}.started";
     public static string JobPauseRequested(string kind) => $"{kind}.pause-requested";
@@ -36,13 +39,13 @@ public static class AuditActions
 
     private static readonly string[] JobKinds = ["schema", "migration", "verify", "migration-dry-run", "featured-repair", "featured-repair-dry-run", "analytics-rebuild",
         "analytics-reconcile", "analytics-generate", "verification", "access-ensure",
-        "migration-undo", "migration-undo-dry-run"];
+        "migration-undo", "migration-undo-dry-run", "schema-undo"];
 
     /// <summary>For the Audit page's filter; entries of other actions are still listed and exportable.</summary>
     public static IReadOnlyList<string> Known { get; } =
     [
-        GroupCreated, MemberAdded, MemberRemoved, CreatorCreated, CreatorCreateUndone, CreatorOnboarded, CreatorLinked, CreatorEnabled, CreatorDisabled, SandboxReset,
-        PoolAttributeAdded, UserAttributeSet, CreatorRemovedByUndo,
+        GroupCreated, MemberAdded, MemberRemoved, CreatorCreated, CreatorCreateUndone, CreatorOnboarded, CreatorLinked, CreatorUnlinked, CreatorEnabled, CreatorDisabled, SandboxReset,
+        PoolAttributeAdded, UserAttributeSet, CreatorRemovedByUndo, SchemaIndexDropped, SchemaTableDropped,
         .. JobKinds.SelectMany(k => new[] { JobStarted(k), JobEnded(k, AuditOutcome.Succeeded), JobEnded(k, AuditOutcome.Failed),
             JobEnded(k, AuditOutcome.Cancelled), JobPauseRequested(k), JobCancelRequested(k) }),
     ];
