@@ -27,6 +27,7 @@ public sealed class RolloutChecklist(IEnumerable<IRolloutCheck> checks)
         ("8.3", "userId linked", "/creators"),
         ("8.4", "Creators can work on the platform", "/creators"),
         ("V", "Verification clean", "/verification"),
+        ("A", "Analytics summaries fresh", "/analytics"),
     ];
 
     public async Task<IReadOnlyList<CheckResult>> RunAsync(CancellationToken ct = default)
