@@ -23,6 +23,9 @@ public sealed class ScheduledRebuild(JobRunner runner, AnalyticsRebuilder rebuil
     public AnalyticsScheduleOptions Settings => options.Value.Analytics.Schedule;
     public bool Enabled => Settings.IsEnabled(options.Value.Mode);
 
+    /// <summary>After each interval: the run this instance started and finished, or null when another instance had the slot.</summary>
+    public event Action<JobRun?>? Ticked;
+
     public static string Title(DateRange range) => $"Scheduled rebuild (all creators, {range})";
 
     /// <summary>Every interval, on the interval's boundaries, until <paramref name="ct"/> fires.</summary>
@@ -36,7 +39,9 @@ public sealed class ScheduledRebuild(JobRunner runner, AnalyticsRebuilder rebuil
             await Task.Delay(next - now, time, ct);
             try
             {
-                if (await RunDueAsync(ct) is { } run) await run.Completion;
+                var run = await RunDueAsync(ct);
+                if (run is not null) await run.Completion;
+                Ticked?.Invoke(run);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
