@@ -23,6 +23,7 @@ public static class AnalyticsServices
         services.AddSingleton<SummaryRestorer>();
         services.AddSingleton<AnalyticsRollups>();
         services.AddSingleton<Freshness.FreshnessService>();
+        services.AddSingleton<Freshness.AnalyticsHealthService>();
         services.AddSingleton<ScheduledRebuild>();
         services.AddSingleton<Rollout.IRolloutCheck, Freshness.AnalyticsFreshCheck>();
         services.AddSingleton<Verification.IVerificationSection, Freshness.AnalyticsFreshnessSection>();
