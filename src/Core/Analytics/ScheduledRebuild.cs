@@ -14,7 +14,7 @@ namespace CreatorPlatform.Core.Analytics;
 /// Each interval is a slot claimed in the ops table with a conditional put, so of several console instances exactly one
 /// runs it, even when their timers are not in step.
 /// </summary>
-public sealed class ScheduledRebuild(JobRunner runner, AnalyticsRebuilder rebuilder, IAmazonDynamoDB dynamoDb, PlatformSchema schema,
+public sealed class ScheduledRebuild(JobRunner runner, AnalyticsRebuilder rebuilder, AnalyticsCreators creators, IAmazonDynamoDB dynamoDb, PlatformSchema schema,
     IOptions<PlatformOptions> options, TimeProvider time, ILogger<ScheduledRebuild> logger)
 {
     /// <summary>Who the schedule acts as in the audit log and the job history: the console itself, not a person.</summary>
@@ -53,9 +53,23 @@ public sealed class ScheduledRebuild(JobRunner runner, AnalyticsRebuilder rebuil
     /// <summary>Starts this slot's rebuild when no other instance claimed it; null when another did, or a rebuild runs here.</summary>
     public async Task<JobRun?> RunDueAsync(CancellationToken ct)
     {
+        // Before the rollout (no creators, no console table) there is nothing to keep fresh: no job, no failed entry every hour.
+        if ((await creators.ListCreatorsAsync(ct)).Count == 0)
+        {
+            logger.LogInformation("Scheduled rebuild skipped: there are no creators yet.");
+            return null;
+        }
         var now = time.GetUtcNow();
         var slot = SlotStart(now, Settings.Interval);
-        if (!await ClaimAsync(slot, ct)) return null;
+        try
+        {
+            if (!await ClaimAsync(slot, ct)) return null;
+        }
+        catch (ResourceNotFoundException)
+        {
+            logger.LogInformation("Scheduled rebuild skipped: {Table} does not exist yet.", schema.Ops.Name);
+            return null;
+        }
         var today = DateRange.Today(time);
         var range = new DateRange(today.AddDays(-1), today);
         try

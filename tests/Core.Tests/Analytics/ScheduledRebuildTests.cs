@@ -48,6 +48,19 @@ public sealed class ScheduledRebuildTests(EmulatorFixture emulators)
     }
 
     [Fact]
+    public async Task Before_there_are_creators_the_schedule_starts_no_job_and_writes_no_audit_entry()
+    {
+        await using var services = emulators.Services();
+        await AnalyticsTables.CreateAsync(services);
+
+        var run = await services.GetRequiredService<ScheduledRebuild>().RunDueAsync(CancellationToken.None);
+
+        Assert.Null(run);
+        Assert.Null(services.GetRequiredService<JobRunner>().Latest(AnalyticsRebuilder.JobKind));
+        Assert.Empty((await services.GetRequiredService<AuditReader>().ReadAsync(new AuditFilter(), null, 10, CancellationToken.None)).Entries);
+    }
+
+    [Fact]
     public void The_schedule_is_on_in_the_sandbox_and_off_by_default_in_aws_mode()
     {
         var unset = new AnalyticsScheduleOptions();
