@@ -67,6 +67,23 @@ internal static class RollupJson
             t.S.Where(s => s.Length == 3).Select(s => new CreatorRef(s[0], s[1], s[2])).ToList(), t.T);
     }
 
+    public static MemoryStream Pack(string json)
+    {
+        var packed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(json));
+        packed.Position = 0;
+        return packed;
+    }
+
+    public static string Unpack(MemoryStream packed)
+    {
+        packed.Position = 0;
+        using var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionMode.Decompress, leaveOpen: true);
+        using var reader = new StreamReader(gzip, System.Text.Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
     private static long[] Flat(PeriodTotals t) =>
         [t.Current.PageViews, t.Current.ProductViews, t.Current.AffiliateClicks, t.Previous.PageViews, t.Previous.ProductViews, t.Previous.AffiliateClicks, t.Days];
 
