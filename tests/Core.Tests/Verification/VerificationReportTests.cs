@@ -54,7 +54,7 @@ public sealed class VerificationReportTests(EmulatorFixture emulators)
 
         var notGreen = report.Lines.Where(l => l.State != CheckState.Green).Select(l => $"{l.Section}: {l.Title} {l.State} {string.Join(" ", l.Evidence)}").ToList();
         Assert.Equal(["Lambda environment: Lambda functions Amber No Lambda runs in the sandbox: the functions' environment can only be checked against AWS."], notGreen);
-        Assert.Equal(["Tables", "Indexes and TTL", "Default creator", "Products sample", "Lambda environment", "Migration completeness", "Group and linkage", "Creator access"],
+        Assert.Equal(["Tables", "Indexes and TTL", "Default creator", "Products sample", "Lambda environment", "Migration completeness", "Group and linkage", "Creator access", "Analytics freshness"],
             report.Lines.Select(l => l.Section).Distinct());
         var sample = Assert.Single(report.Lines, l => l.Section == "Products sample").Table!;
         Assert.Equal(5, sample.Rows.Count);
