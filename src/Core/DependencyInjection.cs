@@ -115,8 +115,9 @@ public static class DependencyInjection
         services.AddSingleton<SandboxProvisioner>();
         services.AddSingleton<SandboxRuntime>();
 
-        services.AddAnalytics();
         services.AddRollback();
+        // Last, so that its verification section (freshness) closes the report.
+        services.AddAnalytics();
         return services;
     }
 }

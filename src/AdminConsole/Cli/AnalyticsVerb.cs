@@ -12,7 +12,7 @@ internal static class AnalyticsVerb
     {
         var command = new Command("analytics", "Reconcile or rebuild the analytics summaries from the raw events; generate sandbox traffic.")
         {
-            Reconcile(), Rebuild(), Generate(),
+            Reconcile(), Rebuild(), RestoreVerb.Create(), Generate(),
         };
         return command;
     }
@@ -58,14 +58,27 @@ internal static class AnalyticsVerb
     private static Command Rebuild()
     {
         var (creator, from, to) = ScopeOptions();
-        var command = new Command("rebuild", "Rewrite the summaries of a range from the events (idempotent; expired days are kept).") { creator, from, to };
+        var sinceLast = new Option<bool>("--since-last") { Description = "From the day the last completed scheduled or manual rebuild ended, up to today (for cron or EventBridge)." };
+        var command = new Command("rebuild", "Rewrite the summaries of a range from the events (idempotent; expired days are kept).") { creator, from, to, sinceLast };
         command.SetAction(async (parse, ct) =>
         {
+            var since = parse.GetValue(sinceLast);
+            if (since && (parse.GetValue(from) is not null || parse.GetValue(to) is not null))
+            {
+                AnsiConsole.MarkupLine("[red]--since-last chooses the range itself: leave out --from and --to.[/]");
+                return 2;
+            }
             if (Scope(parse, creator, from, to) is not { } scope) return 2;
             return await CliApp.WithPlatformAsync(async services =>
         {
+            if (since)
+            {
+                if (await SinceLast.ScopeAsync(services, scope, ct) is not { } resolved) return 2;
+                scope = resolved;
+            }
             var rebuilder = services.GetRequiredService<AnalyticsRebuilder>();
-            var run = await CliJob.RunAsync(services, AnalyticsRebuilder.JobKind, AnalyticsRebuilder.Title(scope), job => rebuilder.RebuildAsync(job, scope, Environment.UserName), ct);
+            var trigger = since ? RebuildTrigger.SinceLast : RebuildTrigger.Manual;
+            var run = await CliJob.RunAsync(services, AnalyticsRebuilder.JobKind, AnalyticsRebuilder.Title(scope), job => rebuilder.RebuildAsync(job, scope, job.Actor.Name, trigger), ct);
             return run.State == JobState.Succeeded ? 0 : 1;
         }, ct);
         });

@@ -1,15 +1,34 @@
 using System.Collections.Concurrent;
+using Amazon.DynamoDBv2.Model;
 
 namespace CreatorPlatform.Core.Analytics;
 
 /// <summary>The platform overview and the per-creator view, from the summaries, read by key.</summary>
-public sealed class AnalyticsQueries(AnalyticsStore store, AnalyticsCreators creators, ProductLookup products, AnalyticsRangeLimit limit)
+public sealed class AnalyticsQueries(AnalyticsStore store, AnalyticsCreators creators, ProductLookup products, AnalyticsRangeLimit limit, AnalyticsRollups rollups)
 {
     /// <summary>Why the range is refused before any read, or null; the pages show it instead of the figures.</summary>
     public string? Refusal(DateRange range) => limit.Refusal(range);
 
-    /// <summary>Throws <see cref="DateRangeRefusedException"/> before any read when the range is over the bound.</summary>
+    /// <summary>
+    /// From the rollups when they answer this range (a preset ending on the rollup's day), else one Query per creator.
+    /// Throws <see cref="DateRangeRefusedException"/> before any read when the range is over the bound.
+    /// </summary>
     public async Task<PlatformOverview> GetOverviewAsync(DateRange range, CancellationToken ct)
+    {
+        limit.Demand(range);
+        var rollup = await ReadRollupAsync(ct);
+        if (rollup?.PresetFor(range) is { } preset) return RollupOverview.From(rollup, preset, range);
+        return await GetOverviewDirectAsync(range, ct) with { Rollup = rollup is null ? null : new RollupInfo(rollup.AsOf, rollup.BuiltAt, rollup.RunId, false) };
+    }
+
+    private async Task<RollupSnapshot?> ReadRollupAsync(CancellationToken ct)
+    {
+        try { return await rollups.ReadAsync(ct); }
+        catch (ResourceNotFoundException) { return null; }
+    }
+
+    /// <summary>The overview from the summaries, one Query per creator: what the rollups must equal.</summary>
+    public async Task<PlatformOverview> GetOverviewDirectAsync(DateRange range, CancellationToken ct)
     {
         limit.Demand(range);
         var all = await creators.ListCreatorsAsync(ct);

@@ -16,6 +16,17 @@ public static class AnalyticsServices
         services.AddSingleton<AnalyticsReconciler>();
         services.AddSingleton<AnalyticsRebuilder>();
         services.AddSingleton<SandboxTrafficGenerator>();
+        // Issue 15: freshness, rollups, the schedule; issue 12: the journal and restore previous.
+        services.AddSingleton<AnalyticsProbes>();
+        services.AddSingleton<RebuildRunLog>();
+        services.AddSingleton<SummaryJournal>();
+        services.AddSingleton<SummaryRestorer>();
+        services.AddSingleton<AnalyticsRollups>();
+        services.AddSingleton<Freshness.FreshnessService>();
+        services.AddSingleton<Freshness.AnalyticsHealthService>();
+        services.AddSingleton<ScheduledRebuild>();
+        services.AddSingleton<Rollout.IRolloutCheck, Freshness.AnalyticsFreshCheck>();
+        services.AddSingleton<Verification.IVerificationSection, Freshness.AnalyticsFreshnessSection>();
         // The rebuild's own figures beside the migration's on the Tables page: events read, days rewritten.
         services.AddSingleton(new JobUsageSource(AnalyticsRebuilder.JobKind, schema => schema.AnalyticsSummaries.Name, "events", "days rewritten"));
         return services;

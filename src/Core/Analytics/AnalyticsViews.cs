@@ -5,6 +5,9 @@ public sealed record CreatorTotals(CreatorRef Creator, Totals Current, Totals Pr
 public sealed record PlatformOverview(DateRange Range, Totals Current, Totals Previous, Granularity Granularity,
     IReadOnlyList<SeriesPoint> Series, IReadOnlyList<CreatorTotals> Creators)
 {
+    /// <summary>The newest rollup and whether these figures came from it; null when no rebuild has written one.</summary>
+    public RollupInfo? Rollup { get; init; }
+
     public bool HasCreators => Creators.Count > 0;
     public bool HasSummaries => Creators.Any(c => c.DaysWithSummaries > 0);
 
@@ -27,3 +30,6 @@ public sealed record CreatorAnalytics(CreatorRef Creator, DateRange Range, Total
 {
     public bool HasTraffic => !Current.IsEmpty;
 }
+
+/// <summary>The rollup an overview was read from (or, with <see cref="Used"/> false, the one it could not use for this range).</summary>
+public sealed record RollupInfo(DateOnly AsOf, DateTimeOffset BuiltAt, string RunId, bool Used);

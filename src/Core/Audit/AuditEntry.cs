@@ -38,7 +38,7 @@ public static class AuditActions
     public static string JobEnded(string kind, string outcome) => $"{kind}.{outcome}";
 
     private static readonly string[] JobKinds = ["schema", "migration", "verify", "migration-dry-run", "featured-repair", "featured-repair-dry-run", "analytics-rebuild",
-        "analytics-reconcile", "analytics-generate", "verification", "access-ensure",
+        "analytics-reconcile", "analytics-generate", "analytics-restore", "verification", "access-ensure",
         "migration-undo", "migration-undo-dry-run", "schema-undo"];
 
     /// <summary>For the Audit page's filter; entries of other actions are still listed and exportable.</summary>

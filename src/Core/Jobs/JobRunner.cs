@@ -46,6 +46,12 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         return Start(kind, title, work);
     }
 
+    /// <summary>
+    /// Starts work the console does on its own (the scheduled rebuild) as <paramref name="console"/>, audited like any job;
+    /// never for a person's request, whose actor is checked by <see cref="Start(string, string, Func{JobContext, Task})"/>.
+    /// </summary>
+    public JobRun StartAs(Actor console, string kind, string title, Func<JobContext, Task> work) => Start(kind, title, console.Name, console, work);
+
     /// <summary>The newest run of a kind, running or ended, or null.</summary>
     public JobRun? Latest(string kind) => latest.GetValueOrDefault(kind);
 

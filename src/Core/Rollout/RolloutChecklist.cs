@@ -27,6 +27,7 @@ public sealed class RolloutChecklist(IEnumerable<IRolloutCheck> checks)
         ("8.3", "userId linked", ConsoleScreen.Creators),
         ("8.4", "Creators can work on the platform", ConsoleScreen.Creators),
         ("V", "Verification clean", ConsoleScreen.Verification),
+        ("A", "Analytics summaries fresh", ConsoleScreen.Analytics),
     ];
 
     public async Task<IReadOnlyList<CheckResult>> RunAsync(CancellationToken ct = default)

@@ -33,7 +33,7 @@ public sealed class RolloutChecklistViewTests : MudTestContext
 
         var view = Render<RolloutChecklistView>(p => p.Add(c => c.Results, results));
 
-        Assert.Equal(["4", "5", "7", "8.1", "8.2", "8.3", "8.4", "V"],
+        Assert.Equal(["4", "5", "7", "8.1", "8.2", "8.3", "8.4", "V", "A"],
             view.FindAll("[data-testid^='check-']").Select(e => e.GetAttribute("data-testid")![6..]));
     }
 }

@@ -57,7 +57,7 @@ public sealed class VerificationReportTests(EmulatorFixture emulators)
         Assert.Equal(["Lambda environment: Lambda functions Amber No Lambda runs in the sandbox: the functions' environment can only be checked against AWS.",
             $"Point-in-time recovery: Point-in-time recovery NotCovered {PitrService.NotAvailableHere}"], notGreen);
         Assert.Equal(["Tables", "Indexes and TTL", "Default creator", "Products sample", "Lambda environment", "Migration completeness", "Group and linkage", "Creator access",
-                "Point-in-time recovery"],
+                "Point-in-time recovery", "Analytics freshness"],
             report.Lines.Select(l => l.Section).Distinct());
         var sample = Assert.Single(report.Lines, l => l.Section == "Products sample").Table!;
         Assert.Equal(5, sample.Rows.Count);

@@ -39,4 +39,13 @@ public static class AnalyticsFormat
     /// <summary>A day, or the first day of a week: the chart's title says which.</summary>
     public static string Point(SeriesPoint p, Granularity granularity) =>
         p.Start.ToString("MMM d", Culture);
+
+    /// <summary>"just now", "12 min ago", "3 h ago", "2 days ago".</summary>
+    public static string Ago(TimeSpan age) => age switch
+    {
+        { TotalMinutes: < 1 } => "just now",
+        { TotalHours: < 1 } => $"{(int)age.TotalMinutes} min ago",
+        { TotalDays: < 2 } => $"{(int)age.TotalHours} h ago",
+        _ => $"{(int)age.TotalDays} days ago",
+    };
 }

@@ -1,0 +1,27 @@
+using Amazon.DynamoDBv2.Model;
+
+namespace CreatorPlatform.Core.Analytics;
+
+/// <summary>
+/// Where analytics keeps its own records in the console's table (never in the platform's tables): completed rebuild
+/// runs, the journal of the summaries each rebuild overwrote, the rollups the overview reads, the schedule's slots.
+/// </summary>
+internal static class AnalyticsOpsKeys
+{
+    public const string RunsPk = "analytics#runs";
+    public const string RollupPointerPk = "analytics#rollup";
+    public const string SchedulePk = "analytics#schedule";
+
+    public static string JournalPk(string runId) => $"analytics#journal#{runId}";
+    public static string RollupPk(string generation) => $"analytics#rollup#{generation}";
+    public const string JournalHeaderSk = "#run";
+
+    public static Dictionary<string, AttributeValue> Key(string pk, string sk) => new() { ["pk"] = S(pk), ["sk"] = S(sk) };
+
+    public static AttributeValue S(string s) => new() { S = s };
+    public static AttributeValue N(long n) => new() { N = n.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+    public static string? Str(Dictionary<string, AttributeValue> item, string name) => item.TryGetValue(name, out var v) ? v.S : null;
+    public static long Long(Dictionary<string, AttributeValue> item, string name) =>
+        item.TryGetValue(name, out var v) && long.TryParse(v.N, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+}

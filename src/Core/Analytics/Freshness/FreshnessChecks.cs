@@ -1,0 +1,48 @@
+using CreatorPlatform.Core.Rollout;
+using CreatorPlatform.Core.Verification;
+
+namespace CreatorPlatform.Core.Analytics.Freshness;
+
+/// <summary>The Overview's analytics line: amber while summaries lag their events.</summary>
+public sealed class AnalyticsFreshCheck(FreshnessService freshness) : IRolloutCheck
+{
+    public const string StepId = "A";
+    public string Step => StepId;
+
+    public async Task<CheckResult> CheckAsync(CancellationToken ct)
+    {
+        try
+        {
+            var report = await freshness.GetPlatformAsync(ct);
+            return new CheckResult(Step, "Analytics summaries fresh", report.State, report.Describe(), ConsoleScreen.Analytics);
+        }
+        catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException)
+        {
+            return new CheckResult(Step, "Analytics summaries fresh", CheckState.NotCovered, "The analytics tables do not exist yet.", ConsoleScreen.Tables);
+        }
+    }
+}
+
+/// <summary>verify's analytics line: the same freshness, with the creators that lag as evidence.</summary>
+public sealed class AnalyticsFreshnessSection(FreshnessService freshness) : IVerificationSection
+{
+    public string Name => "Analytics freshness";
+    public ConsoleScreen Link => ConsoleScreen.Analytics;
+
+    public async Task<IReadOnlyList<VerificationLine>> CheckAsync(CancellationToken ct)
+    {
+        PlatformFreshness report;
+        try
+        {
+            report = await freshness.GetPlatformAsync(ct);
+        }
+        catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException e)
+        {
+            return [new(Name, "Summaries against events", CheckState.Amber, [$"Not checked: {e.Message}"], ConsoleScreen.Tables)];
+        }
+        var state = report.State == CheckState.NotCovered ? CheckState.Green : report.State;
+        var evidence = new List<string> { report.Describe() };
+        evidence.AddRange(report.Behind.Take(20).Select(c => $"{c.Creator.Slug}: {c.Describe()}"));
+        return [new(Name, "Summaries against events", state, evidence, Link)];
+    }
+}
