@@ -50,7 +50,7 @@ internal static class AnalyticsVerb
     private static async Task<JobRun> QuietAsync(IServiceProvider services, string title, Func<JobContext, Task> work, CancellationToken ct)
     {
         var runner = services.GetRequiredService<JobRunner>();
-        var run = runner.Start(AnalyticsReconciler.JobKind, title, JobConsole.StartedBy, work);
+        var run = runner.Start(AnalyticsReconciler.JobKind, title, work);
         await using (CliJob.CancelOnCtrlC(runner, run, ct)) await run.Completion;
         return run;
     }

@@ -3,24 +3,17 @@ using Spectre.Console;
 
 namespace AdminConsole.Cli;
 
-/// <summary>Runs a job through the one <see cref="JobRunner"/> and prints its log as it grows.</summary>
+/// <summary>Runs a job through the one <see cref="JobRunner"/> and follows it with <see cref="JobConsole"/>, the one log follower.</summary>
 internal static class CliJob
 {
     public static async Task<JobRun> RunAsync(IServiceProvider services, string kind, string title, Func<JobContext, Task> work, CancellationToken ct)
     {
         await LeaseWait.BeforeStartAsync(services, kind, ct);
         var runner = services.GetRequiredService<JobRunner>();
-        var run = runner.Start(kind, title, Environment.UserName, work);
+        var run = runner.Start(kind, title, work);
         using var _ = CancelOnCtrlC(runner, run, ct);
-        var printed = 0;
-        while (true)
-        {
-            var done = run.Completion.IsCompleted;
-            var log = run.Log;
-            for (; printed < log.Count; printed++) Print(log[printed]);
-            if (done) return run;
-            await Task.WhenAny(run.Completion, Task.Delay(250, CancellationToken.None));
-        }
+        await JobConsole.FollowAsync(run, baseline: null);
+        return run;
     }
 
     /// <summary>Ctrl-C stops the run through the runner, as the page's button does: checked, audited, and named in the log.</summary>
@@ -33,16 +26,4 @@ internal static class CliJob
                 AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
             }
         }));
-
-    private static void Print(JobLogEntry entry)
-    {
-        var colour = entry.Level switch
-        {
-            JobLogLevel.Success => "green",
-            JobLogLevel.Warning => "yellow",
-            JobLogLevel.Error => "red",
-            _ => "default",
-        };
-        AnsiConsole.MarkupLineInterpolated($"[{colour}]{entry.Message}[/]");
-    }
 }

@@ -72,6 +72,4 @@ internal static class JobConsole
         run.Id, run.Kind, run.State, run.Error, run.StartedBy, run.StartedAt, run.EndedAt, ElapsedSeconds = Math.Round(run.Elapsed.TotalSeconds, 3),
         run.Counters, Result = result, Log = run.Log.Select(l => $"{l.Level}: {l.Message}"),
     };
-
-    public static string StartedBy => $"{Environment.UserName}@{Environment.MachineName} (CLI)";
 }

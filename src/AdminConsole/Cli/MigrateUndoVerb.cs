@@ -34,7 +34,7 @@ internal static class MigrateUndoVerb
             var kind = dry ? MigrationUndo.DryRunJobKind : MigrationUndo.JobKind;
             await LeaseWait.BeforeStartAsync(services, JobRunner.LeaseName(kind), ct);
             UndoReport? report = null;
-            var run = runner.Start(kind, dry ? "Undo migration (dry run)" : "Undo migration", JobConsole.StartedBy,
+            var run = runner.Start(kind, dry ? "Undo migration (dry run)" : "Undo migration",
                 async j => report = await undo.RunAsync(j, parse.GetValue(runId), dry));
             using (CliJob.CancelOnCtrlC(runner, run, ct))
             {

@@ -33,7 +33,7 @@ internal static class MigrateVerb
             {
                 var dry = services.GetRequiredService<MigrationDryRun>();
                 await LeaseWait.BeforeStartAsync(services, MigrationDryRun.JobKind, ct);
-                run = runner.Start(MigrationDryRun.JobKind, "Migration dry run", JobConsole.StartedBy, async j => result = await dry.RunAsync(j));
+                run = runner.Start(MigrationDryRun.JobKind, "Migration dry run", async j => result = await dry.RunAsync(j));
             }
             else
             {
@@ -42,7 +42,7 @@ internal static class MigrateVerb
                 if (await services.GetRequiredService<CreatorPlatform.Core.Rollback.PitrService>().MigrationWarningAsync(ct) is { } noBackup)
                     Console.Error.WriteLine($"⚠ {noBackup}");
                 await LeaseWait.BeforeStartAsync(services, MigrationJob.JobKind, ct);
-                run = runner.Start(MigrationJob.JobKind, "Migration", JobConsole.StartedBy, j => job.RunAsync(j, overrides));
+                run = runner.Start(MigrationJob.JobKind, "Migration", j => job.RunAsync(j, overrides));
             }
             using (CliJob.CancelOnCtrlC(runner, run, ct, pause: !parse.GetValue(dryRun)))
             {

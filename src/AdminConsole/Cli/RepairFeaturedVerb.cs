@@ -22,7 +22,7 @@ internal static class RepairFeaturedVerb
             FeaturedRepairReport? report = null;
             var runner = services.GetRequiredService<JobRunner>();
             var run = runner.Start(dry ? FeaturedRepair.DryRunJobKind : FeaturedRepair.JobKind,
-                dry ? "Repair featured encoding (dry run)" : "Repair featured encoding", JobConsole.StartedBy, async j => report = await repair.RunAsync(j, dry));
+                dry ? "Repair featured encoding (dry run)" : "Repair featured encoding", async j => report = await repair.RunAsync(j, dry));
             await using (CliJob.CancelOnCtrlC(runner, run, ct))
             {
                 if (parse.GetValue(json)) await run.Completion;

@@ -16,7 +16,7 @@ internal static class SchemaVerb
             var applier = services.GetRequiredService<SchemaApplier>();
             await LeaseWait.BeforeStartAsync(services, SchemaApplier.JobKind, ct);
             var runner = services.GetRequiredService<JobRunner>();
-            var run = runner.Start(SchemaApplier.JobKind, "Apply schema", JobConsole.StartedBy, applier.ApplyAsync);
+            var run = runner.Start(SchemaApplier.JobKind, "Apply schema", applier.ApplyAsync);
             using (CliJob.CancelOnCtrlC(runner, run, ct))
             {
                 if (parse.GetValue(json)) await run.Completion;

@@ -1,3 +1,4 @@
+using CreatorPlatform.Core.Security;
 using AdminConsole.Components;
 using System.CommandLine;
 using CreatorPlatform.Core.Rollout;
@@ -22,7 +23,7 @@ internal static class VerifyVerb
             var reports = services.GetRequiredService<VerificationReportService>();
             var result = await reports.RunAsync(ct);
             // The web page shows the newest report: this one, when the console's table can hold it.
-            await reports.TryStoreAsync(result, $"cli-{Guid.NewGuid():N}"[..16], JobConsole.StartedBy);
+            await reports.TryStoreAsync(result, $"cli-{Guid.NewGuid():N}"[..16], services.GetRequiredService<ICurrentActor>().Actor.Name);
             var exit = result.ExitCode(parse.GetValue(strict));
             if (parse.GetValue(json)) CliJson.Write(new { result.Overall, ExitCode = exit, result.StartedAt, TookSeconds = Math.Round(result.Took.TotalSeconds, 3), result.Lines });
             else Print(result, exit);

@@ -37,10 +37,10 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
     }
 
     /// <summary>
-    /// Kept for callers written before sign-in: <paramref name="startedBy"/> is only a label when no audit log is wired
-    /// (component tests); otherwise the current actor is who is checked, shown and audited.
+    /// For component tests and the benchmark harness, which run jobs without an audit log: <paramref name="startedBy"/>
+    /// is then the label shown. With an audit log (every real host) the current actor is who is checked, shown and audited.
     /// </summary>
-    public JobRun Start(string kind, string title, string startedBy, Func<JobContext, Task> work)
+    internal JobRun Start(string kind, string title, string startedBy, Func<JobContext, Task> work)
     {
         if (audit is null) return Start(kind, title, startedBy, Actor.Anonymous, work);
         return Start(kind, title, work);
