@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Schema;
 
 namespace CreatorPlatform.Core.Analytics;
 
@@ -8,15 +9,15 @@ namespace CreatorPlatform.Core.Analytics;
 /// </summary>
 internal static class AnalyticsOpsKeys
 {
-    public const string RunsPk = "analytics#runs";
-    public const string RollupPointerPk = "analytics#rollup";
-    public const string SchedulePk = "analytics#schedule";
+    public const string RunsPk = OpsKeys.AnalyticsRuns;
+    public const string RollupPointerPk = OpsKeys.AnalyticsRollupPointer;
+    public const string SchedulePk = OpsKeys.AnalyticsSchedule;
 
-    public static string JournalPk(string runId) => $"analytics#journal#{runId}";
-    public static string RollupPk(string generation) => $"analytics#rollup#{generation}";
+    public static string JournalPk(string runId) => OpsKeys.AnalyticsJournal(runId);
+    public static string RollupPk(string generation) => OpsKeys.AnalyticsRollup(generation);
     public const string JournalHeaderSk = "#run";
 
-    public static Dictionary<string, AttributeValue> Key(string pk, string sk) => new() { ["pk"] = S(pk), ["sk"] = S(sk) };
+    public static Dictionary<string, AttributeValue> Key(string pk, string sk) => OpsKeys.Key(pk, sk);
 
     public static AttributeValue S(string s) => new() { S = s };
     public static AttributeValue N(long n) => new() { N = n.ToString(System.Globalization.CultureInfo.InvariantCulture) };

@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Schema;
 using static CreatorPlatform.Core.Aws.Attr;
 
 namespace CreatorPlatform.Core.Audit;
@@ -11,13 +12,13 @@ namespace CreatorPlatform.Core.Audit;
 /// </summary>
 public static class AuditMapper
 {
-    public const string MonthsPk = "audit#months";
-    public const string ActorsPk = "audit#actors";
+    public const string MonthsPk = OpsKeys.AuditMonths;
+    public const string ActorsPk = OpsKeys.AuditActors;
 
-    public static string MonthPk(string month) => $"audit#{month}";
+    public static string MonthPk(string month) => OpsKeys.AuditMonth(month);
     public static string Month(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM");
-    public static string ActorPk(string actorId) => $"audit#actor#{actorId}";
-    public static string ActionPk(string action) => $"audit#action#{action}";
+    public static string ActorPk(string actorId) => OpsKeys.AuditActor(actorId);
+    public static string ActionPk(string action) => OpsKeys.AuditAction(action);
     public static string Sk(DateTimeOffset at, string id) => $"{at.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}#{id}";
 
     public static IEnumerable<string> Partitions(AuditEntry e) => [MonthPk(Month(e.At)), ActorPk(e.ActorId), ActionPk(e.Action)];

@@ -18,8 +18,8 @@ public sealed class CreatorStore(IAmazonDynamoDB dynamoDb, PlatformSchema schema
 
     public static Dictionary<string, AttributeValue> SlugReservationKey(string slug) => new()
     {
-        ["pk"] = new AttributeValue { S = $"slug#{slug}" },
-        ["sk"] = new AttributeValue { S = "reservation" },
+        ["pk"] = new AttributeValue { S = OpsKeys.SlugReservation(slug) },
+        ["sk"] = new AttributeValue { S = OpsKeys.SlugReservationSk },
     };
 
     /// <summary>Every creator with the slug, through slug-index (never a Scan); more than one means the data needs repair.</summary>

@@ -32,7 +32,7 @@ public sealed record OnboardingProgress(
 /// <summary>Onboardings in the ops table (pk <c>onboarding</c>, sk the id); never in the platform's tables.</summary>
 public sealed class OnboardingProgressStore(IAmazonDynamoDB dynamoDb, PlatformSchema schema, TimeProvider time)
 {
-    private const string Pk = "onboarding";
+    private const string Pk = OpsKeys.Onboarding;
     private static readonly TimeSpan KeepCompleted = TimeSpan.FromDays(30);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 

@@ -75,11 +75,11 @@ public sealed class JobLease(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IO
         var scan = dynamoDb.Paginators.Scan(new ScanRequest
         {
             TableName = schema.Ops.Name, ProjectionExpression = "pk",
-            FilterExpression = "begins_with(pk, :lease)", ExpressionAttributeValues = new() { [":lease"] = S("lease#") },
+            FilterExpression = "begins_with(pk, :lease)", ExpressionAttributeValues = new() { [":lease"] = S(OpsKeys.LeasePrefix) },
         });
         await foreach (var page in scan.Responses.WithCancellation(ct))
             foreach (var item in page.Items ?? [])
-                if (item["pk"].S is { } pk && await ReadAsync(pk["lease#".Length..], ct) is { } lease && lease.Until > time.GetUtcNow()
+                if (item["pk"].S is { } pk && await ReadAsync(pk[OpsKeys.LeasePrefix.Length..], ct) is { } lease && lease.Until > time.GetUtcNow()
                     && lease.Process?.IsGoneFromThisHost() != true)
                     held.Add(lease);
         return held;
@@ -174,5 +174,5 @@ public sealed class JobLease(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IO
         }
     }
 
-    private static Dictionary<string, AttributeValue> Key(string name) => new() { ["pk"] = S($"lease#{name}"), ["sk"] = S("lease") };
+    private static Dictionary<string, AttributeValue> Key(string name) => OpsKeys.Key(OpsKeys.Lease(name), OpsKeys.LeaseSk);
 }

@@ -19,7 +19,7 @@ public sealed record SegmentState(int Segment, bool Done, Dictionary<string, Att
 public sealed class BackfillCheckpoints(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IOptions<PlatformOptions> options, TimeProvider time)
 {
     private string Table => schema.Ops.Name;
-    private static readonly Dictionary<string, AttributeValue> PointerKey = new() { ["pk"] = S("migration"), ["sk"] = S("backfill") };
+    private static readonly Dictionary<string, AttributeValue> PointerKey = OpsKeys.Key(OpsKeys.BackfillPointer, OpsKeys.BackfillPointerSk);
 
     /// <summary>The open backfill, or a new one with <paramref name="segments"/> segments when none is open.</summary>
     public async Task<BackfillPlan> OpenAsync(int segments, CancellationToken ct)
@@ -28,7 +28,7 @@ public sealed class BackfillCheckpoints(IAmazonDynamoDB dynamoDb, PlatformSchema
         var id = $"{time.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         var states = Enumerable.Range(0, segments).Select(n => new Dictionary<string, AttributeValue>
         {
-            ["pk"] = S($"backfill#{id}"), ["sk"] = S($"segment#{n:D4}"), ["segment"] = N(n), ["done"] = new() { BOOL = false },
+            ["pk"] = S(OpsKeys.Backfill(id)), ["sk"] = S(OpsKeys.Segment(n)), ["segment"] = N(n), ["done"] = new() { BOOL = false },
             ["scanned"] = N(0), ["updated"] = N(0), ["skipped"] = N(0), ["failed"] = N(0),
         });
         await BatchWriter.PutAllAsync(dynamoDb, Table, states, ct);
@@ -64,7 +64,7 @@ public sealed class BackfillCheckpoints(IAmazonDynamoDB dynamoDb, PlatformSchema
         {
             TableName = Table, ConsistentRead = true,
             KeyConditionExpression = "pk = :pk AND begins_with(sk, :segment)",
-            ExpressionAttributeValues = new() { [":pk"] = S($"backfill#{plan.Id}"), [":segment"] = S("segment#") },
+            ExpressionAttributeValues = new() { [":pk"] = S(OpsKeys.Backfill(plan.Id)), [":segment"] = S(OpsKeys.SegmentPrefix) },
         }, ct);
         return (response.Items ?? []).Select(ToState).ToList();
     }
@@ -138,13 +138,13 @@ public sealed class BackfillCheckpoints(IAmazonDynamoDB dynamoDb, PlatformSchema
     public Task RecordFailureAsync(BackfillPlan plan, string productId, string error) => dynamoDb.PutItemAsync(new PutItemRequest
     {
         TableName = Table,
-        Item = new() { ["pk"] = S($"backfill#{plan.Id}"), ["sk"] = S($"failure#{productId}"), ["error"] = S(error), ["at"] = S(time.GetUtcNow().ToString("o")) },
+        Item = new() { ["pk"] = S(OpsKeys.Backfill(plan.Id)), ["sk"] = S(OpsKeys.Failure(productId)), ["error"] = S(error), ["at"] = S(time.GetUtcNow().ToString("o")) },
     });
 
     private long ClaimUntil(DateTimeOffset now) => (now + TimeSpan.FromSeconds(options.Value.Migration.LeaseSeconds)).ToUnixTimeMilliseconds();
 
     private static Dictionary<string, AttributeValue> SegmentKey(BackfillPlan plan, int segment) =>
-        new() { ["pk"] = S($"backfill#{plan.Id}"), ["sk"] = S($"segment#{segment:D4}") };
+        OpsKeys.Key(OpsKeys.Backfill(plan.Id), OpsKeys.Segment(segment));
 
     private static SegmentState ToState(Dictionary<string, AttributeValue> i)
     {

@@ -15,8 +15,8 @@ public sealed record MigrationRunRecord(string RunId, string Kind, string Starte
 /// </summary>
 public sealed class MigrationHistory(IAmazonDynamoDB dynamoDb, PlatformSchema schema)
 {
-    private const string Partition = "migration#history";
-    private const string LatestPartition = "migration#latest";
+    private const string Partition = OpsKeys.MigrationHistory;
+    private const string LatestPartition = OpsKeys.MigrationLatest;
 
     public async Task SaveAsync(MigrationRunRecord run, CancellationToken ct)
     {

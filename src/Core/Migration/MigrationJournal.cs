@@ -23,13 +23,13 @@ public sealed record JournaledRun(string RunId, string BackfillId, DateTimeOffse
 public sealed class MigrationJournal(IAmazonDynamoDB dynamoDb, PlatformSchema schema, TimeProvider time)
 {
     public static readonly TimeSpan Retention = TimeSpan.FromDays(35);
-    public const string RunsPartition = "migration#journal#runs";
+    public const string RunsPartition = OpsKeys.MigrationJournalRuns;
     public const string PagePrefix = "page#";
     public const string UndoSortKey = "undo";
     /// <summary>Well under DynamoDB's 400 KB per item, whatever the ids' lengths.</summary>
     private const int MaxItemBytes = 256 * 1024;
 
-    public static string Partition(string backfillId) => $"migration#journal#{backfillId}";
+    public static string Partition(string backfillId) => OpsKeys.MigrationJournal(backfillId);
 
     public Task RecordRunAsync(JournaledRun run, CancellationToken ct)
     {

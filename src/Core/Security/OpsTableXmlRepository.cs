@@ -17,7 +17,7 @@ namespace CreatorPlatform.Core.Security;
 /// </summary>
 public sealed class OpsTableXmlRepository(IServiceProvider services, TimeProvider time, ILogger<OpsTableXmlRepository> logger) : IXmlRepository, IDisposable
 {
-    public const string Pk = "dataprotection#keys";
+    public const string Pk = OpsKeys.DataProtectionKeys;
     public static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(15);
 
     private readonly Lock gate = new();

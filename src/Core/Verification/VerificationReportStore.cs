@@ -14,7 +14,7 @@ public sealed record StoredVerification(string RunId, string StartedBy, Verifica
 /// </summary>
 public sealed class VerificationReportStore(IAmazonDynamoDB dynamoDb, PlatformSchema schema)
 {
-    private static readonly Dictionary<string, AttributeValue> Key = new() { ["pk"] = new() { S = "verification#report" }, ["sk"] = new() { S = "latest" } };
+    private static readonly Dictionary<string, AttributeValue> Key = OpsKeys.Key(OpsKeys.VerificationReport, OpsKeys.VerificationReportSk);
 
     public Task SaveAsync(StoredVerification report, CancellationToken ct) => dynamoDb.PutItemAsync(new PutItemRequest
     {
