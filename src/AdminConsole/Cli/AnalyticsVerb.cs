@@ -39,7 +39,12 @@ internal static class AnalyticsVerb
                 if (quiet) CliJson.Write(JobConsole.Summary(run));
                 return JobConsole.ExitCode(run);
             }
-            if (quiet) CliJson.Write(report.Differences.Select(d => new { creator = d.Creator.Slug, date = DailySummaryMapper.FormatDate(d.Date), kind = d.Kind, stored = d.Stored?.Totals, events = d.Recomputed?.Totals, difference = d.Difference, explanation = d.Explain() }));
+            if (quiet)
+                CliJson.Write(report.Differences.Select(d => new
+                {
+                    creator = d.Creator.Slug, date = DailySummaryMapper.FormatDate(d.Date), kind = d.Kind, stored = d.Stored?.Totals,
+                    events = d.Recomputed?.Totals, difference = d.Difference, explanation = d.Explain(),
+                }));
             else ReconcilePrinter.Print(report);
             return report.HasDifferences ? 1 : 0;
         }, ct);

@@ -5,6 +5,8 @@ namespace AdminConsole.Security;
 /// <summary>The rules that decide whether the web app may start with the settings it was given.</summary>
 public static class StartupGuard
 {
+    private static readonly string[] RequiredAzureAd = ["ClientId", "TenantId", "Instance"];
+
     public const string LoopbackOnly = "The sandbox signs everyone in as a local admin, so it listens on loopback only";
 
     /// <summary>Null when the app may start; otherwise the message that says why not and what to do.</summary>
@@ -16,7 +18,7 @@ public static class StartupGuard
         if (mode == PlatformMode.Aws)
         {
             var azureAd = configuration.GetSection(SignIn.AzureAdSection);
-            var missing = new[] { "ClientId", "TenantId", "Instance" }.Where(k => string.IsNullOrWhiteSpace(azureAd[k])).ToList();
+            var missing = RequiredAzureAd.Where(k => string.IsNullOrWhiteSpace(azureAd[k])).ToList();
             return missing.Count == 0 ? null
                 : $"Mode=Aws: the web console signs admins in with Microsoft Entra ID, and the '{SignIn.AzureAdSection}' section lacks {string.Join(", ", missing)}. "
                   + "Set AzureAd__Instance (https://login.microsoftonline.com/), AzureAd__TenantId, AzureAd__ClientId and AzureAd__ClientSecret (README: Running in production), "

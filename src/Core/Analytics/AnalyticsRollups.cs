@@ -69,7 +69,7 @@ public sealed class AnalyticsRollups(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         var pointer = await dynamoDb.GetItemAsync(new GetItemRequest { TableName = schema.Ops.Name, Key = Key(RollupPointerPk, "current") }, ct);
         if (pointer.Item is not { Count: > 0 } p || Str(p, "generation") is not { } generation) return null;
         var chunks = (int)Long(p, "chunks");
-        var keys = new[] { "days", "tracking" }.Concat(Enumerable.Range(0, chunks).Select(ChunkSk)).Select(sk => Key(RollupPk(generation), sk)).ToList();
+        var keys = FixedSks.Concat(Enumerable.Range(0, chunks).Select(ChunkSk)).Select(sk => Key(RollupPk(generation), sk)).ToList();
         var items = new ConcurrentDictionary<string, string>();
         await Parallel.ForEachAsync(keys.Chunk(2), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (group, token) =>
         {
@@ -144,6 +144,9 @@ public sealed class AnalyticsRollups(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         }
         return found;
     }
+
+    /// <summary>The rollup's items besides its creator chunks.</summary>
+    private static readonly string[] FixedSks = ["days", "tracking"];
 
     private static string ChunkSk(int i) => $"creators#{i:D4}";
 }

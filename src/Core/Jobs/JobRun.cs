@@ -10,6 +10,8 @@ public sealed record JobLogEntry(DateTimeOffset At, JobLogLevel Level, string Me
 /// One run of a job, observable while it runs: a log, named counters and a state. It lives in the process that runs
 /// it, so a reload or a second browser sees the same run; durable progress belongs to each job's own checkpoints.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
+    "A run is kept as the kind's latest for the process's life; its token source has no timer and no wait handle to free.")]
 public sealed class JobRun
 {
     private readonly Lock gate = new();

@@ -65,8 +65,10 @@ public sealed class MigrationDryRun(IAmazonDynamoDB dynamoDb, PlatformSchema sch
         return report;
     }
 
+    private static readonly string[] DiffedAttributes = ["creatorId", "featured", "status", "updatedAt"];
+
     private static ProductDiff Diff(Dictionary<string, AttributeValue> before, Dictionary<string, AttributeValue> after) =>
-        new(before.GetValueOrDefault("id")?.S ?? "", new[] { "creatorId", "featured", "status", "updatedAt" }
+        new(before.GetValueOrDefault("id")?.S ?? "", DiffedAttributes
             .Where(n => ProductUpdate.Describe(before.GetValueOrDefault(n)) != ProductUpdate.Describe(after.GetValueOrDefault(n)))
             .Select(n => new AttributeChange(n, ProductUpdate.Describe(before.GetValueOrDefault(n)), ProductUpdate.Describe(after.GetValueOrDefault(n))))
             .ToList());

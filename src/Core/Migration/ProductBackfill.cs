@@ -137,7 +137,7 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
                 run.Count(segment, "scanned");
                 if (ProductUpdate.Missing(item) == MissingAttributes.None || item.GetValueOrDefault("id")?.S is not { } id)
                 {
-                    tally.Add(ref tally.Skipped);
+                    PageTally.Add(ref tally.Skipped);
                     run.Count(segment, "skipped");
                     continue;
                 }
@@ -178,14 +178,14 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
             {
                 await dynamoDb.UpdateItemAsync(request);
                 run.Gate.Exit(throttled: false);
-                tally.Add(ref tally.Updated);
+                PageTally.Add(ref tally.Updated);
                 run.Count(segment, "updated");
                 return;
             }
             catch (ConditionalCheckFailedException)
             {
                 run.Gate.Exit(throttled: false);
-                tally.Add(ref tally.Skipped);
+                PageTally.Add(ref tally.Skipped);
                 run.Count(segment, "skipped");
                 return;
             }
@@ -198,7 +198,7 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
             catch (Exception e)
             {
                 run.Gate.Exit(throttled: Throttling.IsRetryable(e));
-                tally.Add(ref tally.Failed);
+                PageTally.Add(ref tally.Failed);
                 run.Count(segment, "failed");
                 run.Failures.Enqueue(new ProductFailure(id, e.Message));
                 await checkpoints.RecordFailureAsync(run.Plan, id, e.Message).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -211,11 +211,11 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
     {
         await Task.Yield();
         var outcome = await transactions.WriteAsync(ids, run.CreatorId, now, run.Gate);
-        foreach (var _ in outcome.Updated) { tally.Add(ref tally.Updated); run.Count(segment, "updated"); }
-        foreach (var _ in outcome.Skipped) { tally.Add(ref tally.Skipped); run.Count(segment, "skipped"); }
+        foreach (var _ in outcome.Updated) { PageTally.Add(ref tally.Updated); run.Count(segment, "updated"); }
+        foreach (var _ in outcome.Skipped) { PageTally.Add(ref tally.Skipped); run.Count(segment, "skipped"); }
         foreach (var failure in outcome.Failed)
         {
-            tally.Add(ref tally.Failed);
+            PageTally.Add(ref tally.Failed);
             run.Count(segment, "failed");
             run.Failures.Enqueue(failure);
             await checkpoints.RecordFailureAsync(run.Plan, failure.ProductId, failure.Error).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -238,7 +238,7 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
     private sealed class PageTally
     {
         public long Updated, Skipped, Failed;
-        public void Add(ref long field) => Interlocked.Increment(ref field);
+        public static void Add(ref long field) => Interlocked.Increment(ref field);
     }
 
     private sealed record BackfillRun(JobContext Job, BackfillPlan Plan, string CreatorId, AdaptiveConcurrency Gate, TokenBucketRateLimiter? RateLimiter)

@@ -10,6 +10,7 @@ namespace CreatorPlatform.Core.Migration;
 /// whole `migrate` ran 4-6x faster (issue 13); single updates against AWS, where they bill half the write units and a
 /// throttled write holds back one product rather than a hundred.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "The setting's documented values: WriteMode=Single.")]
 public enum BackfillWriteMode { Auto, Single, Transaction }
 
 public static class BackfillWriteModes

@@ -14,6 +14,8 @@ public sealed record Readiness(ReadinessState State, string Description, DateTim
 /// is kept for <see cref="CacheFor"/> and shared by concurrent callers, so an anonymous loop on /health/ready costs
 /// at most one call per period, whatever its rate.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
+    "A singleton for the process's life; its SemaphoreSlim never hands out a wait handle.")]
 public sealed class ReadinessProbe(IServiceProvider services, PlatformSchema schema, TimeProvider time)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);

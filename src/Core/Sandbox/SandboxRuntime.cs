@@ -12,6 +12,7 @@ namespace CreatorPlatform.Core.Sandbox;
 public sealed class SandboxRuntime(IOptions<PlatformOptions> options, SandboxProvisioner provisioner, AuditLog audit, ILogger<SandboxRuntime> logger,
     TimeProvider time, Jobs.JobLease leases) : IAsyncDisposable
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private SandboxEmulators? emulators;
     private SandboxSupervisor? supervisor;
     private SandboxManifest? memoryManifest;
@@ -54,7 +55,7 @@ public sealed class SandboxRuntime(IOptions<PlatformOptions> options, SandboxPro
     public async Task ResetAsync(CancellationToken ct)
     {
         var actor = audit.DemandAdmin(AuditActions.SandboxReset);
-        if ((await leases.HeldInSandboxAsync(ct)).FirstOrDefault() is { } running)
+        if (await leases.HeldInSandboxAsync(ct) is [var running, ..])
             throw new SandboxException($"The sandbox cannot be reset while a {running.Name} job runs (started by {running.Holder} on {running.Host}"
                 + $"{(running.Process is { } p ? $", process {p.Pid}" : "")} at {running.AcquiredAt:HH:mm:ss} UTC). Let it finish or stop it, then reset.");
         logger.LogWarning("Sandbox: reset to the pre-rollout state by {Actor}", actor.Name);
@@ -83,7 +84,7 @@ public sealed class SandboxRuntime(IOptions<PlatformOptions> options, SandboxPro
             return;
         }
         Directory.CreateDirectory(DataFolder);
-        File.WriteAllText(ManifestPath, JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(ManifestPath, JsonSerializer.Serialize(manifest, Indented));
     }
 
     public async ValueTask DisposeAsync()

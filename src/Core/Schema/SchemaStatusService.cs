@@ -55,7 +55,7 @@ public sealed class SchemaStatusService(IAmazonDynamoDB dynamoDb, PlatformSchema
         }
     }
 
-    private static IReadOnlyList<IndexStatus> IndexStatuses(TableSpec spec, TableDescription table)
+    private static List<IndexStatus> IndexStatuses(TableSpec spec, TableDescription table)
     {
         var live = (table.GlobalSecondaryIndexes ?? []).ToDictionary(i => i.IndexName);
         var expected = spec.Indexes.Select(i => live.TryGetValue(i.Name, out var d)

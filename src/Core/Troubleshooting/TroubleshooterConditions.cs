@@ -28,7 +28,7 @@ public sealed partial class Troubleshooter
     }
 
     /// <summary>A migration run that ended with failures or left products unmigrated; null for a clean run.</summary>
-    public Trouble? MigrationFailures(MigrationRunRecord run)
+    public static Trouble? MigrationFailures(MigrationRunRecord run)
     {
         var failed = run.Counts.GetValueOrDefault("failed");
         if (run.Kind != "migrate" || run.Outcome is "succeeded" or "running" or "cancelled" || (failed == 0 && run.Error is null)) return null;

@@ -26,7 +26,7 @@ public sealed class LambdaEnvironmentSection(ILambdaClient lambda, ICloudFormati
         if (LambdaClient.Endpoint(aws) is null)
             return [new(Name, "Lambda functions", CheckState.Amber, ["No Lambda runs in the sandbox: the functions' environment can only be checked against AWS."], Link)];
         var o = options.Value;
-        IReadOnlyList<string> functions;
+        List<string> functions;
         if (o.LambdaFunctions.Count > 0) functions = o.LambdaFunctions;
         else
         {

@@ -51,7 +51,9 @@ public sealed class ProductSampleSection(IAmazonDynamoDB dynamoDb, PlatformSchem
             return [new(Name, title, CheckState.Red, [.. evidence, counts], Link) { Table = table }];
         }
         return booleans > 0
-            ? [new(Name, title, CheckState.Amber, [$"{booleans} of {rows.Count} sampled products store featured as a boolean: the platform reads a boolean true as not featured. Repair featured encoding on the Migration page.", counts], Link) { Table = table }]
+            ? [new(Name, title, CheckState.Amber,
+                [$"{booleans} of {rows.Count} sampled products store featured as a boolean: the platform reads a boolean true as not featured. "
+                    + "Repair featured encoding on the Migration page.", counts], Link) { Table = table }]
             : [new(Name, title, CheckState.Green, ["Every sampled product has creatorId, featured and status.", counts], Link) { Table = table }];
     }
 }

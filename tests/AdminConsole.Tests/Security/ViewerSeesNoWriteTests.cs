@@ -61,7 +61,7 @@ public sealed class ViewerSeesNoWriteTests : MudTestContext
     public void A_trouble_shows_a_viewer_the_plain_words_and_next_step_but_not_the_raw_aws_message()
     {
         var troubleshooter = new Troubleshooter(Options.Create(new PlatformOptions { Mode = PlatformMode.Aws }));
-        var error = new Exception("User: arn:aws:iam::123456789012:user/ops-admin is not authorized (request 9f2c)");
+        var error = new InvalidOperationException("User: arn:aws:iam::123456789012:user/ops-admin is not authorized (request 9f2c)");
 
         var alert = Render<TroubleAlert>(p => p.Add(c => c.Trouble, troubleshooter.Explain(error)));
 

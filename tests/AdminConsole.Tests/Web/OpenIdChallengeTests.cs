@@ -11,6 +11,7 @@ namespace AdminConsole.Tests.Web;
 /// Microsoft.Identity.Web's own OpenID Connect handler, not a test scheme, against a local OpenID provider that serves
 /// a discovery document and an empty key set: an anonymous visit must be redirected to its authorization endpoint.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit closes the listener through IAsyncLifetime.DisposeAsync.")]
 public sealed class OpenIdChallengeTests : IAsyncLifetime
 {
     private readonly HttpListener provider = new();
@@ -84,7 +85,7 @@ public sealed class OpenIdChallengeTests : IAsyncLifetime
             try { context = await provider.GetContextAsync(); }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
             var path = context.Request.Url!.AbsolutePath;
-            var body = path.EndsWith("/openid-configuration")
+            var body = path.EndsWith("/openid-configuration", StringComparison.Ordinal)
                 ? $$"""
                   {"issuer":"{{Issuer}}","authorization_endpoint":"http://127.0.0.1:{{port}}/tenant-1/oauth2/v2.0/authorize",
                    "token_endpoint":"http://127.0.0.1:{{port}}/tenant-1/oauth2/v2.0/token","jwks_uri":"http://127.0.0.1:{{port}}/tenant-1/discovery/v2.0/keys",

@@ -42,7 +42,7 @@ public sealed class AuditLogTests(EmulatorFixture emulators)
         Assert.All(entries, e => Assert.Equal((EmulatorFixture.TestAdmin.Name, EmulatorFixture.TestAdmin.Id), (e.ActorName, e.ActorId)));
         Assert.All(entries, e => Assert.Contains(e.Outcome, new[] { AuditOutcome.Succeeded, AuditOutcome.Started }));
         Assert.Equal(entries.OrderByDescending(e => e.At).Select(e => e.Id), entries.Select(e => e.Id));
-        var linked = Assert.Single(entries, e => e.Action == AuditActions.CreatorLinked && e.Target.StartsWith("jesskoufo"));
+        var linked = Assert.Single(entries, e => e.Action == AuditActions.CreatorLinked && e.Target.StartsWith("jesskoufo", StringComparison.Ordinal));
         Assert.Null(linked.Before);
         Assert.Equal(jess.Sub, linked.After);
         var disabled = Assert.Single(entries, e => e.Action == AuditActions.CreatorDisabled);

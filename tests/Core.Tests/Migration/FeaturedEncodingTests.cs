@@ -67,7 +67,7 @@ public sealed class FeaturedEncodingTests(EmulatorFixture emulators)
         Assert.Equal(2, report.BooleanFeaturedCount);
         Assert.Equal(new Dictionary<string, long> { ["true (boolean)"] = 2, ["\"false\""] = 1 }, report.FeaturedEncodings);
         Assert.Equal(CheckState.Amber, line.State);
-        Assert.Contains(line.Evidence, e => e.StartsWith("2 products: featured stored as a boolean: the platform reads a boolean true as not featured"));
+        Assert.Contains(line.Evidence, e => e.StartsWith("2 products: featured stored as a boolean: the platform reads a boolean true as not featured", StringComparison.Ordinal));
         Assert.Equal(CheckState.Amber, sample.State);
         Assert.Contains("the platform reads a boolean true as not featured", sample.Evidence[0]);
         Assert.Equal(CheckState.Amber, overview.State);

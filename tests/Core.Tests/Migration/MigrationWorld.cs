@@ -71,7 +71,8 @@ public sealed partial class ProductWritesHandler(string productsTable) : Delegat
     private int updates;
     public Func<int, bool> Throttle { get; init; } = _ => false;
     public Action<int>? OnUpdate { get; set; }
-    public int Throttled;
+    private int throttled;
+    public int Throttled => Volatile.Read(ref throttled);
     public Dictionary<string, int> Succeeded { get; } = [];
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
@@ -84,7 +85,7 @@ public sealed partial class ProductWritesHandler(string productsTable) : Delegat
         OnUpdate?.Invoke(n);
         if (Throttle(n))
         {
-            Interlocked.Increment(ref Throttled);
+            Interlocked.Increment(ref throttled);
             return new HttpResponseMessage(System.Net.HttpStatusCode.BadRequest)
             {
                 Content = new StringContent("""{"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException","message":"Rate exceeded"}""",

@@ -62,7 +62,7 @@ public static class UndoWorld
         else if (v.M is not null) b.Append("M{").Append(Write(v.M)).Append('}');
         else if (v.L is not null) b.Append("L[").Append(string.Join(", ", v.L.Select(Write))).Append(']');
         else if (v.SS is not null) b.Append("SS[").Append(string.Join(", ", v.SS.Order(StringComparer.Ordinal))).Append(']');
-        else b.Append("?");
+        else b.Append('?');
         return b.ToString();
     }
 }

@@ -40,9 +40,9 @@ public sealed class SchemaUndoTests(EmulatorFixture emulators)
 
         Assert.Equal(JobState.Succeeded, run.State);
         var log = run.Log.Select(l => l.Message).ToList();
-        var statusDropped = log.FindIndex(m => m.StartsWith($"✓ Dropped index {PlatformSchema.StatusIndex}"));
-        var creatorsDropping = log.FindIndex(m => m.StartsWith($"Dropping table {schema.Creators.Name}"));
-        Assert.True(log.FindIndex(m => m.StartsWith($"✓ Dropped index {PlatformSchema.CreatorIdIndex}")) < log.FindIndex(m => m.StartsWith($"Dropping index {PlatformSchema.StatusIndex}")), run.Text());
+        var statusDropped = log.FindIndex(m => m.StartsWith($"✓ Dropped index {PlatformSchema.StatusIndex}", StringComparison.Ordinal));
+        var creatorsDropping = log.FindIndex(m => m.StartsWith($"Dropping table {schema.Creators.Name}", StringComparison.Ordinal));
+        Assert.True(log.FindIndex(m => m.StartsWith($"✓ Dropped index {PlatformSchema.CreatorIdIndex}", StringComparison.Ordinal)) < log.FindIndex(m => m.StartsWith($"Dropping index {PlatformSchema.StatusIndex}", StringComparison.Ordinal)), run.Text());
         Assert.True(statusDropped >= 0 && creatorsDropping > statusDropped, run.Text());
         var status = await services.GetRequiredService<SchemaStatusService>().GetStatusAsync();
         Assert.Equal([PlatformSchema.CategoryIndex, PlatformSchema.PublishedIndex], status["Products"].Indexes.Where(i => i.Exists).Select(i => i.Name));

@@ -22,9 +22,9 @@ public sealed class SchemaApplierTests(IndexDelayEmulatorFixture emulators)
 
         Assert.Equal(JobState.Succeeded, run.State);
         var log = run.Log.Select(l => l.Message).ToList();
-        var addCreatorId = log.FindIndex(m => m.StartsWith($"Adding index {PlatformSchema.CreatorIdIndex}"));
+        var addCreatorId = log.FindIndex(m => m.StartsWith($"Adding index {PlatformSchema.CreatorIdIndex}", StringComparison.Ordinal));
         var creatorIdActive = log.FindIndex(m => m.Contains($"{PlatformSchema.CreatorIdIndex} on") && m.Contains("is ACTIVE"));
-        var addStatus = log.FindIndex(m => m.StartsWith($"Adding index {PlatformSchema.StatusIndex}"));
+        var addStatus = log.FindIndex(m => m.StartsWith($"Adding index {PlatformSchema.StatusIndex}", StringComparison.Ordinal));
         Assert.True(addCreatorId >= 0 && creatorIdActive > addCreatorId && addStatus > creatorIdActive, run.Text());
         var status = await services.GetRequiredService<SchemaStatusService>().GetStatusAsync();
         Assert.Empty(status.Findings);
@@ -45,7 +45,7 @@ public sealed class SchemaApplierTests(IndexDelayEmulatorFixture emulators)
         Assert.True(first.Counter("changes") >= 5, first.Text());
         Assert.Equal(JobState.Succeeded, second.State);
         Assert.Equal(0, second.Counter("changes"));
-        Assert.DoesNotContain(second.Log, l => l.Message.StartsWith("Adding") || l.Message.StartsWith("Creating"));
+        Assert.DoesNotContain(second.Log, l => l.Message.StartsWith("Adding", StringComparison.Ordinal) || l.Message.StartsWith("Creating", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -17,8 +17,8 @@ public sealed class SchemaStatusTests(EmulatorFixture emulators)
         var result = await status.GetStatusAsync();
 
         Assert.All(result.Tables, t => Assert.False(t.Exists));
-        Assert.Equal(4, result.Findings.Count(f => f.Severity == FindingSeverity.Error && f.Message.EndsWith("does not exist.")));
-        Assert.Contains(result.Findings, f => f.Severity == FindingSeverity.Warning && f.Table.EndsWith("-Ops"));
+        Assert.Equal(4, result.Findings.Count(f => f.Severity == FindingSeverity.Error && f.Message.EndsWith("does not exist.", StringComparison.Ordinal)));
+        Assert.Contains(result.Findings, f => f.Severity == FindingSeverity.Warning && f.Table.EndsWith("-Ops", StringComparison.Ordinal));
         Assert.True(result.HasErrors);
     }
 

@@ -110,8 +110,8 @@ public sealed class TroubleshooterTests(EmulatorFixture emulators)
             new Dictionary<string, long> { ["failed"] = 2, ["updated"] = 98 }, null,
             "2 products could not be migrated (e.g. p-17: Throughput exceeds the current capacity, p-42: Item size has exceeded the maximum allowed size). Run the migration again to finish them.");
 
-        var trouble = troubleshooter.MigrationFailures(run);
-        var clean = troubleshooter.MigrationFailures(run with { Outcome = "succeeded", Error = null, Counts = new Dictionary<string, long>() });
+        var trouble = Troubleshooter.MigrationFailures(run);
+        var clean = Troubleshooter.MigrationFailures(run with { Outcome = "succeeded", Error = null, Counts = new Dictionary<string, long>() });
 
         Assert.Null(clean);
         Assert.Equal((TroubleKind.MigrationFailures, "The migration ended with 2 failed products"), (trouble!.Kind, trouble.Title));

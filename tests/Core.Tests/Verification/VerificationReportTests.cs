@@ -102,7 +102,7 @@ public sealed class VerificationReportTests(EmulatorFixture emulators)
         var completeness = Line("Every product migrated");
         Assert.Equal(CheckState.Red, completeness.State);
         Assert.Contains("2 creator(s) with the slug 'jesskoufo' (expected 1)", completeness.Evidence);
-        Assert.Contains(completeness.Evidence, e => e.StartsWith("8 products: missing creatorId"));
+        Assert.Contains(completeness.Evidence, e => e.StartsWith("8 products: missing creatorId", StringComparison.Ordinal));
         var consistency = Assert.Single(report.Lines, l => l.Section == "Group and linkage");
         Assert.Equal(CheckState.Red, consistency.State);
         Assert.Contains(consistency.Evidence, e => e.Contains("2 creators share the slug 'jesskoufo'"));
