@@ -12,8 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CreatorPlatform.Core.Tests.Rollback;
 
-[Collection(EmulatorCollection.Name)]
-public sealed class SchemaUndoTests(EmulatorFixture emulators)
+/// <summary>On the emulator with realistic index delays, as the schema applier's own tests: adding indexes there is what is exercised.</summary>
+[Collection(IndexDelayEmulatorCollection.Name)]
+public sealed class SchemaUndoTests(IndexDelayEmulatorFixture emulators)
 {
     [Fact]
     public async Task The_plan_lists_the_added_indexes_then_the_new_tables_each_with_what_it_holds()
