@@ -56,4 +56,16 @@ public sealed class VerificationLineViewTests : MudTestContext
         Assert.Contains("No Lambda runs in the sandbox", view.Find("[data-testid='line-evidence']").TextContent);
         Assert.Empty(view.FindAll("[data-testid='line-link']"));
     }
+
+    [Fact]
+    public void A_line_the_console_cannot_check_here_offers_no_fix()
+    {
+        var line = new VerificationLine("Point-in-time recovery", "Point-in-time recovery", CheckState.NotCovered,
+            ["Not available here: DynamoDB Local has no point-in-time recovery."], ConsoleScreen.Tables);
+
+        var view = Render<VerificationLineView>(p => p.Add(c => c.Line, line));
+
+        Assert.Equal("NotCovered", view.Find("[data-testid='verification-line']").GetAttribute("data-state"));
+        Assert.Empty(view.FindAll("[data-testid='line-link']"));
+    }
 }
