@@ -40,7 +40,9 @@ public sealed class VerificationTests(ConsoleAppFixture console) : IClassFixture
         Assert.True(await lines.CountAsync() >= 10);
         await ConsoleAppFixture.ScreenshotAsync(page, "21-verification-after-migration");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Tables & indexes" }).ClickAsync();
+        await Expect(Section(page, "Point-in-time recovery")).ToHaveAttributeAsync("data-state", "NotCovered");
+        await Expect(Section(page, "Point-in-time recovery").GetByTestId("line-link")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Tables & indexes" }).ClickAsync();
         await Expect(page.GetByTestId("cloudwatch-note")).ToContainTextAsync("CloudWatch is not available in the sandbox");
         await Expect(page.GetByTestId("job-writes").First).ToHaveTextAsync("120");
         await ConsoleAppFixture.ScreenshotAsync(page, "22-tables-monitoring");
