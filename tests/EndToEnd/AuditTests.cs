@@ -21,7 +21,7 @@ public sealed class AuditTests(ConsoleAppFixture console) : IClassFixture<Consol
         await page.GetByTestId("confirm-yes").ClickAsync();
         await Expect(page.GetByTestId("group-exists")).ToHaveAttributeAsync("data-exists", "yes");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Audit" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Audit", Exact = true }).ClickAsync();
         var entries = page.GetByTestId("audit-entry");
         await Expect(entries.First).ToHaveAttributeAsync("data-action", "group.created");
         await Expect(entries.First).ToContainTextAsync("Local admin");

@@ -12,7 +12,7 @@ public sealed class MigrationTests(ConsoleAppFixture console) : IClassFixture<Co
         var page = await console.NewPageAsync();
         await ConsoleAppFixture.ApplySchemaAsync(page);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Migration" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Migration", Exact = true }).ClickAsync();
         await page.GetByTestId("dry-run").ClickAsync();
         await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded");
         await Expect(page.GetByTestId("dry-would-update")).ToContainTextAsync("120");
@@ -30,7 +30,7 @@ public sealed class MigrationTests(ConsoleAppFixture console) : IClassFixture<Co
         await Expect(page.GetByTestId("verification-state")).ToHaveTextAsync("Clean");
         await ConsoleAppFixture.ScreenshotAsync(page, "12-migration-done");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("check-7")).ToHaveAttributeAsync("data-state", "Green");
         await Expect(page.GetByTestId("check-V")).ToHaveAttributeAsync("data-state", "Green");
         await ConsoleAppFixture.ScreenshotAsync(page, "13-overview-migrated");

@@ -11,7 +11,7 @@ public sealed class VerificationTests(ConsoleAppFixture console) : IClassFixture
     {
         var page = await console.NewPageAsync();
         await ConsoleAppFixture.ApplySchemaAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Migration" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Migration", Exact = true }).ClickAsync();
         await page.GetByTestId("dry-run").ClickAsync();
         await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded");
         await page.GetByTestId("migrate").ClickAsync();
