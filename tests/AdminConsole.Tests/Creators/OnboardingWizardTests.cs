@@ -87,8 +87,9 @@ public sealed class OnboardingWizardTests : MudTestContext
         form.WaitForAssertion(() => Assert.False(NextDisabled(form)));
         form.Find("[data-testid='profile-next']").Click();
 
-        Assert.NotNull(handed);
-        Assert.Equal(("maria-santos", "Maria Santos", "#123ABC"), (handed.Slug, handed.DisplayName, handed.Theme.PrimaryColor));
+        // The click's handler validates asynchronously before handing the profile over: wait for it, as for the button.
+        form.WaitForAssertion(() => Assert.NotNull(handed));
+        Assert.Equal(("maria-santos", "Maria Santos", "#123ABC"), (handed!.Slug, handed.DisplayName, handed.Theme.PrimaryColor));
         Assert.Equal("https://pin.it/abc123", handed.SocialLinks.Pinterest);
     }
 
