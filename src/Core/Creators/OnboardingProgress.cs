@@ -72,10 +72,7 @@ public sealed class OnboardingProgressStore(IAmazonDynamoDB dynamoDb, PlatformSc
         return found.OrderByDescending(p => p.UpdatedAt).ToList();
     }
 
-    public Task DeleteAsync(string id, CancellationToken ct) =>
-        dynamoDb.DeleteItemAsync(new DeleteItemRequest { TableName = schema.Ops.Name, Key = Key(id) }, ct);
-
-    private static Dictionary<string, AttributeValue> Key(string id) => new() { ["pk"] = new() { S = Pk }, ["sk"] = new() { S = id } };
+    private static Dictionary<string, AttributeValue> Key(string id) => OpsKeys.Key(Pk, id);
 
     private static OnboardingProgress Read(Dictionary<string, AttributeValue> item) =>
         JsonSerializer.Deserialize<OnboardingProgress>(item["data"].S, Json) ?? throw new InvalidDataException("An onboarding record without data.");
