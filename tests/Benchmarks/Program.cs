@@ -5,6 +5,7 @@ using CreatorPlatform.Benchmarks.Analytics;
 return args.FirstOrDefault() switch
 {
     "migration" => await MigrationBenchmark.RunAsync(args[1..]),
+    "migration-probe" => await WritePathProbe.RunAsync(args[1..]),
     "analytics" => await AnalyticsBenchmark.RunAsync(args[1..]),
     "analytics-overview" => await OverviewBenchmark.RunAsync(args[1..]),
     _ => Usage(),
@@ -13,6 +14,7 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Benchmarks -- migration [--sizes 5000,50000] [--latencies 0,10] [--script-seconds 60]");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- migration-probe [--size 3000] [--rounds 3]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- analytics [--events N] [--creators N] [--days N]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- analytics-overview [--creators 10000] [--days 90] [--latencies 0,10]");
     return 2;

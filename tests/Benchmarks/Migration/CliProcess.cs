@@ -5,7 +5,11 @@ using CreatorPlatform.Core.Sandbox;
 namespace Benchmarks.Migration;
 
 /// <summary>What one cold `migrate` process did: wall time from start to exit, and the process's own peak RSS and CPU.</summary>
-public sealed record CliRun(int ExitCode, TimeSpan Wall, TimeSpan? StartUp, TimeSpan? Job, double PeakRssMb, double CpuSeconds, long Updated, string Tail);
+public sealed record CliRun(int ExitCode, TimeSpan Wall, TimeSpan? StartUp, TimeSpan? Job, double PeakRssMb, double CpuSeconds, long Updated, string Tail)
+{
+    /// <summary>DynamoDB Local's CPU per product while the process ran (set by the benchmark).</summary>
+    public double EmulatorMicros { get; init; }
+}
 
 /// <summary>
 /// Runs the built console as a user does (<c>dotnet AdminConsole.dll migrate --json</c>) against the benchmark's own

@@ -32,6 +32,7 @@ public static class MigrationBenchmark
         var (dynamoPort, cognitoPort) = (SandboxEmulators.FreePort(), SandboxEmulators.FreePort());
         await using var emulators = await SandboxEmulators.StartAsync(Path.Combine(RepositoryPaths.Root, ".sandbox", "tools"), null,
             dynamoPort, cognitoPort, NullLogger.Instance, CancellationToken.None, realisticDelays: false);
+        EmulatorCpu.Pid = emulators.ProcessIds[SandboxEmulators.DynamoDbName];
         // The first concurrent phase of a process runs on code the JIT has not optimised yet (tiered compilation), which
         // cost the first measured scenario about half its rate: one small scenario first, its figures discarded.
         Console.WriteLine("\n== warm-up: 2,000 products, 0 ms (discarded) ==");
@@ -66,19 +67,24 @@ public static class MigrationBenchmark
         {
             if (r > 0) await world.SeedAsync(size);
             var memory = new MemorySampler();
+            var emulatorBefore = EmulatorCpu.Seconds();
             var (items, elapsed, complete) = await OriginalScript.RunAsync(world.DynamoDb, world.Products, "script-creator", budget);
             await memory.DisposeAsync();
-            var script = new Phase(items / elapsed.TotalSeconds, memory, complete ? $"{items:N0} items" : $"{items:N0} of {size:N0} items in the {budget.TotalSeconds:0} s budget");
+            var script = new Phase(items / elapsed.TotalSeconds, memory, complete ? $"{items:N0} items" : $"{items:N0} of {size:N0} items in the {budget.TotalSeconds:0} s budget")
+                { EmulatorMicros = EmulatorCpu.MicrosPerProduct(emulatorBefore, items) };
             scripts.Add(script);
-            Console.WriteLine($"  (a) original script: {script.Rate:N0} items/s ({script.Note})");
+            Console.WriteLine($"  (a) original script: {script.Rate:N0} items/s ({script.Note}; emulator CPU {script.EmulatorMicros:0} µs/product)");
             if (!wholeProcess) continue;
             foreach (var (label, env) in Variants)
             {
             await world.SeedAsync(size);
+            var cliEmulator = EmulatorCpu.Seconds();
             var cli = await CliProcess.MigrateAsync(proxy?.Port ?? dynamoPort, world.TableSettings, env);
+            cli = cli with { EmulatorMicros = EmulatorCpu.MicrosPerProduct(cliEmulator, size) };
             if (label == Variants[0].Label) clis.Add(cli);
             Console.WriteLine($"  (d) whole process{(Variants.Count > 1 ? $" [{label}]" : "")}: {size / cli.Wall.TotalSeconds:N0} items/s (exit {cli.ExitCode}, {cli.Wall.TotalSeconds:0.00} s: start-up {cli.StartUp?.TotalSeconds:0.00} s, "
-                + $"job {cli.Job?.TotalSeconds:0.00} s; peak RSS {cli.PeakRssMb:0} MB; CPU {cli.CpuSeconds:0.00} s = {cli.CpuSeconds * 1e6 / size:0} µs/product)");
+                + $"job {cli.Job?.TotalSeconds:0.00} s; peak RSS {cli.PeakRssMb:0} MB; CPU {cli.CpuSeconds:0.00} s = {cli.CpuSeconds * 1e6 / size:0} µs/product; "
+                + $"emulator CPU {cli.EmulatorMicros:0} µs/product)");
             if (cli.ExitCode != 0 || cli.Updated != size) Console.WriteLine("      " + cli.Tail.Replace("\n", "\n      "));
             }
         }
@@ -88,14 +94,17 @@ public static class MigrationBenchmark
         var job = world.Services.GetRequiredService<MigrationJob>();
         var jobMemory = new MemorySampler();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var jobEmulator = EmulatorCpu.Seconds();
         var run = world.Services.GetRequiredService<JobRunner>().Start(MigrationJob.JobKind, "Migration", "bench", job.RunAsync);
         await run.Completion;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var jobEmulatorMicros = EmulatorCpu.MicrosPerProduct(jobEmulator, size);
         await jobMemory.DisposeAsync();
         var backfill = Between(run, "Step 2:", "✓ Product backfill complete:");
         var ours = new Phase(size / backfill.TotalSeconds, jobMemory,
             $"{run.State}, updated {run.Counter("updated"):N0}, backfill {backfill.TotalSeconds:0.00} s, whole job with verify {run.Elapsed.TotalSeconds:0.00} s, "
-            + $"heap growth {jobMemory.ManagedGrowthMb:0.0} MB, CPU {cpu.TotalMicroseconds / size:0} µs/product");
+            + $"heap growth {jobMemory.ManagedGrowthMb:0.0} MB, CPU {cpu.TotalMicroseconds / size:0} µs/product, emulator CPU {jobEmulatorMicros:0} µs/product with verify")
+            { EmulatorMicros = jobEmulatorMicros };
         Console.WriteLine($"  (b) migration job:   {ours.Rate:N0} items/s ({ours.Note})");
         if (Environment.GetEnvironmentVariable("BENCH_LOG") is not null)
             foreach (var l in run.Log) Console.WriteLine($"      {(l.At - run.StartedAt).TotalMilliseconds,7:0} ms  {l.Message}");
@@ -118,9 +127,10 @@ public static class MigrationBenchmark
         if (mode == CreatorPlatform.Core.Migration.BackfillWriteMode.Transaction)
         {
             await world.SeedAsync(size);
+            var txEmulator = EmulatorCpu.Seconds();
             var tx = await WriteCeiling.FloodTransactionsAsync(world.DynamoDb, world.Products, stretch, 8, 100);
-            ceiling = new Phase(tx, memory2, "TransactWriteItems of 100, 8 in flight");
-            Console.WriteLine($"  (c) transaction ceiling: {tx:N0} items/s ({ceiling.Note}); the job wrote in transactions: b/c against this one");
+            ceiling = new Phase(tx, memory2, "TransactWriteItems of 100, 8 in flight") { EmulatorMicros = EmulatorCpu.MicrosPerProduct(txEmulator, stretch.Count) };
+            Console.WriteLine($"  (c) transaction ceiling: {tx:N0} items/s ({ceiling.Note}; emulator CPU {ceiling.EmulatorMicros:0} µs/product); the job wrote in transactions: b/c against this one");
         }
         var whole = clis.Count == 0 ? null : clis.OrderBy(c => c.Wall).ElementAt(clis.Count / 2);
         return new ScenarioResult(size, (int)latency.TotalMilliseconds, scriptPhase, ours, ceiling, run.State == JobState.Succeeded && run.Counter("updated") == size,
@@ -150,5 +160,8 @@ public static class MigrationBenchmark
 
 public sealed record Phase(double Rate, double PeakManagedMb, double PeakWorkingSetMb, string Note)
 {
+    /// <summary>DynamoDB Local's CPU per product while the phase ran (<see cref="EmulatorCpu"/>).</summary>
+    public double EmulatorMicros { get; init; }
+
     public Phase(double rate, MemorySampler memory, string note) : this(rate, memory.PeakManagedMb, memory.PeakWorkingSetMb, note) { }
 }
