@@ -10,16 +10,11 @@ public static class ParallelScan
         Action<List<Dictionary<string, AttributeValue>>> onPage, CancellationToken ct) =>
         Task.WhenAll(Enumerable.Range(0, segments).Select(async segment =>
         {
-            Dictionary<string, AttributeValue>? start = null;
-            do
+            var scan = dynamoDb.Paginators.Scan(new ScanRequest
             {
-                var page = await dynamoDb.ScanAsync(new ScanRequest
-                {
-                    TableName = table, Segment = segment, TotalSegments = segments, ExclusiveStartKey = start,
-                    ProjectionExpression = projection, ExpressionAttributeNames = projection is null ? null : names,
-                }, ct);
-                onPage(page.Items ?? []);
-                start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-            } while (start is not null);
+                TableName = table, Segment = segment, TotalSegments = segments,
+                ProjectionExpression = projection, ExpressionAttributeNames = projection is null ? null : names,
+            });
+            await foreach (var page in scan.Responses.WithCancellation(ct)) onPage(page.Items ?? []);
         }));
 }

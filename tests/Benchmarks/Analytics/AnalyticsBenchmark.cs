@@ -34,6 +34,8 @@ internal static class AnalyticsBenchmark
         Console.WriteLine($"Analytics rebuild benchmark: {events:N0} events, {creators} creators, {days} days, DynamoDB Local in memory, {Environment.ProcessorCount} cores");
 
         await dynamoDb.CreateTableAsync(TableRequests.Create(schema.LegacyProducts), ct);
+        // Every job's start is audited in the console's own table, as it is on the platform.
+        await dynamoDb.CreateTableAsync(TableRequests.Create(schema.Ops), ct);
         await CreatorPlatform.Core.Aws.BatchWriter.PutAllAsync(dynamoDb, schema.Products.Name, LegacyProducts.Generate(300, 20261125), ct);
         var generator = services.GetRequiredService<SandboxTrafficGenerator>();
         var clock = Stopwatch.StartNew();

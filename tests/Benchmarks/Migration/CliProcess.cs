@@ -26,7 +26,11 @@ public static class CliProcess
         if (!File.Exists(Dll)) throw new FileNotFoundException($"Build the console first: dotnet build -c Release src/AdminConsole ({Dll} is missing).");
         var dll = extraEnv?.GetValueOrDefault("BENCH_CLI_DLL") ?? Dll;
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { dll, "migrate", "--json", "--no-wait" }) info.ArgumentList.Add(a);
+        // BENCH_CLI=dotnet-run: the command exactly as the README gives it, MSBuild's up-to-date check and the Debug build included.
+        string[] command = extraEnv?.GetValueOrDefault("BENCH_CLI") == "dotnet-run"
+            ? ["run", "--project", Path.Combine(RepositoryPaths.Root, "src", "AdminConsole"), "--no-launch-profile", "--", "migrate", "--json", "--no-wait"]
+            : [dll, "migrate", "--json", "--no-wait"];
+        foreach (var a in command) info.ArgumentList.Add(a);
         info.Environment["Platform__Mode"] = "Aws";
         info.Environment["Platform__Region"] = "us-east-1";
         info.Environment["AWS_ENDPOINT_URL_DYNAMODB"] = $"http://127.0.0.1:{dynamoDbPort}";
