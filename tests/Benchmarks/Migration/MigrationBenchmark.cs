@@ -1,3 +1,4 @@
+using CreatorPlatform.Benchmarks;
 using CreatorPlatform.Core.Creators;
 using System.Diagnostics;
 using CreatorPlatform.Core.Jobs;
