@@ -89,7 +89,7 @@ public static class MigrationBenchmark
         var job = world.Services.GetRequiredService<MigrationJob>();
         var jobMemory = new MemorySampler();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var run = world.Services.GetRequiredService<JobRunner>().Start(MigrationJob.JobKind, "Migration", "bench", job.RunAsync);
+        var run = world.Services.GetRequiredService<JobRunner>().Start(MigrationJob.JobKind, "Migration", job.RunAsync);
         await run.Completion;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         await jobMemory.DisposeAsync();
