@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton<PlatformSchema>();
         services.AddSingleton<SchemaStatusService>();
         services.AddSingleton<SchemaApplier>();
+        services.AddJobKind(new JobKindTraits(SchemaApplier.JobKind) { CreatesOpsTable = true });
 
         services.AddSingleton<RolloutChecklist>();
         services.AddSingleton<IRolloutCheck, TablesCreatedCheck>();
@@ -67,6 +68,7 @@ public static class DependencyInjection
         services.AddSingleton<FeaturedRepair>();
         services.AddSingleton<MigrationHistory>();
         services.AddSingleton<MigrationJob>();
+        services.AddJobKind(new JobKindTraits(MigrationJob.JoinKind) { HoldsLease = false });
         services.AddSingleton<MigrationStateService>();
         services.AddSingleton<MigrationProgressEstimator>();
         services.AddMigrationUndo();

@@ -22,15 +22,18 @@ internal static class LeaseWait
     public static void Configure(ParseResult parse) =>
         enabled = !parse.GetValue(NoWait) && (parse.GetValue(Wait) || (!Console.IsInputRedirected && !Console.IsOutputRedirected));
 
+    /// <summary>Before a run of <paramref name="kind"/>: waits while the lease it would hold is held elsewhere.</summary>
     public static async Task BeforeStartAsync(IServiceProvider services, string kind, CancellationToken ct)
     {
-        if (!enabled) return;
+        var traits = services.GetRequiredService<JobRunner>().Traits(kind);
+        if (!enabled || !traits.HoldsLease) return;
         var lease = services.GetRequiredService<JobLease>();
+        var name = traits.Lease;
         try
         {
-            if ((await lease.ReadAsync(kind, ct))?.OwnerId is not { Length: > 0 } owner || owner == lease.WorkerId) return;
-            await AnsiConsole.Status().StartAsync($"Waiting for the {kind} lease...", async status =>
-                await lease.WaitUntilFreeAsync(kind, Limit, (held, left) => status.Status(Markup.Escape(
+            if ((await lease.ReadAsync(name, ct))?.OwnerId is not { Length: > 0 } owner || owner == lease.WorkerId) return;
+            await AnsiConsole.Status().StartAsync($"Waiting for the {name} lease...", async status =>
+                await lease.WaitUntilFreeAsync(name, Limit, (held, left) => status.Status(Markup.Escape(
                     $"Waiting: {held.Name} is running, started by {held.Holder} on {held.Host}{(held.Process is { } p ? $" (process {p.Pid})" : "")}; "
                     + $"its lease ends in {Math.Max(0, left.TotalSeconds):0} s unless renewed. Ctrl-C stops waiting.")), ct));
         }

@@ -32,7 +32,7 @@ internal static class MigrateUndoVerb
             var undo = services.GetRequiredService<MigrationUndo>();
             var runner = services.GetRequiredService<JobRunner>();
             var kind = dry ? MigrationUndo.DryRunJobKind : MigrationUndo.JobKind;
-            await LeaseWait.BeforeStartAsync(services, JobRunner.LeaseName(kind), ct);
+            await LeaseWait.BeforeStartAsync(services, kind, ct);
             UndoReport? report = null;
             var run = runner.Start(kind, dry ? "Undo migration (dry run)" : "Undo migration",
                 async j => report = await undo.RunAsync(j, parse.GetValue(runId), dry));

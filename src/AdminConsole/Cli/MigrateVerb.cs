@@ -7,8 +7,9 @@ using Spectre.Console;
 namespace AdminConsole.Cli;
 
 /// <summary>
-/// <c>migrate [--dry-run] [--segments N] [--concurrency N] [--json]</c>: the guide's step 7 through the JobRunner, as the
-/// web page runs it. Exit 0 only on a complete, verified migration; Ctrl-C stops cleanly and a re-run resumes.
+/// <c>migrate [--dry-run | --join] [--segments N] [--concurrency N] [--json]</c>: the guide's step 7 through the JobRunner, as
+/// the web page runs it. Exit 0 only on a complete, verified migration; Ctrl-C stops cleanly and a re-run resumes. With
+/// <c>--join</c>, a second worker (another machine, another process) helps the run in progress and leaves.
 /// </summary>
 internal static class MigrateVerb
 {
@@ -17,9 +18,18 @@ internal static class MigrateVerb
         var dryRun = new Option<bool>("--dry-run") { Description = "Count what would change, with samples and the write cost, without writing." };
         var segments = Range(new Option<int?>("--segments") { Description = "Parallel scan segments for a new run (a resumed run keeps its own)." }, 1, 1000);
         var concurrency = Range(new Option<int?>("--concurrency") { Description = "Most write requests in flight at once (UpdateItem, or TransactWriteItems in Transaction mode)." }, 1, 1024);
+        var join = new Option<bool>("--join")
+        {
+            Description = "Help the migration another console or CLI is running: work the segments nobody holds, then leave (its owner verifies).",
+        };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON instead of progress and log." };
         var command = new Command("migrate", "Run the data migration (deployment guide, step 7): default creator, product backfill, verification.")
-            { dryRun, segments, concurrency, json };
+            { dryRun, join, segments, concurrency, json };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(dryRun) && r.GetValue(join)) r.AddError("--dry-run and --join cannot be combined.");
+            if (r.GetValue(join) && r.GetValue(segments) is not null) r.AddError("--segments is the run's own: a worker joining it works its segments.");
+        });
         command.Subcommands.Add(RepairFeaturedVerb.Create());
         command.Subcommands.Add(MigrateUndoVerb.Create());
         command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
@@ -35,6 +45,12 @@ internal static class MigrateVerb
                 await LeaseWait.BeforeStartAsync(services, MigrationDryRun.JobKind, ct);
                 run = runner.Start(MigrationDryRun.JobKind, "Migration dry run", async j => result = await dry.RunAsync(j));
             }
+            else if (parse.GetValue(join))
+            {
+                var job = services.GetRequiredService<MigrationJob>();
+                var overrides = new MigrationRunSettings(MaxConcurrency: parse.GetValue(concurrency));
+                run = runner.Start(MigrationJob.JoinKind, "Migration (joined worker)", j => job.JoinAsync(j, overrides));
+            }
             else
             {
                 var job = services.GetRequiredService<MigrationJob>();
@@ -44,7 +60,7 @@ internal static class MigrateVerb
                 await LeaseWait.BeforeStartAsync(services, MigrationJob.JobKind, ct);
                 run = runner.Start(MigrationJob.JobKind, "Migration", j => job.RunAsync(j, overrides));
             }
-            using (CliJob.CancelOnCtrlC(runner, run, ct, pause: !parse.GetValue(dryRun)))
+            using (CliJob.CancelOnCtrlC(runner, run, ct, pause: !parse.GetValue(dryRun) && !parse.GetValue(join)))
             {
                 if (quiet) await run.Completion;
                 else await JobConsole.FollowAsync(run, baseline);

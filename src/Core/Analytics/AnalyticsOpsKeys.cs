@@ -19,9 +19,6 @@ internal static class AnalyticsOpsKeys
 
     public static Dictionary<string, AttributeValue> Key(string pk, string sk) => OpsKeys.Key(pk, sk);
 
-    public static AttributeValue S(string s) => new() { S = s };
-    public static AttributeValue N(long n) => new() { N = n.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-
     public static string? Str(Dictionary<string, AttributeValue> item, string name) => item.TryGetValue(name, out var v) ? v.S : null;
     public static long Long(Dictionary<string, AttributeValue> item, string name) =>
         item.TryGetValue(name, out var v) && long.TryParse(v.N, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;

@@ -42,14 +42,12 @@ public sealed class AnalyticsProbes(IAmazonDynamoDB dynamoDb, IOptions<PlatformO
             ProjectionExpression = "#ts, eventType", ExpressionAttributeNames = new() { ["#ts"] = "timestamp" },
             ExpressionAttributeValues = new() { [":c"] = new() { S = creatorId }, [":since"] = new() { S = AnalyticsEvent.FormatTimestamp(since) } },
         };
-        do
+        await foreach (var page in dynamoDb.Paginators.Query(request).Responses.WithCancellation(ct))
         {
-            var page = await dynamoDb.QueryAsync(request, ct);
             foreach (var item in page.Items ?? [])
                 if (item.TryGetValue("timestamp", out var ts) && DateTimeOffset.TryParse(ts.S, System.Globalization.CultureInfo.InvariantCulture,
                         System.Globalization.DateTimeStyles.AssumeUniversal, out var at))
                     yield return (at, item.TryGetValue("eventType", out var t) ? t.S ?? "" : "");
-            request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        } while (request.ExclusiveStartKey is not null);
+        }
     }
 }

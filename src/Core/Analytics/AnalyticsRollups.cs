@@ -6,6 +6,7 @@ using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Schema;
 using static CreatorPlatform.Core.Analytics.AnalyticsOpsKeys;
+using static CreatorPlatform.Core.Aws.Attr;
 
 namespace CreatorPlatform.Core.Analytics;
 

@@ -31,12 +31,10 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamoDb, IOptions<PlatformOp
             },
             ProjectionExpression = AnalyticsEventMapper.Projection,
         };
-        do
+        await foreach (var page in dynamoDb.Paginators.Query(request).Responses.WithCancellation(ct))
         {
-            var page = await dynamoDb.QueryAsync(request, ct);
             foreach (var item in page.Items ?? []) yield return AnalyticsEventMapper.FromItem(item);
-            request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        } while (request.ExclusiveStartKey is not null);
+        }
     }
 
     public async Task<IReadOnlyList<DailySummary>> QuerySummariesAsync(string creatorId, DateRange range, CancellationToken ct)
@@ -54,12 +52,10 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamoDb, IOptions<PlatformOp
             },
         };
         var summaries = new List<DailySummary>();
-        do
+        await foreach (var page in dynamoDb.Paginators.Query(request).Responses.WithCancellation(ct))
         {
-            var page = await dynamoDb.QueryAsync(request, ct);
             summaries.AddRange((page.Items ?? []).Select(DailySummaryMapper.FromItem));
-            request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        } while (request.ExclusiveStartKey is not null);
+        }
         return summaries;
     }
 
@@ -76,26 +72,5 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamoDb, IOptions<PlatformOp
         await foreach (var e in QueryEventsAsync(creatorId, new DateRange(day, day), ct))
             (aggregate ??= new DayAggregate(creatorId, day)).Add(e);
         return aggregate;
-    }
-
-    /// <summary>
-    /// One creator's days recomputed from events, in date order, one day in memory at a time. Days without events are
-    /// not yielded.
-    /// </summary>
-    public async IAsyncEnumerable<DayAggregate> RecomputeDaysAsync(string creatorId, DateRange range, [EnumeratorCancellation] CancellationToken ct)
-    {
-        DayAggregate? current = null;
-        await foreach (var e in QueryEventsAsync(creatorId, range, ct))
-        {
-            var day = e.Day;
-            if (current is not null && current.Date != day)
-            {
-                yield return current;
-                current = null;
-            }
-            current ??= new DayAggregate(creatorId, day);
-            current.Add(e);
-        }
-        if (current is not null) yield return current;
     }
 }

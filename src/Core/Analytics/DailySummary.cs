@@ -1,5 +1,6 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
+using static CreatorPlatform.Core.Aws.Attr;
 
 namespace CreatorPlatform.Core.Analytics;
 
@@ -49,8 +50,6 @@ public static class DailySummaryMapper
             .Where(p => p.M is not null)
             .Select(p => new ProductCount(p.M.TryGetValue("productId", out var id) ? id.S ?? "" : "", Long(p.M, "views"), Long(p.M, "clicks")))
             .ToList());
-
-    private static AttributeValue N(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
 
     private static long Long(Dictionary<string, AttributeValue> item, string name) =>
         item.TryGetValue(name, out var v) && long.TryParse(v.N, CultureInfo.InvariantCulture, out var n) ? n : 0;

@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core.Schema;
 using static CreatorPlatform.Core.Analytics.AnalyticsOpsKeys;
+using static CreatorPlatform.Core.Aws.Attr;
 
 namespace CreatorPlatform.Core.Analytics;
 

@@ -61,12 +61,8 @@ internal sealed class SandboxTrafficSetup(IAmazonDynamoDB dynamoDb, PlatformSche
         var request = new ScanRequest { TableName = schema.Products.Name, ProjectionExpression = "id" };
         try
         {
-            do
-            {
-                var page = await dynamoDb.ScanAsync(request, ct);
+            await foreach (var page in dynamoDb.Paginators.Scan(request).Responses.WithCancellation(ct))
                 ids.AddRange((page.Items ?? []).Select(i => i["id"].S));
-                request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-            } while (request.ExclusiveStartKey is not null);
         }
         catch (ResourceNotFoundException) { }
         ids.Sort(StringComparer.Ordinal);

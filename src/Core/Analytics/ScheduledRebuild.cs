@@ -6,6 +6,7 @@ using CreatorPlatform.Core.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using static CreatorPlatform.Core.Analytics.AnalyticsOpsKeys;
+using static CreatorPlatform.Core.Aws.Attr;
 
 namespace CreatorPlatform.Core.Analytics;
 

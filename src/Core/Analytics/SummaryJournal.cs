@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Schema;
 using static CreatorPlatform.Core.Analytics.AnalyticsOpsKeys;
+using static CreatorPlatform.Core.Aws.Attr;
 
 namespace CreatorPlatform.Core.Analytics;
 
@@ -38,9 +39,8 @@ public sealed class SummaryJournal(IAmazonDynamoDB dynamoDb, PlatformSchema sche
             TableName = schema.Ops.Name, KeyConditionExpression = "pk = :pk AND sk > :header",
             ExpressionAttributeValues = new() { [":pk"] = S(JournalPk(runId)), [":header"] = S(JournalHeaderSk) },
         };
-        do
+        await foreach (var page in dynamoDb.Paginators.Query(request).Responses.WithCancellation(ct))
         {
-            var page = await dynamoDb.QueryAsync(request, ct);
             foreach (var item in page.Items ?? [])
             {
                 if (!item.TryGetValue("written", out var written) || written.M is null) continue;
@@ -48,7 +48,6 @@ public sealed class SummaryJournal(IAmazonDynamoDB dynamoDb, PlatformSchema sche
                 var before = item.TryGetValue("before", out var b) && b.M is { Count: > 0 } ? DailySummaryMapper.FromItem(b.M) : null;
                 yield return new JournalEntry(after.CreatorId, after.Date, before, after);
             }
-            request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        } while (request.ExclusiveStartKey is not null);
+        }
     }
 }

@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core.Jobs;
 using Microsoft.Extensions.Options;
+using static CreatorPlatform.Core.Aws.Attr;
 
 namespace CreatorPlatform.Core.Analytics;
 
@@ -93,6 +94,4 @@ public sealed class SummaryRestorer(IAmazonDynamoDB dynamoDb, IOptions<PlatformO
         var now = response.Item is { Count: > 0 } item ? DailySummaryMapper.FromItem(item) : null;
         return entry.Before is null ? now is null : now is not null && now.SameAs(entry.Before);
     }
-
-    private static AttributeValue N(long n) => AnalyticsOpsKeys.N(n);
 }

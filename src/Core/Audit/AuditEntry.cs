@@ -37,9 +37,15 @@ public static class AuditActions
     public static string JobCancelRequested(string kind) => $"{kind}.cancel-requested";
     public static string JobEnded(string kind, string outcome) => $"{kind}.{outcome}";
 
-    private static readonly string[] JobKinds = ["schema", "migration", "verify", "migration-dry-run", "featured-repair", "featured-repair-dry-run", "analytics-rebuild",
-        "analytics-reconcile", "analytics-generate", "analytics-restore", "verification", "access-ensure",
-        "migration-undo", "migration-undo-dry-run", "schema-undo"];
+    /// <summary>Every job kind the console runs, by the constant each job defines.</summary>
+    private static readonly string[] JobKinds =
+    [
+        Schema.SchemaApplier.JobKind, Migration.MigrationJob.JobKind, Migration.MigrationJob.JoinKind, Migration.MigrationVerifier.JobKind,
+        Migration.MigrationDryRun.JobKind, Migration.FeaturedRepair.JobKind, Migration.FeaturedRepair.DryRunJobKind,
+        Analytics.AnalyticsRebuilder.JobKind, Analytics.AnalyticsReconciler.JobKind, Analytics.SandboxTrafficGenerator.JobKind,
+        Analytics.SummaryRestorer.JobKind, Verification.VerificationReportService.JobKind, Access.AccessEnsureService.JobKind,
+        Migration.MigrationUndo.JobKind, Migration.MigrationUndo.DryRunJobKind, Rollback.SchemaUndo.JobKind,
+    ];
 
     /// <summary>For the Audit page's filter; entries of other actions are still listed and exportable.</summary>
     public static IReadOnlyList<string> Known { get; } =

@@ -8,7 +8,8 @@ namespace CreatorPlatform.Core.Aws;
 /// The one retry policy of AWS calls: throttling, 5xx and 429 answers and failed connections, with exponential backoff
 /// and jitter, at most <see cref="MaxAttempts"/> attempts per call. The signed HTTP clients run it as a resilience
 /// handler outside their SigV4 handler, so each attempt is signed anew (<see cref="AwsClientsServiceCollectionExtensions"/>);
-/// the DynamoDB SDK client is given the same bound (<see cref="AwsContext.DynamoDbConfig"/>), and nothing retries on top of either.
+/// the DynamoDB SDK client is given the same bound (<see cref="AwsContext.DynamoDbConfig"/>). Only the backfill's writes
+/// retry on top of it, pacing themselves (<see cref="Migration.Throttling"/>).
 /// </summary>
 public static class AwsRetry
 {

@@ -1,9 +1,10 @@
 namespace CreatorPlatform.Core.Migration;
 
 /// <summary>
-/// An async gate whose width follows the service: halves when a write is throttled (after the SDK's own bounded
-/// standard-mode retries gave up) and climbs per window of clean writes, between 1 and the configured maximum. Until the first
-/// throttle it doubles (a slow start, as TCP does): climbing by one from 8 to 64 took ~2,000 writes at low width.
+/// An async gate whose width follows the service: halves when a write comes back throttled (after the SDK client's own
+/// standard retries gave up, or at once for a transaction cancelled by throttling, which the SDK does not retry) and, after
+/// as many clean writes as its width, grows by one, between 1 and the configured maximum. Until the first throttle it
+/// doubles instead (a slow start, as TCP does): climbing by one from 8 to 64 took ~2,000 writes at low width.
 /// </summary>
 public sealed class AdaptiveConcurrency(int initial, int max)
 {

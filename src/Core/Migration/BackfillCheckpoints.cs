@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Schema;
 using Microsoft.Extensions.Options;
+using static CreatorPlatform.Core.Aws.Attr;
 
 namespace CreatorPlatform.Core.Migration;
 
@@ -29,7 +30,7 @@ public sealed class BackfillCheckpoints(IAmazonDynamoDB dynamoDb, PlatformSchema
         var states = Enumerable.Range(0, segments).Select(n => new Dictionary<string, AttributeValue>
         {
             ["pk"] = S(OpsKeys.Backfill(id)), ["sk"] = S(OpsKeys.Segment(n)), ["segment"] = N(n), ["done"] = new() { BOOL = false },
-            ["scanned"] = N(0), ["updated"] = N(0), ["skipped"] = N(0), ["failed"] = N(0),
+            [BackfillCounters.Scanned] = N(0), [BackfillCounters.Updated] = N(0), [BackfillCounters.Skipped] = N(0), [BackfillCounters.Failed] = N(0),
         });
         await BatchWriter.PutAllAsync(dynamoDb, Table, states, ct);
         var pointer = new Dictionary<string, AttributeValue>(PointerKey) { ["backfillId"] = S(id), ["segments"] = N(segments) };
@@ -151,9 +152,8 @@ public sealed class BackfillCheckpoints(IAmazonDynamoDB dynamoDb, PlatformSchema
         long Num(string k) => i.TryGetValue(k, out var v) && long.TryParse(v.N, out var n) ? n : 0;
         return new SegmentState((int)Num("segment"), i.TryGetValue("done", out var d) && d.BOOL == true,
             i.TryGetValue("lastKey", out var k) && k.M is { Count: > 0 } m ? m : null,
-            Num("scanned"), Num("updated"), Num("skipped"), Num("failed"), i.TryGetValue("owner", out var o) ? o.S : null);
+            Num(BackfillCounters.Scanned), Num(BackfillCounters.Updated), Num(BackfillCounters.Skipped), Num(BackfillCounters.Failed),
+            i.TryGetValue("owner", out var o) ? o.S : null);
     }
 
-    private static AttributeValue S(string s) => new() { S = s };
-    private static AttributeValue N(long n) => new() { N = n.ToString() };
 }

@@ -43,8 +43,8 @@ public sealed class FeaturedRepair(IAmazonDynamoDB dynamoDb, PlatformSchema sche
             switch (await WriteAsync(id, value, ct))
             {
                 case true: Interlocked.Increment(ref repaired); job.Add("repaired"); break;
-                case false: Interlocked.Increment(ref skipped); job.Add("skipped"); break;
-                case null: Interlocked.Increment(ref failed); job.Add("failed"); break;
+                case false: Interlocked.Increment(ref skipped); job.Add(BackfillCounters.Skipped); break;
+                case null: Interlocked.Increment(ref failed); job.Add(BackfillCounters.Failed); break;
             }
         }, ct);
         var report = new FeaturedRepairReport(dryRun, scanned, booleans, repaired, skipped, failed, booleans, samples.Take(SampleCount).ToList());
@@ -63,7 +63,8 @@ public sealed class FeaturedRepair(IAmazonDynamoDB dynamoDb, PlatformSchema sche
         var started = time.GetUtcNow();
         job.Info("Verifying again...");
         var report = await verifier.VerifyAsync(job.CancellationToken);
-        await history.SaveAsync(new MigrationRunRecord($"{job.RunId}-v", "verify", job.StartedBy, started, time.GetUtcNow(), report.Clean ? "succeeded" : "failed",
+        await history.SaveAsync(new MigrationRunRecord($"{job.RunId}-v", RunKinds.Verify, job.StartedBy, started, time.GetUtcNow(),
+            report.Clean ? RunOutcomes.Succeeded : RunOutcomes.Failed,
             new Dictionary<string, string>(), new Dictionary<string, long> { ["products"] = report.Products }, MigrationHistory.Serialize(report), null), CancellationToken.None);
         return report.BooleanFeaturedCount;
     }
@@ -118,22 +119,20 @@ public sealed class FeaturedRepair(IAmazonDynamoDB dynamoDb, PlatformSchema sche
         var segments = options.Value.Migration.Segments;
         await Task.WhenAll(Enumerable.Range(0, segments).Select(async segment =>
         {
-            Dictionary<string, AttributeValue>? start = null;
-            do
+            var scan = dynamoDb.Paginators.Scan(new ScanRequest
             {
-                var page = await dynamoDb.ScanAsync(new ScanRequest
-                {
-                    TableName = schema.Products.Name, Segment = segment, TotalSegments = segments, ExclusiveStartKey = start,
-                    Limit = options.Value.Migration.ScanPageSize, ProjectionExpression = "id, featured",
-                }, ct);
+                TableName = schema.Products.Name, Segment = segment, TotalSegments = segments,
+                Limit = options.Value.Migration.ScanPageSize, ProjectionExpression = "id, featured",
+            });
+            await foreach (var page in scan.Responses.WithCancellation(ct))
+            {
                 var items = page.Items ?? [];
                 Interlocked.Add(ref scanned, items.Count);
-                job.Add("scanned", items.Count);
+                job.Add(BackfillCounters.Scanned, items.Count);
                 var booleans = items.Where(i => i.GetValueOrDefault("featured")?.BOOL is not null && i.GetValueOrDefault("id")?.S is not null).ToList();
                 await Parallel.ForEachAsync(booleans, new ParallelOptions { MaxDegreeOfParallelism = WritesInFlight, CancellationToken = ct },
                     async (item, _) => await onBoolean(item["id"].S, item["featured"].BOOL!.Value));
-                start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-            } while (start is not null);
+            }
         }));
         return scanned;
     }

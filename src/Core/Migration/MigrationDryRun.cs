@@ -37,7 +37,7 @@ public sealed class MigrationDryRun(IAmazonDynamoDB dynamoDb, PlatformSchema sch
             foreach (var item in page)
             {
                 Interlocked.Increment(ref products);
-                job.Add("scanned");
+                job.Add(BackfillCounters.Scanned);
                 var missing = ProductUpdate.Missing(item);
                 if (missing == MissingAttributes.None) { Interlocked.Increment(ref complete); continue; }
                 Interlocked.Increment(ref update);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core.Schema;
+using static CreatorPlatform.Core.Aws.Attr;
 
 namespace CreatorPlatform.Core.Migration;
 
@@ -67,7 +68,7 @@ public sealed class MigrationHistory(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         return Records(item is { Count: > 0 } ? [item] : []).SingleOrDefault();
     }
 
-    /// <summary>The newest run of each kind (migrate, verify), one small Query.</summary>
+    /// <summary>The newest run of each kind (<see cref="RunKinds"/>), one small Query.</summary>
     public async Task<IReadOnlyDictionary<string, MigrationRunRecord>> LatestByKindAsync(CancellationToken ct)
     {
         var response = await dynamoDb.QueryAsync(new QueryRequest
@@ -84,6 +85,4 @@ public sealed class MigrationHistory(IAmazonDynamoDB dynamoDb, PlatformSchema sc
 
     private static List<MigrationRunRecord> Records(List<Dictionary<string, AttributeValue>>? items) =>
         (items ?? []).Select(i => i.GetValueOrDefault("json")?.S).OfType<string>().Select(j => JsonSerializer.Deserialize<MigrationRunRecord>(j)!).ToList();
-
-    private static AttributeValue S(string s) => new() { S = s };
 }

@@ -28,26 +28,26 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
     public async Task RunAsync(JobContext job, MigrationRunSettings overrides)
     {
         var ct = job.CancellationToken;
-        var record = new MigrationRunRecord(job.RunId, "migrate", job.StartedBy, time.GetUtcNow(), null, "running", Settings(overrides), new Dictionary<string, long>(), null, null);
+        var record = new MigrationRunRecord(job.RunId, RunKinds.Migrate, job.StartedBy, time.GetUtcNow(), null, RunOutcomes.Running, Settings(overrides), new Dictionary<string, long>(), null, null);
         await history.SaveAsync(record, ct);
         try
         {
             record = await MigrateAsync(job, record, overrides, ct);
-            record = record with { Outcome = "succeeded" };
+            record = record with { Outcome = RunOutcomes.Succeeded };
         }
         catch (OperationCanceledException) when (job.LeaseLost)
         {
-            record = record with { Outcome = "failed", Error = "lease lost" };
+            record = record with { Outcome = RunOutcomes.Failed, Error = "lease lost" };
             throw;
         }
         catch (OperationCanceledException)
         {
-            record = record with { Outcome = "cancelled" };
+            record = record with { Outcome = RunOutcomes.Cancelled };
             throw;
         }
         catch (Exception e)
         {
-            record = record with { Outcome = "failed", Error = e.Message };
+            record = record with { Outcome = RunOutcomes.Failed, Error = e.Message };
             throw;
         }
         finally
@@ -65,7 +65,7 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         var ct = job.CancellationToken;
         var plan = await checkpoints.CurrentAsync(ct) ?? throw new JobFailedException("No migration is open to join; start one instead.");
         var creator = await defaultCreator.FindAsync(ct) ?? throw new JobFailedException("The default creator does not exist yet; start the migration instead.");
-        job.Set("segments", plan.Segments);
+        job.Set(BackfillCounters.Segments, plan.Segments);
         job.Info($"Joining backfill {plan.Id} as worker {lease.WorkerId}...");
         var result = await backfill.RunAsync(job, plan, creator.Id, ct, overrides.MaxConcurrency, untilDone: false);
         job.Success($"✓ Left the backfill: processed {result.Scanned}, updated {result.Updated}, skipped {result.Skipped}.");
@@ -82,7 +82,7 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         job.Info("Step 2: Backfilling products with creator data...");
         var plan = await checkpoints.OpenAsync(overrides.Segments ?? options.Value.Migration.Segments, ct);
         await journal.RecordRunAsync(new JournaledRun(job.RunId, plan.Id, record.StartedAt, creator.Id, created ? creator.Id : null), ct);
-        job.Set("segments", plan.Segments);
+        job.Set(BackfillCounters.Segments, plan.Segments);
         if (plan.Resumed)
         {
             var done = (await checkpoints.SegmentsAsync(plan, ct)).Count(s => s.Done);
@@ -100,8 +100,9 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         {
             Counts = new Dictionary<string, long>
             {
-                ["scanned"] = result.Scanned, ["updated"] = result.Updated, ["skipped"] = result.Skipped, ["failed"] = result.Failed,
-                ["throttles"] = result.Throttles,
+                [BackfillCounters.Scanned] = result.Scanned, [BackfillCounters.Updated] = result.Updated, [BackfillCounters.Skipped] = result.Skipped,
+                [BackfillCounters.Failed] = result.Failed,
+                [BackfillCounters.Throttles] = result.Throttles,
             },
         };
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core.Schema;
+using static CreatorPlatform.Core.Aws.Attr;
 
 namespace CreatorPlatform.Core.Migration;
 
@@ -134,8 +135,6 @@ public sealed class MigrationJournal(IAmazonDynamoDB dynamoDb, PlatformSchema sc
 
     private static JournaledRun ToRun(Dictionary<string, AttributeValue> i) => new(i["sk"].S, i["backfillId"].S,
         DateTimeOffset.Parse(i["startedAt"].S, System.Globalization.CultureInfo.InvariantCulture), i["creatorId"].S, i.GetValueOrDefault("createdCreatorId")?.S);
-
-    private static AttributeValue S(string s) => new() { S = s };
 
     /// <summary>Short names: a page holds hundreds of entries.</summary>
     private sealed record StoredEntry(string I, string M, string? U);

@@ -52,11 +52,14 @@ public sealed record MigrationProgress(long Scanned, long Updated, long Skipped,
     {
         var counters = run.Counters;
         long Get(string name) => counters.GetValueOrDefault(name);
-        var segments = Enumerable.Range(0, (int)Math.Max(Get("segments"), 0))
-            .Select(s => new SegmentProgress(s, Get($"segment {s} scanned"), Get($"segment {s} updated"), Get($"segment {s} skipped"), Get($"segment {s} failed")))
+        long Of(int segment, string counter) => Get(BackfillCounters.OfSegment(segment, counter));
+        var segments = Enumerable.Range(0, (int)Math.Max(Get(BackfillCounters.Segments), 0))
+            .Select(s => new SegmentProgress(s, Of(s, BackfillCounters.Scanned), Of(s, BackfillCounters.Updated), Of(s, BackfillCounters.Skipped),
+                Of(s, BackfillCounters.Failed)))
             .ToList();
         var seconds = (now - run.StartedAt).TotalSeconds;
-        var rate = seconds > 0.5 ? Get("scanned") / seconds : 0;
-        return new MigrationProgress(Get("scanned"), Get("updated"), Get("skipped"), Get("failed"), priorScanned, estimatedTotal, rate, segments, now);
+        var rate = seconds > 0.5 ? Get(BackfillCounters.Scanned) / seconds : 0;
+        return new MigrationProgress(Get(BackfillCounters.Scanned), Get(BackfillCounters.Updated), Get(BackfillCounters.Skipped), Get(BackfillCounters.Failed),
+            priorScanned, estimatedTotal, rate, segments, now);
     }
 }

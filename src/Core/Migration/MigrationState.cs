@@ -15,7 +15,7 @@ public sealed record MigrationState(
     /// <summary>The newest run of each kind, kept apart from <see cref="History"/> (which holds only the newest few of all kinds).</summary>
     public IReadOnlyDictionary<string, MigrationRunRecord> LatestByKind { get; init; } = new Dictionary<string, MigrationRunRecord>();
 
-    public MigrationRunRecord? LastMigration => Newest(History.Where(r => r.Kind == "migrate").Take(1).Concat(Latest("migrate")));
+    public MigrationRunRecord? LastMigration => Newest(History.Where(r => r.Kind == RunKinds.Migrate).Take(1).Concat(Latest(RunKinds.Migrate)));
 
     /// <summary>The newest verification, by the migration's last step or by a verify run of its own.</summary>
     public (MigrationRunRecord Run, VerificationReport Report)? LastVerification =>

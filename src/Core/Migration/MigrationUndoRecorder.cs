@@ -3,27 +3,26 @@ using CreatorPlatform.Core.Jobs;
 namespace CreatorPlatform.Core.Migration;
 
 /// <summary>
-/// The undo in the migration's history: its own record (kind "undo", with the verification after it, so the newest
+/// The undo in the migration's history: its own record (kind <see cref="RunKinds.Undo"/>, with the verification after it, so the newest
 /// verification tells the truth), and each undone run marked "undone" or "partly undone", so that step 7 is no longer done.
 /// </summary>
 public sealed class MigrationUndoRecorder(MigrationHistory history, BackfillCheckpoints checkpoints, MigrationVerifier verifier, MigrationJournal journal, TimeProvider time)
 {
-    public const string Kind = "undo";
-    public const string Undone = "undone";
-    public const string PartlyUndone = "partly undone";
+    /// <summary>Kept for the Migration page, which still names them here: <see cref="RunOutcomes"/> defines them.</summary>
+    public const string Undone = RunOutcomes.Undone, PartlyUndone = RunOutcomes.PartlyUndone;
 
     /// <summary>The run to undo: the one named, or the newest migration run.</summary>
     public async Task<string> TargetAsync(string? runId, CancellationToken ct)
     {
         if (runId is { Length: > 0 }) return runId;
-        return (await history.LatestByKindAsync(ct)).GetValueOrDefault("migrate")?.RunId ?? throw new JobFailedException(
+        return (await history.LatestByKindAsync(ct)).GetValueOrDefault(RunKinds.Migrate)?.RunId ?? throw new JobFailedException(
             "No migration run is recorded in the console's table, so there is nothing to undo. Runs of the deployment guide's own script keep no journal: "
             + "they cannot be undone exactly, and the console offers nothing that guesses.");
     }
 
     public async Task<MigrationRunRecord> StartAsync(JobContext job, JournaledRun run, CancellationToken ct)
     {
-        var record = new MigrationRunRecord(job.RunId, Kind, job.StartedBy, time.GetUtcNow(), null, "running",
+        var record = new MigrationRunRecord(job.RunId, RunKinds.Undo, job.StartedBy, time.GetUtcNow(), null, RunOutcomes.Running,
             new Dictionary<string, string> { ["run"] = run.RunId, ["backfill"] = run.BackfillId }, new Dictionary<string, long>(), null, null);
         await history.SaveAsync(record, ct);
         return record;
@@ -36,7 +35,7 @@ public sealed class MigrationUndoRecorder(MigrationHistory history, BackfillChec
         job.Info("Verifying the products after the undo...");
         var verification = await verifier.VerifyAsync(ct);
         job.Info($"  {verification.Products} products, {verification.ProductsWithCreatorId} with a creatorId: the migration (step 7) is no longer done.");
-        var outcome = report.Complete ? Undone : PartlyUndone;
+        var outcome = report.Complete ? RunOutcomes.Undone : RunOutcomes.PartlyUndone;
         foreach (var undone in await journal.RunsOfAsync(run.BackfillId, ct))
         {
             if (await history.GetAsync(undone.StartedAt, undone.RunId, ct) is not { } migrated) continue;
@@ -45,7 +44,7 @@ public sealed class MigrationUndoRecorder(MigrationHistory history, BackfillChec
         }
         await history.SaveAsync(record with
         {
-            EndedAt = time.GetUtcNow(), Outcome = report.Complete ? "succeeded" : "failed", Counts = Counts(report),
+            EndedAt = time.GetUtcNow(), Outcome = report.Complete ? RunOutcomes.Succeeded : RunOutcomes.Failed, Counts = Counts(report),
             Verification = MigrationHistory.Serialize(verification), Error = report.Complete ? null : $"{report.EditedSince} products changed after the run were left alone",
         }, CancellationToken.None);
     }
@@ -53,7 +52,8 @@ public sealed class MigrationUndoRecorder(MigrationHistory history, BackfillChec
     public Task EndAsync(JobContext job, MigrationRunRecord record, Exception e, UndoReport report) => history.SaveAsync(record with
     {
         EndedAt = time.GetUtcNow(), Counts = Counts(report),
-        Outcome = e is OperationCanceledException && !job.LeaseLost ? "cancelled" : "failed", Error = e is OperationCanceledException ? (job.LeaseLost ? "lease lost" : null) : e.Message,
+        Outcome = e is OperationCanceledException && !job.LeaseLost ? RunOutcomes.Cancelled : RunOutcomes.Failed,
+        Error = e is OperationCanceledException ? (job.LeaseLost ? "lease lost" : null) : e.Message,
     }, CancellationToken.None);
 
     private static Dictionary<string, long> Counts(UndoReport r) => new()

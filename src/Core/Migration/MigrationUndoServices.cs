@@ -1,3 +1,4 @@
+using CreatorPlatform.Core.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreatorPlatform.Core.Migration;
@@ -11,5 +12,7 @@ public static class MigrationUndoServices
         .AddSingleton<UndoProgressStore>()
         .AddSingleton<UndoCreatorRemoval>()
         .AddSingleton<MigrationUndoRecorder>()
-        .AddSingleton<MigrationUndo>();
+        .AddSingleton<MigrationUndo>()
+        // An undo never runs while a migration does, nor the other way round.
+        .AddJobKind(new JobKindTraits(MigrationUndo.JobKind) { Lease = MigrationJob.LeaseName });
 }

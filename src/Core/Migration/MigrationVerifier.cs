@@ -90,8 +90,8 @@ public sealed class MigrationVerifier(IAmazonDynamoDB dynamoDb, PlatformSchema s
         job.Info("Step 3: Verifying data integrity...");
         var report = await VerifyAsync(job.CancellationToken);
         Log(job, report);
-        await history.SaveAsync(new MigrationRunRecord(job.RunId, "verify", job.StartedBy, startedAt, time.GetUtcNow(),
-            report.Clean ? "succeeded" : "failed", new Dictionary<string, string>(), new Dictionary<string, long> { ["products"] = report.Products },
+        await history.SaveAsync(new MigrationRunRecord(job.RunId, RunKinds.Verify, job.StartedBy, startedAt, time.GetUtcNow(),
+            report.Clean ? RunOutcomes.Succeeded : RunOutcomes.Failed, new Dictionary<string, string>(), new Dictionary<string, long> { ["products"] = report.Products },
             MigrationHistory.Serialize(report), null), CancellationToken.None);
         if (!report.Clean)
             throw new JobFailedException($"Verification found problems: {report.CreatorsWithSlug} creator(s) with slug '{report.Slug}', "

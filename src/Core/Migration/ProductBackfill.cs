@@ -134,11 +134,11 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
         {
             foreach (var item in items)
             {
-                run.Count(segment, "scanned");
+                run.Count(segment, BackfillCounters.Scanned);
                 if (ProductUpdate.Missing(item) == MissingAttributes.None || item.GetValueOrDefault("id")?.S is not { } id)
                 {
                     PageTally.Add(ref tally.Skipped);
-                    run.Count(segment, "skipped");
+                    run.Count(segment, BackfillCounters.Skipped);
                     continue;
                 }
                 if (run.RateLimiter is not null) using (await run.RateLimiter.AcquireAsync(1, ct)) { }
@@ -179,14 +179,14 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
                 await dynamoDb.UpdateItemAsync(request);
                 run.Gate.Exit(throttled: false);
                 PageTally.Add(ref tally.Updated);
-                run.Count(segment, "updated");
+                run.Count(segment, BackfillCounters.Updated);
                 return;
             }
             catch (ConditionalCheckFailedException)
             {
                 run.Gate.Exit(throttled: false);
                 PageTally.Add(ref tally.Skipped);
-                run.Count(segment, "skipped");
+                run.Count(segment, BackfillCounters.Skipped);
                 return;
             }
             catch (Exception e) when (attempt < MaxAttempts && Throttling.IsRetryable(e))
@@ -199,7 +199,7 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
             {
                 run.Gate.Exit(throttled: Throttling.IsRetryable(e));
                 PageTally.Add(ref tally.Failed);
-                run.Count(segment, "failed");
+                run.Count(segment, BackfillCounters.Failed);
                 run.Failures.Enqueue(new ProductFailure(id, e.Message));
                 await checkpoints.RecordFailureAsync(run.Plan, id, e.Message).ContinueWith(_ => { }, TaskScheduler.Default);
                 return;
@@ -211,12 +211,12 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
     {
         await Task.Yield();
         var outcome = await transactions.WriteAsync(ids, run.CreatorId, now, run.Gate);
-        foreach (var _ in outcome.Updated) { PageTally.Add(ref tally.Updated); run.Count(segment, "updated"); }
-        foreach (var _ in outcome.Skipped) { PageTally.Add(ref tally.Skipped); run.Count(segment, "skipped"); }
+        foreach (var _ in outcome.Updated) { PageTally.Add(ref tally.Updated); run.Count(segment, BackfillCounters.Updated); }
+        foreach (var _ in outcome.Skipped) { PageTally.Add(ref tally.Skipped); run.Count(segment, BackfillCounters.Skipped); }
         foreach (var failure in outcome.Failed)
         {
             PageTally.Add(ref tally.Failed);
-            run.Count(segment, "failed");
+            run.Count(segment, BackfillCounters.Failed);
             run.Failures.Enqueue(failure);
             await checkpoints.RecordFailureAsync(run.Plan, failure.ProductId, failure.Error).ContinueWith(_ => { }, TaskScheduler.Default);
         }
@@ -256,13 +256,13 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
         {
             _ = counter switch
             {
-                "scanned" => Interlocked.Increment(ref scanned),
-                "updated" => Interlocked.Increment(ref updated),
-                "skipped" => Interlocked.Increment(ref skipped),
+                BackfillCounters.Scanned => Interlocked.Increment(ref scanned),
+                BackfillCounters.Updated => Interlocked.Increment(ref updated),
+                BackfillCounters.Skipped => Interlocked.Increment(ref skipped),
                 _ => Interlocked.Increment(ref failed),
             };
             Job.Add(counter);
-            Job.Add($"segment {segment} {counter}");
+            Job.Add(BackfillCounters.OfSegment(segment, counter));
         }
     }
 }

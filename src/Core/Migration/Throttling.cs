@@ -4,8 +4,10 @@ using Amazon.DynamoDBv2.Model;
 namespace CreatorPlatform.Core.Migration;
 
 /// <summary>
-/// What counts as throttling or a transient fault. Bookkeeping calls (scan pages, checkpoints, history, lease) are not
-/// retried here on top of the SDK: the client's own bounded retry (<see cref="Aws.AwsRetry.MaxAttempts"/>) is their one policy.
+/// What counts as throttling or a transient fault, for the backfill's writes (<see cref="ProductBackfill"/>,
+/// <see cref="TransactionalBackfillWriter"/>): once the SDK client's own bounded retry (<see cref="Aws.AwsRetry.MaxAttempts"/>
+/// attempts) gave up on one, the writer halves its <see cref="AdaptiveConcurrency"/> gate, waits and sends it again, a
+/// few rounds at most. Bookkeeping calls (scan pages, checkpoints, history, lease) are not retried on top of the SDK.
 /// </summary>
 public static class Throttling
 {

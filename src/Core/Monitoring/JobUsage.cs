@@ -10,7 +10,7 @@ namespace CreatorPlatform.Core.Monitoring;
 public sealed record JobUsage(string Job, string RunId, DateTimeOffset StartedAt, TimeSpan? Took, string Table, long ItemsRead, long WriteRequests, long Throttles, string Outcome)
 {
     /// <summary>Counter names a job uses for these figures; a job that counts under these names is shown too.</summary>
-    public const string ReadCounter = "scanned", WrittenCounter = "updated", ThrottleCounter = "throttles";
+    public const string ReadCounter = BackfillCounters.Scanned, WrittenCounter = BackfillCounters.Updated, ThrottleCounter = BackfillCounters.Throttles;
 
     public static JobUsage FromRun(JobRun run, string table, string read = ReadCounter, string written = WrittenCounter) =>
         new(run.Title, run.Id, run.StartedAt, run.EndedAt - run.StartedAt, table,
@@ -31,7 +31,7 @@ public sealed class JobUsageService(MigrationStateService migration, JobRunner j
     public async Task<IReadOnlyList<JobUsage>> ListAsync(CancellationToken ct)
     {
         var state = await migration.ReadAsync(ct);
-        var usage = state.History.Where(r => r.Kind == "migrate").Take(3).Select(r => JobUsage.FromMigration(r, schema.Products.Name)).ToList();
+        var usage = state.History.Where(r => r.Kind == RunKinds.Migrate).Take(3).Select(r => JobUsage.FromMigration(r, schema.Products.Name)).ToList();
         foreach (var source in sources)
             if (jobs.Latest(source.Kind) is { } run) usage.Add(JobUsage.FromRun(run, source.Table(schema), source.ReadCounter, source.WrittenCounter));
         return usage;

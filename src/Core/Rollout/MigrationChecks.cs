@@ -14,12 +14,13 @@ public sealed class MigrationDoneCheck(MigrationStateService migration) : IRollo
         return last switch
         {
             null => Result(CheckState.Red, "Not run yet."),
-            { Outcome: "running" } when state.Lease is not null && state.Lease.Until > state.ReadAt =>
+            { Outcome: RunOutcomes.Running } when state.Lease is not null && state.Lease.Until > state.ReadAt =>
                 Result(CheckState.Amber, $"Running since {last.StartedAt:HH:mm:ss} UTC (started by {last.StartedBy})."),
-            { Outcome: MigrationUndoRecorder.Undone or MigrationUndoRecorder.PartlyUndone } => Result(CheckState.Red,
+            { Outcome: RunOutcomes.Undone or RunOutcomes.PartlyUndone } => Result(CheckState.Red,
                 $"The last run was {last.Outcome} at {(last.Settings.TryGetValue("undoneAt", out var at) ? at[..16].Replace('T', ' ') : "?")} UTC; run the migration again to redo it."),
-            { Outcome: "succeeded" } => Result(CheckState.Green,
-                $"Migrated at {last.EndedAt:yyyy-MM-dd HH:mm} UTC: {last.Counts.GetValueOrDefault("updated")} updated, {last.Counts.GetValueOrDefault("skipped")} already done."),
+            { Outcome: RunOutcomes.Succeeded } => Result(CheckState.Green,
+                $"Migrated at {last.EndedAt:yyyy-MM-dd HH:mm} UTC: {last.Counts.GetValueOrDefault(BackfillCounters.Updated)} updated, "
+                + $"{last.Counts.GetValueOrDefault(BackfillCounters.Skipped)} already done."),
             _ when state.Resumable => Result(CheckState.Amber, $"The last run {Describe(last)}; it resumes from its checkpoints."),
             _ => Result(CheckState.Red, $"The last run {Describe(last)}."),
         };
@@ -27,8 +28,8 @@ public sealed class MigrationDoneCheck(MigrationStateService migration) : IRollo
 
     private static string Describe(MigrationRunRecord run) => run.Outcome switch
     {
-        "cancelled" => $"was paused at {run.EndedAt:HH:mm:ss} UTC",
-        "running" => $"stopped without finishing (started {run.StartedAt:yyyy-MM-dd HH:mm} UTC)",
+        RunOutcomes.Cancelled => $"was paused at {run.EndedAt:HH:mm:ss} UTC",
+        RunOutcomes.Running => $"stopped without finishing (started {run.StartedAt:yyyy-MM-dd HH:mm} UTC)",
         _ => $"failed: {run.Error}",
     };
 

@@ -30,8 +30,9 @@ public sealed partial class Troubleshooter
     /// <summary>A migration run that ended with failures or left products unmigrated; null for a clean run.</summary>
     public static Trouble? MigrationFailures(MigrationRunRecord run)
     {
-        var failed = run.Counts.GetValueOrDefault("failed");
-        if (run.Kind != "migrate" || run.Outcome is "succeeded" or "running" or "cancelled" || (failed == 0 && run.Error is null)) return null;
+        var failed = run.Counts.GetValueOrDefault(BackfillCounters.Failed);
+        if (run.Kind != RunKinds.Migrate || run.Outcome is RunOutcomes.Succeeded or RunOutcomes.Running or RunOutcomes.Cancelled) return null;
+        if (failed == 0 && run.Error is null) return null;
         return new(TroubleKind.MigrationFailures,
             failed > 0 ? $"The migration ended with {failed:N0} failed products" : "The migration ended red",
             failed > 0

@@ -49,8 +49,9 @@ public sealed class MigrationCompletenessSection(MigrationVerifier verifier, Mig
     {
         try
         {
-            await history.SaveAsync(new MigrationRunRecord(Guid.NewGuid().ToString("N")[..12], "verify", "verification report", started, time.GetUtcNow(),
-                report.Clean ? "succeeded" : "failed", new Dictionary<string, string>(), new Dictionary<string, long> { ["products"] = report.Products },
+            await history.SaveAsync(new MigrationRunRecord(Guid.NewGuid().ToString("N")[..12], RunKinds.Verify, "verification report", started, time.GetUtcNow(),
+                report.Clean ? RunOutcomes.Succeeded : RunOutcomes.Failed, new Dictionary<string, string>(),
+                new Dictionary<string, long> { ["products"] = report.Products },
                 MigrationHistory.Serialize(report), null), CancellationToken.None);
         }
         catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException)

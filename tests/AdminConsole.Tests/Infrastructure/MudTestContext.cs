@@ -17,7 +17,10 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
 
     protected void AsAdmin() => AddAuthorization().SetAuthorized("Test admin").SetPolicies(AdminConsole.Security.Policies.Viewer, AdminConsole.Security.Policies.Admin);
 
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+    Task IAsyncLifetime.InitializeAsync() => InitializeAsync();
+
+    /// <summary>Set-up that awaits, after the constructor and before the test (and its first render).</summary>
+    protected virtual Task InitializeAsync() => Task.CompletedTask;
 
     // MudBlazor's services are only asynchronously disposable; xunit 2 calls this before Dispose.
     async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();

@@ -12,25 +12,26 @@ using CreatorPlatform.Core.Migration;
 using CreatorPlatform.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AdminConsole.Tests.Migration;
 
 /// <summary>The migration page follows a run of this process from the run's own events, and reads nothing from DynamoDB while it runs.</summary>
+[Collection(JobsCollection.Name)]
 public sealed class MigrationPageTests : MudTestContext
 {
     private readonly List<string> operations = [];
-    private readonly JobRunner runner = new(NullLogger<JobRunner>.Instance, TimeProvider.System);
+    private readonly JobsFixture jobs;
+    private JobRunner runner = null!;
 
-    public MigrationPageTests()
+    public MigrationPageTests(JobsFixture jobs)
     {
+        this.jobs = jobs;
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDTESTONLY");
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "test-only-secret");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Platform:Mode"] = "Aws" }).Build();
         Services.AddLogging();
         Services.AddSingleton<ICurrentActor>(new FixedActor(new Actor("Ada Admin", "oid-ada", AdminRole.Admin, "tests")));
         Services.AddCore(configuration);
-        Services.AddSingleton(runner);
         Services.AddSingleton<IAmazonDynamoDB>(sp =>
         {
             var config = sp.GetRequiredService<AwsContext>().DynamoDbConfig();
@@ -42,6 +43,13 @@ public sealed class MigrationPageTests : MudTestContext
         auth.SetPolicies(Policies.Admin, Policies.Viewer);
     }
 
+    /// <summary>Core's own runner, auditing to DynamoDB Local, as the app's: jobs start as alice, an admin.</summary>
+    protected override async Task InitializeAsync()
+    {
+        runner = (await jobs.CoreAsync()).GetRequiredService<JobRunner>();
+        Services.AddSingleton(runner);
+    }
+
     private IReadOnlyList<string> Operations { get { lock (operations) return operations.ToList(); } }
 
     [Fact]
@@ -49,7 +57,7 @@ public sealed class MigrationPageTests : MudTestContext
     {
         var go = new TaskCompletionSource();
         var started = new TaskCompletionSource<JobContext>();
-        var run = runner.Start(MigrationJob.JobKind, "Migration", "tests", async job =>
+        var run = runner.Start(MigrationJob.JobKind, "Migration", async job =>
         {
             started.SetResult(job);
             await go.Task;

@@ -5,26 +5,34 @@ using CreatorPlatform.Core;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Troubleshooting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AdminConsole.Tests.Security;
 
 /// <summary>Rendered with bUnit's AddAuthorization() as a viewer: no button that writes, and no raw AWS text.</summary>
+[Collection(JobsCollection.Name)]
 public sealed class ViewerSeesNoWriteTests : MudTestContext
 {
     private static readonly string[] WriteButtons = ["job-cancel", "onboard", "reset-sandbox", "apply-schema", "run-migration", "fix-", "run-rebuild", "generate-traffic", "access-ensure"];
-    private readonly JobRunner runner = new(NullLogger<JobRunner>.Instance, TimeProvider.System);
+    private readonly JobsFixture jobs;
+    private JobRunner runner = null!;
 
-    public ViewerSeesNoWriteTests()
+    public ViewerSeesNoWriteTests(JobsFixture jobs)
     {
-        Services.AddSingleton(runner);
+        this.jobs = jobs;
         AsViewer();
         ComponentFactories.AddStub<CreatorsList>();
         ComponentFactories.AddStub<GroupPanel>();
         ComponentFactories.AddStub<ConsistencyPanel>();
         ComponentFactories.AddStub<UserPoolSourceView>();
         ComponentFactories.AddStub<AccessPanel>();
+    }
+
+    /// <summary>Core's own runner, auditing to DynamoDB Local, as the app's: jobs start as alice, an admin.</summary>
+    protected override async Task InitializeAsync()
+    {
+        runner = (await jobs.CoreAsync()).GetRequiredService<JobRunner>();
+        Services.AddSingleton(runner);
     }
 
     private static void AssertNoWriteButton<T>(IRenderedComponent<T> rendered) where T : Microsoft.AspNetCore.Components.IComponent
@@ -39,7 +47,7 @@ public sealed class ViewerSeesNoWriteTests : MudTestContext
     [Fact]
     public void A_running_jobs_log_has_no_cancel_button_for_a_viewer()
     {
-        var run = runner.Start("test", "Apply schema", "alice", async job => await Task.Delay(Timeout.Infinite, job.CancellationToken));
+        var run = runner.Start("test", "Apply schema", async job => await Task.Delay(Timeout.Infinite, job.CancellationToken));
 
         var log = Render<JobLog>(p => p.Add(c => c.Run, run));
 

@@ -2,25 +2,33 @@ using AdminConsole.Components.Shared;
 using AdminConsole.Tests.Infrastructure;
 using CreatorPlatform.Core.Jobs;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AdminConsole.Tests.Shared;
 
+[Collection(JobsCollection.Name)]
 public sealed class JobLogTests : MudTestContext
 {
-    private readonly JobRunner runner = new(NullLogger<JobRunner>.Instance, TimeProvider.System);
+    private readonly JobsFixture jobs;
+    private JobRunner runner = null!;
 
-    public JobLogTests()
+    public JobLogTests(JobsFixture jobs)
     {
-        Services.AddSingleton(runner);
+        this.jobs = jobs;
         AsAdmin();
+    }
+
+    /// <summary>Core's own runner, auditing to DynamoDB Local, as the app's: jobs start as alice, an admin.</summary>
+    protected override async Task InitializeAsync()
+    {
+        runner = (await jobs.CoreAsync()).GetRequiredService<JobRunner>();
+        Services.AddSingleton(runner);
     }
 
     [Fact]
     public async Task The_log_follows_a_running_job_to_its_end()
     {
         var step = new TaskCompletionSource();
-        var run = runner.Start("test", "Apply schema", "alice", async job =>
+        var run = runner.Start("test", "Apply schema", async job =>
         {
             job.Info("Creating table CreatorsTable...");
             await step.Task;
@@ -42,7 +50,7 @@ public sealed class JobLogTests : MudTestContext
     [Fact]
     public async Task A_failed_job_shows_failed_and_its_reason()
     {
-        var run = runner.Start("test", "Apply schema", "alice", _ => throw new JobFailedException("Not permitted: dynamodb:CreateTable on CreatorsTable."));
+        var run = runner.Start("test", "Apply schema", _ => throw new JobFailedException("Not permitted: dynamodb:CreateTable on CreatorsTable."));
         await run.Completion;
 
         var log = Render<JobLog>(p => p.Add(c => c.Run, run));
@@ -54,7 +62,7 @@ public sealed class JobLogTests : MudTestContext
     [Fact]
     public async Task An_admins_cancel_goes_through_the_runner_and_the_end_names_who_asked()
     {
-        var run = runner.Start("test", "Apply schema", "alice", async job => await Task.Delay(Timeout.Infinite, job.CancellationToken));
+        var run = runner.Start("test", "Apply schema", async job => await Task.Delay(Timeout.Infinite, job.CancellationToken));
         var log = Render<JobLog>(p => p.Add(c => c.Run, run));
 
         await log.Find("[data-testid='job-cancel']").ClickAsync(new());

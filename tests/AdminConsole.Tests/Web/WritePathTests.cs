@@ -30,7 +30,7 @@ public sealed class WritePathTests(ConsoleFactory factory) : IClassFixture<Conso
         {
             "schema" => () => Task.FromResult(Get<JobRunner>().Start(SchemaApplier.JobKind, "Apply schema", Get<SchemaApplier>().ApplyAsync)),
             "migration" => () => Task.FromResult(Get<JobRunner>().Start(MigrationJob.JobKind, "Migration", Get<MigrationJob>().RunAsync)),
-            "verify" => () => Task.FromResult(Get<JobRunner>().Start(MigrationVerifier.JobKind, "Verify", "a label", j => Get<MigrationVerifier>().RunAsync(j))),
+            "verify" => () => Task.FromResult(Get<JobRunner>().Start(MigrationVerifier.JobKind, "Verify", j => Get<MigrationVerifier>().RunAsync(j))),
             "dry-run" => () => Task.FromResult(Get<JobRunner>().Start(MigrationDryRun.JobKind, "Dry run", j => Get<MigrationDryRun>().RunAsync(j))),
             "pause" => () => StopAsViewerAsync(Get<JobRunner>(), (r, run) => r.PauseAsync(run, none)),
             "cancel" => () => StopAsViewerAsync(Get<JobRunner>(), (r, run) => r.CancelAsync(run, none)),

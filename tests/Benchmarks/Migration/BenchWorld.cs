@@ -58,7 +58,7 @@ public sealed class BenchWorld(ServiceProvider services, IAmazonDynamoDB seeder)
         var services = collection.BuildServiceProvider();
         var seeder = Client(services.GetRequiredService<AwsContext>(), null);
         var applier = services.GetRequiredService<SchemaApplier>();
-        var run = services.GetRequiredService<JobRunner>().Start(SchemaApplier.JobKind, "schema", "bench", applier.ApplyAsync);
+        var run = services.GetRequiredService<JobRunner>().Start(SchemaApplier.JobKind, "schema", applier.ApplyAsync);
         await run.Completion;
         if (run.State != JobState.Succeeded) throw new InvalidOperationException($"Schema apply failed: {run.Error}");
         return new BenchWorld(services, seeder);

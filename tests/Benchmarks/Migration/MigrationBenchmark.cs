@@ -1,3 +1,4 @@
+using CreatorPlatform.Benchmarks;
 using CreatorPlatform.Core.Creators;
 using System.Diagnostics;
 using CreatorPlatform.Core.Jobs;
@@ -95,7 +96,7 @@ public static class MigrationBenchmark
         var jobMemory = new MemorySampler();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var jobEmulator = EmulatorCpu.Seconds();
-        var run = world.Services.GetRequiredService<JobRunner>().Start(MigrationJob.JobKind, "Migration", "bench", job.RunAsync);
+        var run = world.Services.GetRequiredService<JobRunner>().Start(MigrationJob.JobKind, "Migration", job.RunAsync);
         await run.Completion;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var jobEmulatorMicros = EmulatorCpu.MicrosPerProduct(jobEmulator, size);

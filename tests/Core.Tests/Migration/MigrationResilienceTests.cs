@@ -3,7 +3,6 @@ using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Migration;
 using CreatorPlatform.Core.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CreatorPlatform.Core.Tests.Migration;
 
@@ -24,7 +23,7 @@ public sealed class MigrationResilienceTests(EmulatorFixture emulators)
         }, new CancelAfter(() => products!, 60));
         var job = services.GetRequiredService<MigrationJob>();
         var runner = services.GetRequiredService<JobRunner>();
-        var first = runner.Start(MigrationJob.JobKind, "Migration", "tests", job.RunAsync);
+        var first = runner.Start(MigrationJob.JobKind, "Migration", job.RunAsync);
         CancelAfter.Run = first;
         await first.Completion;
 
@@ -45,7 +44,7 @@ public sealed class MigrationResilienceTests(EmulatorFixture emulators)
         var otherWorker = ActivatorUtilities.CreateInstance<JobLease>(services);
         var held = await otherWorker.AcquireAsync(MigrationJob.LeaseName, "alice", "run-1", default);
         var job = services.GetRequiredService<MigrationJob>();
-        var runner = new JobRunner(NullLogger<JobRunner>.Instance, TimeProvider.System, lease: services.GetRequiredService<JobLease>());
+        var runner = services.GetRequiredService<JobRunner>();
 
         var refused = await runner.RunToEndAsync(MigrationJob.JobKind, job.RunAsync);
         await held.DisposeAsync();

@@ -88,7 +88,7 @@ public sealed class MigrationUndoTests(EmulatorFixture emulators)
         var runner = services.GetRequiredService<JobRunner>();
         var undo = services.GetRequiredService<MigrationUndo>();
         slow.Delay = TimeSpan.FromMilliseconds(40);
-        var first = runner.Start(MigrationUndo.JobKind, "undo", "tests", j => undo.RunAsync(j, null, dryRun: false));
+        var first = runner.Start(MigrationUndo.JobKind, "undo", j => undo.RunAsync(j, null, dryRun: false));
         await WaitForAsync(() => first.Counter("undone") >= 60);
         await runner.CancelAsync(first, default);
         await first.Completion;

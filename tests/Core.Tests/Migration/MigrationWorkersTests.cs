@@ -26,7 +26,7 @@ public sealed partial class MigrationWorkersTests(EmulatorFixture emulators)
             settings = new Dictionary<string, string?>(s);
         }, first);
         await using var second = MigrationWorld.SecondWorker(emulators, settings, new ProductWrites(() => settings["Platform:Tables:Products"]!, written));
-        var running = services.GetRequiredService<JobRunner>().Start(MigrationJob.JobKind, "Migration", "tests", services.GetRequiredService<MigrationJob>().RunAsync);
+        var running = services.GetRequiredService<JobRunner>().Start(MigrationJob.JobKind, "Migration", services.GetRequiredService<MigrationJob>().RunAsync);
         await first.Reached.Task.WaitAsync(TimeSpan.FromMinutes(1));
         var joinerJob = second.GetRequiredService<MigrationJob>();
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 
-namespace Benchmarks.Migration;
+namespace CreatorPlatform.Benchmarks;
 
-/// <summary>Peak managed heap and working set while a phase runs, sampled every 20 ms from a collected baseline.</summary>
+/// <summary>Peak managed heap and working set while a phase runs, sampled every 20 ms from a collected baseline: for every benchmark.</summary>
 public sealed class MemorySampler : IAsyncDisposable
 {
     private readonly CancellationTokenSource stop = new();

@@ -1,0 +1,63 @@
+using Amazon.DynamoDBv2;
+using CreatorPlatform.Core;
+using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Core.Schema;
+using CreatorPlatform.Core.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AdminConsole.Tests.Infrastructure;
+
+/// <summary>
+/// Real DynamoDB Local (and cognito-local), in memory, for component tests that run jobs: each test gets Core's own
+/// <see cref="JobRunner"/>, with its audit log and leases in a console table of its own, acting as <see cref="Alice"/>.
+/// </summary>
+public sealed class JobsFixture : IAsyncLifetime
+{
+    private static int counter;
+    private readonly int dynamoDbPort = SandboxEmulators.FreePort();
+    private readonly int cognitoPort = SandboxEmulators.FreePort();
+    private readonly List<ServiceProvider> created = [];
+    private SandboxEmulators? emulators;
+
+    /// <summary>The admin who starts the tests' jobs.</summary>
+    public static Actor Alice { get; } = new("alice", "oid-alice", AdminRole.Admin, "tests");
+
+    public async Task InitializeAsync() => emulators = await SandboxEmulators.StartAsync(Path.Combine(RepositoryPaths.Root, ".sandbox", "tools"), null,
+        dynamoDbPort, cognitoPort, NullLogger.Instance, CancellationToken.None, realisticDelays: false);
+
+    /// <summary>Core's services as the app wires them, over a new console table (jobs audit and lease there); disposed with the fixture.</summary>
+    public async Task<ServiceProvider> CoreAsync()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Platform:Mode"] = "Sandbox",
+            ["Platform:Sandbox:InMemory"] = "true",
+            ["Platform:Sandbox:DynamoDbPort"] = dynamoDbPort.ToString(),
+            ["Platform:Sandbox:CognitoPort"] = cognitoPort.ToString(),
+            ["Platform:Tables:Ops"] = $"jobs{Interlocked.Increment(ref counter)}-{Guid.NewGuid():N}"[..16] + "-Ops",
+        };
+        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<ICurrentActor>(new FixedActor(Alice));
+        services.AddCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        var core = services.BuildServiceProvider();
+        lock (created) created.Add(core);
+        await core.GetRequiredService<IAmazonDynamoDB>().CreateTableAsync(TableRequests.Create(core.GetRequiredService<PlatformSchema>().Ops));
+        return core;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var core in created) await core.DisposeAsync();
+        if (emulators is not null) await emulators.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class JobsCollection : ICollectionFixture<JobsFixture>
+{
+    public const string Name = "jobs";
+}
