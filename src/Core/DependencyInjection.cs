@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddSingleton<BackfillCheckpoints>();
         services.AddSingleton<TransactionalBackfillWriter>();
         services.AddSingleton<ProductBackfill>();
+        services.AddSingleton<BackfillPageWriter>();
         services.AddSingleton<MigrationVerifier>();
         services.AddSingleton<MigrationDryRun>();
         services.AddSingleton<FeaturedRepair>();

@@ -19,13 +19,8 @@ public sealed record BackfillResult(long Scanned, long Updated, long Skipped, lo
 /// written concurrently through an adaptive gate, and the page's last evaluated key saved once its writes are done.
 /// </summary>
 public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema schema, BackfillCheckpoints checkpoints, JobLease lease,
-    IOptions<PlatformOptions> options, TimeProvider time, TransactionalBackfillWriter transactions, MigrationJournal journal)
+    IOptions<PlatformOptions> options, TimeProvider time, BackfillPageWriter pages)
 {
-    /// <summary>
-    /// Rounds of a throttled write, each one the SDK's bounded retry: between rounds the adaptive gate lowers the
-    /// concurrency, which is the pacing the SDK cannot do. A product still throttled after them is counted failed.
-    /// </summary>
-    private const int MaxAttempts = 3;
     private MigrationOptions Settings => options.Value.Migration;
 
     /// <summary>
@@ -108,7 +103,7 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
             if (lastKey is not null) next = ScanAsync(state.Segment, run.Plan.Segments, lastKey, pageSize, ct);
             var items = page.Items ?? [];
             if (items.Count > 0) run.Job.Info($"  Processing batch of {items.Count} products...");
-            var tally = await UpdatePageAsync(run, state.Segment, items, ct);
+            var tally = await pages.WriteAsync(run, state.Segment, items, ct);
             state = state with
             {
                 LastKey = lastKey, Done = lastKey is null, Scanned = state.Scanned + items.Count, Updated = state.Updated + tally.Updated,
@@ -118,107 +113,6 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
             if (tally.Updated > 0) run.Job.Success($"  ✓ Updated {run.Updated} products so far...");
             if (lastKey is null) return;
             ct.ThrowIfCancellationRequested();
-        }
-    }
-
-    private async Task<PageTally> UpdatePageAsync(BackfillRun run, int segment, List<Dictionary<string, AttributeValue>> items, CancellationToken ct)
-    {
-        var tally = new PageTally();
-        var writes = new List<Task>();
-        var now = CreatorMapper.Time(time.GetUtcNow());
-        var chunk = BackfillWriteModes.Effective(options.Value) == BackfillWriteMode.Transaction ? new List<string>(Settings.TransactionItems) : null;
-        // Write-ahead: the journal holds the page's before-states before any of its writes, so undo sees a crash's writes too.
-        var entries = items.Select(ProductRestore.Entry).OfType<JournalEntry>().ToList();
-        if (entries.Count > 0) await journal.WritePageAsync(run.Plan.Id, now, run.CreatorId, entries, ct);
-        try
-        {
-            foreach (var item in items)
-            {
-                run.Count(segment, BackfillCounters.Scanned);
-                if (ProductUpdate.Missing(item) == MissingAttributes.None || item.GetValueOrDefault("id")?.S is not { } id)
-                {
-                    PageTally.Add(ref tally.Skipped);
-                    run.Count(segment, BackfillCounters.Skipped);
-                    continue;
-                }
-                if (run.RateLimiter is not null) using (await run.RateLimiter.AcquireAsync(1, ct)) { }
-                if (chunk is not null)
-                {
-                    chunk.Add(id);
-                    if (chunk.Count < Settings.TransactionItems) continue;
-                    await run.Gate.EnterAsync(ct);
-                    writes.Add(WriteChunkAsync(run, segment, [.. chunk], now, tally));
-                    chunk.Clear();
-                    continue;
-                }
-                await run.Gate.EnterAsync(ct);
-                writes.Add(WriteAsync(run, segment, id, now, tally));
-            }
-            if (chunk is { Count: > 0 })
-            {
-                await run.Gate.EnterAsync(ct);
-                writes.Add(WriteChunkAsync(run, segment, [.. chunk], now, tally));
-            }
-        }
-        finally
-        {
-            // Writes already sent are seen to the end even on cancel, so that this run's counts are exact.
-            await Task.WhenAll(writes);
-        }
-        return tally;
-    }
-
-    private async Task WriteAsync(BackfillRun run, int segment, string id, string now, PageTally tally)
-    {
-        await Task.Yield();
-        var request = ProductUpdate.Request(schema.Products.Name, id, run.CreatorId, now);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await dynamoDb.UpdateItemAsync(request);
-                run.Gate.Exit(throttled: false);
-                PageTally.Add(ref tally.Updated);
-                run.Count(segment, BackfillCounters.Updated);
-                return;
-            }
-            catch (ConditionalCheckFailedException)
-            {
-                run.Gate.Exit(throttled: false);
-                PageTally.Add(ref tally.Skipped);
-                run.Count(segment, BackfillCounters.Skipped);
-                return;
-            }
-            catch (Exception e) when (attempt < MaxAttempts && Throttling.IsRetryable(e))
-            {
-                run.Gate.Exit(throttled: true);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 100 << Math.Min(attempt, 6))), time);
-                await run.Gate.EnterAsync(CancellationToken.None);
-            }
-            catch (Exception e)
-            {
-                run.Gate.Exit(throttled: Throttling.IsRetryable(e));
-                PageTally.Add(ref tally.Failed);
-                run.Count(segment, BackfillCounters.Failed);
-                run.Failures.Enqueue(new ProductFailure(id, e.Message));
-                await checkpoints.RecordFailureAsync(run.Plan, id, e.Message).ContinueWith(_ => { }, TaskScheduler.Default);
-                return;
-            }
-        }
-    }
-
-    private async Task WriteChunkAsync(BackfillRun run, int segment, List<string> ids, string now, PageTally tally)
-    {
-        await Task.Yield();
-        var outcome = await transactions.WriteAsync(ids, run.CreatorId, now, run.Gate);
-        foreach (var _ in outcome.Updated) { PageTally.Add(ref tally.Updated); run.Count(segment, BackfillCounters.Updated); }
-        foreach (var _ in outcome.Skipped) { PageTally.Add(ref tally.Skipped); run.Count(segment, BackfillCounters.Skipped); }
-        foreach (var failure in outcome.Failed)
-        {
-            PageTally.Add(ref tally.Failed);
-            run.Count(segment, BackfillCounters.Failed);
-            run.Failures.Enqueue(failure);
-            await checkpoints.RecordFailureAsync(run.Plan, failure.ProductId, failure.Error).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
@@ -234,35 +128,4 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
         TokenLimit = Math.Max(1, perSecond / 10), TokensPerPeriod = Math.Max(1, perSecond / 10), ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
         QueueLimit = int.MaxValue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst, AutoReplenishment = true,
     });
-
-    private sealed class PageTally
-    {
-        public long Updated, Skipped, Failed;
-        public static void Add(ref long field) => Interlocked.Increment(ref field);
-    }
-
-    private sealed record BackfillRun(JobContext Job, BackfillPlan Plan, string CreatorId, AdaptiveConcurrency Gate, TokenBucketRateLimiter? RateLimiter)
-    {
-        private long scanned, updated, skipped, failed;
-        public ConcurrentQueue<ProductFailure> Failures { get; } = new();
-        /// <summary>Segments this worker's lanes are working on, so that two lanes never claim the same one.</summary>
-        public ConcurrentDictionary<int, byte> Active { get; } = new();
-        public long Scanned => Interlocked.Read(ref scanned);
-        public long Updated => Interlocked.Read(ref updated);
-        public long Skipped => Interlocked.Read(ref skipped);
-        public long Failed => Interlocked.Read(ref failed);
-
-        public void Count(int segment, string counter)
-        {
-            _ = counter switch
-            {
-                BackfillCounters.Scanned => Interlocked.Increment(ref scanned),
-                BackfillCounters.Updated => Interlocked.Increment(ref updated),
-                BackfillCounters.Skipped => Interlocked.Increment(ref skipped),
-                _ => Interlocked.Increment(ref failed),
-            };
-            Job.Add(counter);
-            Job.Add(BackfillCounters.OfSegment(segment, counter));
-        }
-    }
 }

@@ -1,0 +1,126 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Creators;
+using CreatorPlatform.Core.Schema;
+using Microsoft.Extensions.Options;
+
+namespace CreatorPlatform.Core.Migration;
+
+/// <summary>
+/// The backfill's writes for one scanned page: its before-states journaled first (write-ahead, for undo), then each
+/// product lacking an attribute written through the run's adaptive gate, one conditional UpdateItem each or up to
+/// TransactionItems of them in one TransactWriteItems (<see cref="BackfillWriteModes"/>), every outcome counted.
+/// </summary>
+public sealed class BackfillPageWriter(IAmazonDynamoDB dynamoDb, PlatformSchema schema, BackfillCheckpoints checkpoints,
+    IOptions<PlatformOptions> options, TimeProvider time, TransactionalBackfillWriter transactions, MigrationJournal journal)
+{
+    /// <summary>
+    /// Rounds of a throttled write, each one the SDK's bounded retry: between rounds the adaptive gate lowers the
+    /// concurrency, which is the pacing the SDK cannot do. A product still throttled after them is counted failed.
+    /// </summary>
+    private const int MaxAttempts = 3;
+    private MigrationOptions Settings => options.Value.Migration;
+
+    public async Task<PageTally> WriteAsync(BackfillRun run, int segment, List<Dictionary<string, AttributeValue>> items, CancellationToken ct)
+    {
+        var tally = new PageTally();
+        var writes = new List<Task>();
+        var now = CreatorMapper.Time(time.GetUtcNow());
+        var chunk = BackfillWriteModes.Effective(options.Value) == BackfillWriteMode.Transaction ? new List<string>(Settings.TransactionItems) : null;
+        // Write-ahead: the journal holds the page's before-states before any of its writes, so undo sees a crash's writes too.
+        var entries = items.Select(ProductRestore.Entry).OfType<JournalEntry>().ToList();
+        if (entries.Count > 0) await journal.WritePageAsync(run.Plan.Id, now, run.CreatorId, entries, ct);
+        // The page has been read: its products count as scanned at once (one count per page, not one per product).
+        run.Count(segment, BackfillCounters.Scanned, items.Count);
+        try
+        {
+            foreach (var item in items)
+            {
+                if (ProductUpdate.Missing(item) == MissingAttributes.None || item.GetValueOrDefault("id")?.S is not { } id)
+                {
+                    Count(run, segment, tally, BackfillCounters.Skipped);
+                    continue;
+                }
+                if (run.RateLimiter is not null) using (await run.RateLimiter.AcquireAsync(1, ct)) { }
+                if (chunk is not null)
+                {
+                    chunk.Add(id);
+                    if (chunk.Count < Settings.TransactionItems) continue;
+                    await run.Gate.EnterAsync(ct);
+                    writes.Add(WriteChunkAsync(run, segment, [.. chunk], now, tally));
+                    chunk.Clear();
+                    continue;
+                }
+                await run.Gate.EnterAsync(ct);
+                writes.Add(WriteOneAsync(run, segment, id, now, tally));
+            }
+            if (chunk is { Count: > 0 })
+            {
+                await run.Gate.EnterAsync(ct);
+                writes.Add(WriteChunkAsync(run, segment, [.. chunk], now, tally));
+            }
+        }
+        finally
+        {
+            // Writes already sent are seen to the end even on cancel, so that this run's counts are exact.
+            await Task.WhenAll(writes);
+        }
+        return tally;
+    }
+
+    private async Task WriteOneAsync(BackfillRun run, int segment, string id, string now, PageTally tally)
+    {
+        await Task.Yield();
+        var request = ProductUpdate.Request(schema.Products.Name, id, run.CreatorId, now);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await dynamoDb.UpdateItemAsync(request);
+                run.Gate.Exit(throttled: false);
+                Count(run, segment, tally, BackfillCounters.Updated);
+                return;
+            }
+            catch (ConditionalCheckFailedException)
+            {
+                run.Gate.Exit(throttled: false);
+                Count(run, segment, tally, BackfillCounters.Skipped);
+                return;
+            }
+            catch (Exception e) when (attempt < MaxAttempts && Throttling.IsRetryable(e))
+            {
+                run.Gate.Exit(throttled: true);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 100 << Math.Min(attempt, 6))), time);
+                await run.Gate.EnterAsync(CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                run.Gate.Exit(throttled: Throttling.IsRetryable(e));
+                Count(run, segment, tally, BackfillCounters.Failed);
+                run.Failures.Enqueue(new ProductFailure(id, e.Message));
+                await checkpoints.RecordFailureAsync(run.Plan, id, e.Message).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            }
+        }
+    }
+
+    private async Task WriteChunkAsync(BackfillRun run, int segment, List<string> ids, string now, PageTally tally)
+    {
+        await Task.Yield();
+        var outcome = await transactions.WriteAsync(ids, run.CreatorId, now, run.Gate);
+        Count(run, segment, tally, BackfillCounters.Updated, outcome.Updated.Count);
+        Count(run, segment, tally, BackfillCounters.Skipped, outcome.Skipped.Count);
+        foreach (var failure in outcome.Failed)
+        {
+            Count(run, segment, tally, BackfillCounters.Failed);
+            run.Failures.Enqueue(failure);
+            await checkpoints.RecordFailureAsync(run.Plan, failure.ProductId, failure.Error).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private static void Count(BackfillRun run, int segment, PageTally tally, string counter, long n = 1)
+    {
+        tally.Add(counter, n);
+        run.Count(segment, counter, n);
+    }
+}

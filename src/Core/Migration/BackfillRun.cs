@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+using CreatorPlatform.Core.Jobs;
+
+namespace CreatorPlatform.Core.Migration;
+
+/// <summary>One page's outcomes, counted by its concurrent writes.</summary>
+public sealed class PageTally
+{
+    private long updated, skipped, failed;
+    public long Updated => Interlocked.Read(ref updated);
+    public long Skipped => Interlocked.Read(ref skipped);
+    public long Failed => Interlocked.Read(ref failed);
+
+    /// <summary>Counts <paramref name="n"/> outcomes of one kind (<see cref="BackfillCounters"/>: updated, skipped or failed).</summary>
+    public void Add(string counter, long n = 1) => _ = counter switch
+    {
+        BackfillCounters.Updated => Interlocked.Add(ref updated, n),
+        BackfillCounters.Skipped => Interlocked.Add(ref skipped, n),
+        _ => Interlocked.Add(ref failed, n),
+    };
+}
+
+/// <summary>What one worker's run of the backfill shares between its lanes and writes: the gate, the limiter, the counts.</summary>
+public sealed record BackfillRun(JobContext Job, BackfillPlan Plan, string CreatorId, AdaptiveConcurrency Gate, TokenBucketRateLimiter? RateLimiter)
+{
+    private long scanned, updated, skipped, failed;
+    public ConcurrentQueue<ProductFailure> Failures { get; } = new();
+    /// <summary>Segments this worker's lanes are working on, so that two lanes never claim the same one.</summary>
+    public ConcurrentDictionary<int, byte> Active { get; } = new();
+    public long Scanned => Interlocked.Read(ref scanned);
+    public long Updated => Interlocked.Read(ref updated);
+    public long Skipped => Interlocked.Read(ref skipped);
+    public long Failed => Interlocked.Read(ref failed);
+
+    public void Count(int segment, string counter, long n = 1)
+    {
+        if (n == 0) return;
+        _ = counter switch
+        {
+            BackfillCounters.Scanned => Interlocked.Add(ref scanned, n),
+            BackfillCounters.Updated => Interlocked.Add(ref updated, n),
+            BackfillCounters.Skipped => Interlocked.Add(ref skipped, n),
+            _ => Interlocked.Add(ref failed, n),
+        };
+        Job.Add(counter, n);
+        Job.Add(BackfillCounters.OfSegment(segment, counter), n);
+    }
+}
