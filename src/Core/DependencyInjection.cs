@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton<PlatformSchema>();
         services.AddSingleton<SchemaStatusService>();
         services.AddSingleton<SchemaApplier>();
+        services.AddSingleton<TablesScreen>();
 
         services.AddSingleton<RolloutChecklist>();
         services.AddSingleton<IRolloutCheck, TablesCreatedCheck>();
@@ -69,6 +70,7 @@ public static class DependencyInjection
         services.AddSingleton<MigrationJob>();
         services.AddSingleton<MigrationStateService>();
         services.AddSingleton<MigrationProgressEstimator>();
+        services.AddSingleton<MigrationScreen>();
         services.AddMigrationUndo();
         services.AddSingleton<IRolloutCheck, MigrationDoneCheck>();
         services.AddSingleton<IRolloutCheck, VerificationCleanCheck>();
