@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<JobRunner>();
         services.AddSingleton<PlatformSchema>();
         services.AddSingleton<SchemaStatusService>();
+        services.AddSingleton<TableReads>();
         services.AddSingleton<SchemaApplier>();
         services.AddSingleton<TablesScreen>();
 
