@@ -83,6 +83,7 @@ public static class DependencyInjection
         services.AddSingleton<CreatorsGroupService>();
         services.AddSingleton<LinkageService>();
         services.AddSingleton<CreatorOverview>();
+        services.AddSingleton<CreatorScreen>();
         services.AddSingleton<ConsistencyReport>();
         services.AddSingleton<SlugAvailability>();
         services.AddSingleton<OnboardingProgressStore>();
