@@ -4,8 +4,8 @@ using Amazon.DynamoDBv2.Model;
 namespace CreatorPlatform.Core.Analytics;
 
 /// <summary>The platform overview and the per-creator view, from the summaries, read by key.</summary>
-public sealed class AnalyticsQueries(AnalyticsStore store, AnalyticsCreators creators, ProductLookup products, AnalyticsRangeLimit limit, AnalyticsRollups rollups,
-    Schema.TableReads reads, Schema.PlatformSchema schema)
+public sealed class AnalyticsQueries(AnalyticsStore store, AnalyticsCreators creators, ProductLookup products, AnalyticsRangeLimit limit,
+    AnalyticsRollups rollups, Schema.TableReads reads, Schema.PlatformSchema schema)
 {
     private IReadOnlyList<string> Reads => [schema.Creators.Name, schema.AnalyticsSummaries.Name, schema.Products.Name];
 

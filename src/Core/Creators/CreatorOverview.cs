@@ -12,7 +12,8 @@ public sealed record CreatorDetails(Creator Creator, int ProductCount, IReadOnly
 public sealed class CreatorOverview(CreatorDirectory directory, LinkageService linkage, TableReads reads, PlatformSchema schema)
 {
     /// <summary>Every creator with its product count and linkage; throws <see cref="TableMissingException"/> before the schema is applied.</summary>
-    public Task<IReadOnlyList<CreatorRow>> ListAsync(CancellationToken ct) => reads.ReadAsync([schema.Creators.Name, schema.Products.Name], () => ReadListAsync(ct), ct);
+    public Task<IReadOnlyList<CreatorRow>> ListAsync(CancellationToken ct) =>
+        reads.ReadAsync([schema.Creators.Name, schema.Products.Name], () => ReadListAsync(ct), ct);
 
     private async Task<IReadOnlyList<CreatorRow>> ReadListAsync(CancellationToken ct)
     {

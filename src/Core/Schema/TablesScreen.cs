@@ -72,7 +72,10 @@ public sealed class TablesScreen(SchemaStatusService status, SchemaApplier appli
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return previous with { Status = read ?? previous.Status, Monitoring = monitoring, ReadFailure = troubleshooter.Explain(e), ReadFailureRaw = e.Message };
+            return previous with
+            {
+                Status = read ?? previous.Status, Monitoring = monitoring, ReadFailure = troubleshooter.Explain(e), ReadFailureRaw = e.Message,
+            };
         }
     }
 }

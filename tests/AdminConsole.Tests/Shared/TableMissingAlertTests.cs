@@ -15,7 +15,8 @@ public sealed class TableMissingAlertTests : MudTestContext
 
         var box = alert.Find("[data-testid='table-missing']");
         Assert.Equal("CreatorsTable", box.GetAttribute("data-table"));
-        Assert.Contains("CreatorsTable does not exist yet: apply the schema on Tables & indexes first.", box.TextContent.Replace("  ", " "));
+        var text = System.Text.RegularExpressions.Regex.Replace(box.TextContent, @"\s+", " ");
+        Assert.Contains("CreatorsTable does not exist yet: apply the schema on Tables & indexes first.", text);
         Assert.Equal("/tables", alert.Find("[data-testid='table-missing-link']").GetAttribute("href"));
     }
 }

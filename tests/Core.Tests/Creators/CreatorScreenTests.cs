@@ -25,7 +25,8 @@ public sealed class CreatorScreenTests(EmulatorFixture emulators)
         Assert.Equal(user.Sub, linked.User.Sub);
         Assert.Equal((user.Sub, Creator.Active), (before.Creator.UserId, before.Creator.Status));
         Assert.Equal(Creator.Disabled, after.Creator.Status);
-        Assert.Equal(screen.UndoOptions(after.Linkage).Select(o => o.Kind), world.Get<CreatorPlatform.Core.Rollback.CreatorRollback>().OptionsFor(after.Linkage).Select(o => o.Kind));
+        var rollback = world.Get<CreatorPlatform.Core.Rollback.CreatorRollback>();
+        Assert.Equal(rollback.OptionsFor(after.Linkage).Select(o => o.Kind), screen.UndoOptions(after.Linkage).Select(o => o.Kind));
         await Assert.ThrowsAsync<CreatorNotFoundException>(() => screen.ReadAsync("nobody-" + slug, default));
     }
 }
