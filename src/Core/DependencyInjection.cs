@@ -49,8 +49,10 @@ public static class DependencyInjection
         services.AddSingleton<JobRunner>();
         services.AddSingleton<PlatformSchema>();
         services.AddSingleton<SchemaStatusService>();
+        services.AddSingleton<TableReads>();
         services.AddSingleton<SchemaApplier>();
         services.AddJobKind(new JobKindTraits(SchemaApplier.JobKind) { CreatesOpsTable = true });
+        services.AddSingleton<TablesScreen>();
 
         services.AddSingleton<RolloutChecklist>();
         services.AddSingleton<IRolloutCheck, TablesCreatedCheck>();
@@ -72,6 +74,7 @@ public static class DependencyInjection
         services.AddJobKind(new JobKindTraits(MigrationJob.JoinKind) { HoldsLease = false });
         services.AddSingleton<MigrationStateService>();
         services.AddSingleton<MigrationProgressEstimator>();
+        services.AddSingleton<MigrationScreen>();
         services.AddMigrationUndo();
         services.AddSingleton<IRolloutCheck, MigrationDoneCheck>();
         services.AddSingleton<IRolloutCheck, VerificationCleanCheck>();
@@ -83,6 +86,7 @@ public static class DependencyInjection
         services.AddSingleton<CreatorsGroupService>();
         services.AddSingleton<LinkageService>();
         services.AddSingleton<CreatorOverview>();
+        services.AddSingleton<CreatorScreen>();
         services.AddSingleton<ConsistencyReport>();
         services.AddSingleton<SlugAvailability>();
         services.AddSingleton<OnboardingProgressStore>();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CreatorPlatform.Core.Access;
 using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Schema;
 using Spectre.Console;
 
 namespace AdminConsole.Cli;
@@ -54,9 +55,9 @@ internal static class AccessVerb
         {
             return await verb();
         }
-        catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException e)
+        catch (TableMissingException e)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]A table is missing ({e.Message}). Apply the schema and run the migration first: it creates the default creator.[/]");
+            AnsiConsole.MarkupLineInterpolated($"[red]{e.Missing.Table} is missing. Apply the schema and run the migration first: it creates the default creator.[/]");
             return 1;
         }
         catch (Exception e) when (CreatorsCli.IsExpected(e))

@@ -10,9 +10,12 @@ namespace CreatorPlatform.Core.Access;
 /// AdminGetUser and AdminListGroupsForUser, as Cognito builds it.
 /// </summary>
 public sealed class AccessCheckService(ICognitoClient cognito, PoolAccess poolAccess, CreatorDirectory directory,
-    SandboxSignIn signIn, TimeProvider time)
+    SandboxSignIn signIn, Schema.TableReads reads, Schema.PlatformSchema schema, TimeProvider time)
 {
-    public async Task<AccessReport> CheckAsync(CancellationToken ct)
+    /// <summary>Every creator's verdict; throws <see cref="Schema.TableMissingException"/> before CreatorsTable exists.</summary>
+    public Task<AccessReport> CheckAsync(CancellationToken ct) => reads.ReadAsync([schema.Creators.Name], () => ReadReportAsync(ct), ct);
+
+    private async Task<AccessReport> ReadReportAsync(CancellationToken ct)
     {
         var pool = await poolAccess.ReadAsync(ct);
         var creators = await directory.ListAllAsync(ct);

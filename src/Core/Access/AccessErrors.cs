@@ -7,7 +7,7 @@ public static class AccessErrors
 {
     public static string Describe(Exception e) => e switch
     {
-        Amazon.DynamoDBv2.Model.ResourceNotFoundException =>
+        Amazon.DynamoDBv2.Model.ResourceNotFoundException or Schema.TableMissingException =>
             "There is no CreatorsTable yet: apply the schema and run the migration (it creates the default creator), then check access.",
         UserPoolNotFoundException => e.Message,
         _ => $"Access could not be checked: {e.Message}",

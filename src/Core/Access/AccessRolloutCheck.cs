@@ -1,5 +1,4 @@
 using CreatorPlatform.Core.Rollout;
-using DynamoDbResourceNotFound = Amazon.DynamoDBv2.Model.ResourceNotFoundException;
 
 namespace CreatorPlatform.Core.Access;
 
@@ -18,7 +17,7 @@ public sealed class CreatorsCanWorkCheck(AccessCheckService access) : IRolloutCh
         {
             report = await access.CheckAsync(ct);
         }
-        catch (DynamoDbResourceNotFound)
+        catch (Schema.TableMissingException)
         {
             return Result(CheckState.Red, "There are no creators yet (the migration creates the default creator).");
         }

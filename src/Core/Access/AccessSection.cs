@@ -1,6 +1,5 @@
 using CreatorPlatform.Core.Rollout;
 using CreatorPlatform.Core.Verification;
-using DynamoDbResourceNotFound = Amazon.DynamoDBv2.Model.ResourceNotFoundException;
 
 namespace CreatorPlatform.Core.Access;
 
@@ -19,7 +18,7 @@ public sealed class AccessSection(AccessCheckService access) : IVerificationSect
         {
             report = await access.CheckAsync(ct);
         }
-        catch (DynamoDbResourceNotFound)
+        catch (Schema.TableMissingException)
         {
             return [new(Name, Name, CheckState.Red, ["CreatorsTable does not exist, so no creator can work yet."], ConsoleScreen.Tables)];
         }

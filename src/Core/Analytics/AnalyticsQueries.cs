@@ -4,16 +4,22 @@ using Amazon.DynamoDBv2.Model;
 namespace CreatorPlatform.Core.Analytics;
 
 /// <summary>The platform overview and the per-creator view, from the summaries, read by key.</summary>
-public sealed class AnalyticsQueries(AnalyticsStore store, AnalyticsCreators creators, ProductLookup products, AnalyticsRangeLimit limit, AnalyticsRollups rollups)
+public sealed class AnalyticsQueries(AnalyticsStore store, AnalyticsCreators creators, ProductLookup products, AnalyticsRangeLimit limit,
+    AnalyticsRollups rollups, Schema.TableReads reads, Schema.PlatformSchema schema)
 {
+    private IReadOnlyList<string> Reads => [schema.Creators.Name, schema.AnalyticsSummaries.Name, schema.Products.Name];
+
     /// <summary>Why the range is refused before any read, or null; the pages show it instead of the figures.</summary>
     public string? Refusal(DateRange range) => limit.Refusal(range);
 
     /// <summary>
     /// From the rollups when they answer this range (a preset ending on the rollup's day), else one Query per creator.
-    /// Throws <see cref="DateRangeRefusedException"/> before any read when the range is over the bound.
+    /// Throws <see cref="DateRangeRefusedException"/> before any read when the range is over the bound, and
+    /// <see cref="Schema.TableMissingException"/> when a table it reads does not exist.
     /// </summary>
-    public async Task<PlatformOverview> GetOverviewAsync(DateRange range, CancellationToken ct)
+    public Task<PlatformOverview> GetOverviewAsync(DateRange range, CancellationToken ct) => reads.ReadAsync(Reads, () => ReadOverviewAsync(range, ct), ct);
+
+    private async Task<PlatformOverview> ReadOverviewAsync(DateRange range, CancellationToken ct)
     {
         limit.Demand(range);
         var rollup = await ReadRollupAsync(ct);
@@ -47,8 +53,11 @@ public sealed class AnalyticsQueries(AnalyticsStore store, AnalyticsCreators cre
             rows.Select(r => r.Row).OrderBy(r => r.Creator.Slug, StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>Null when no creator has this slug.</summary>
-    public async Task<CreatorAnalytics?> GetCreatorAsync(string slug, DateRange range, CancellationToken ct)
+    /// <summary>Null when no creator has this slug; throws <see cref="Schema.TableMissingException"/> when a table it reads does not exist.</summary>
+    public Task<CreatorAnalytics?> GetCreatorAsync(string slug, DateRange range, CancellationToken ct) =>
+        reads.ReadAsync(Reads, () => ReadCreatorAsync(slug, range, ct), ct);
+
+    private async Task<CreatorAnalytics?> ReadCreatorAsync(string slug, DateRange range, CancellationToken ct)
     {
         limit.Demand(range);
         var creator = await creators.FindBySlugAsync(slug, ct);

@@ -24,6 +24,7 @@ public static class AnalyticsServices
         services.AddSingleton<AnalyticsRollups>();
         services.AddSingleton<Freshness.FreshnessService>();
         services.AddSingleton<Freshness.AnalyticsHealthService>();
+        services.AddSingleton<AnalyticsScreen>();
         services.AddSingleton<ScheduledRebuild>();
         services.AddSingleton<Rollout.IRolloutCheck, Freshness.AnalyticsFreshCheck>();
         services.AddSingleton<Verification.IVerificationSection, Freshness.AnalyticsFreshnessSection>();

@@ -16,11 +16,15 @@ public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, string? Next);
 public sealed record AuditPerson(string Id, string Name);
 
 /// <summary>Reads the audit log by key only: the months' partitions newest first, or one actor's or action's partition.</summary>
-public sealed class AuditReader(IAmazonDynamoDB dynamoDb, PlatformSchema schema)
+public sealed class AuditReader(IAmazonDynamoDB dynamoDb, PlatformSchema schema, TableReads reads)
 {
     private sealed record Cursor(string P, string? S);
 
-    public async Task<AuditPage> ReadAsync(AuditFilter filter, string? cursor, int pageSize, CancellationToken ct)
+    /// <summary>A page of entries; throws <see cref="TableMissingException"/> while the console's own table does not exist.</summary>
+    public Task<AuditPage> ReadAsync(AuditFilter filter, string? cursor, int pageSize, CancellationToken ct) =>
+        reads.ReadAsync([schema.Ops.Name], () => ReadPageAsync(filter, cursor, pageSize, ct), ct);
+
+    private async Task<AuditPage> ReadPageAsync(AuditFilter filter, string? cursor, int pageSize, CancellationToken ct)
     {
         var partitions = await PartitionsAsync(filter, ct);
         var from = cursor is null ? null : JsonSerializer.Deserialize<Cursor>(Convert.FromBase64String(cursor));
@@ -42,7 +46,9 @@ public sealed class AuditReader(IAmazonDynamoDB dynamoDb, PlatformSchema schema)
     }
 
     /// <summary>Everyone with an entry, for the person filter.</summary>
-    public async Task<IReadOnlyList<AuditPerson>> PeopleAsync(CancellationToken ct) =>
+    public Task<IReadOnlyList<AuditPerson>> PeopleAsync(CancellationToken ct) => reads.ReadAsync([schema.Ops.Name], () => ReadPeopleAsync(ct), ct);
+
+    private async Task<IReadOnlyList<AuditPerson>> ReadPeopleAsync(CancellationToken ct) =>
         (await AllAsync(AuditMapper.ActorsPk, ct)).Select(i => new AuditPerson(i["sk"].S, i.GetValueOrDefault("name")?.S ?? i["sk"].S)).ToList();
 
     private async Task<List<string>> PartitionsAsync(AuditFilter filter, CancellationToken ct)

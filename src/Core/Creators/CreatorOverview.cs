@@ -1,3 +1,5 @@
+using CreatorPlatform.Core.Schema;
+
 namespace CreatorPlatform.Core.Creators;
 
 /// <summary>A line of the creators list.</summary>
@@ -7,9 +9,13 @@ public sealed record CreatorRow(Creator Creator, int Products, CreatorLinkage Li
 public sealed record CreatorDetails(Creator Creator, int ProductCount, IReadOnlyList<CreatorProduct> Products, CreatorLinkage Linkage, bool GroupExists);
 
 /// <summary>What the creators screens show, read in one go per view.</summary>
-public sealed class CreatorOverview(CreatorDirectory directory, LinkageService linkage)
+public sealed class CreatorOverview(CreatorDirectory directory, LinkageService linkage, TableReads reads, PlatformSchema schema)
 {
-    public async Task<IReadOnlyList<CreatorRow>> ListAsync(CancellationToken ct)
+    /// <summary>Every creator with its product count and linkage; throws <see cref="TableMissingException"/> before the schema is applied.</summary>
+    public Task<IReadOnlyList<CreatorRow>> ListAsync(CancellationToken ct) =>
+        reads.ReadAsync([schema.Creators.Name, schema.Products.Name], () => ReadListAsync(ct), ct);
+
+    private async Task<IReadOnlyList<CreatorRow>> ReadListAsync(CancellationToken ct)
     {
         var creators = await directory.ListAllAsync(ct);
         var pool = await linkage.SnapshotAsync(ct);

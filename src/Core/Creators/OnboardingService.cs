@@ -13,7 +13,7 @@ namespace CreatorPlatform.Core.Creators;
 /// an onboarding that stopped on a failure continues that one (the CLI's re-run), instead of failing on its own slug.
 /// </summary>
 public sealed class OnboardingService(OnboardingProgressStore progressStore, CreatorStore store, CognitoUsers users, CreatorsGroupService group,
-    LinkageService linkage, AuditLog audit, TimeProvider time)
+    LinkageService linkage, AuditLog audit, Schema.TableReads reads, Schema.PlatformSchema schema, TimeProvider time)
 {
     public async Task<OnboardingProgress> StartAsync(CreatorProfile profile, OnboardingUser user, CancellationToken ct)
     {
@@ -46,7 +46,9 @@ public sealed class OnboardingService(OnboardingProgressStore progressStore, Cre
         return await RunAsync(progress, ct);
     }
 
-    public Task<IReadOnlyList<OnboardingProgress>> ListOpenAsync(CancellationToken ct) => progressStore.ListOpenAsync(ct);
+    /// <summary>The onboardings not finished; throws <see cref="Schema.TableMissingException"/> while the console's own table does not exist.</summary>
+    public Task<IReadOnlyList<OnboardingProgress>> ListOpenAsync(CancellationToken ct) =>
+        reads.ReadAsync([schema.Ops.Name], () => progressStore.ListOpenAsync(ct), ct);
 
     /// <summary>The newest open onboarding of the slug that stopped on a failure; one still running (no failure yet) is not taken over.</summary>
     private async Task<OnboardingProgress?> FindStoppedAsync(string slug, CancellationToken ct) =>

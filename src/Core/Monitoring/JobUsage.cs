@@ -18,6 +18,10 @@ public sealed record JobUsage(string Job, string RunId, DateTimeOffset StartedAt
 
     public static JobUsage FromMigration(MigrationRunRecord run, string table) => new("Migration", run.RunId, run.StartedAt, run.EndedAt - run.StartedAt, table,
         run.Counts.GetValueOrDefault(ReadCounter), run.Counts.GetValueOrDefault(WrittenCounter), run.Counts.GetValueOrDefault(ThrottleCounter), run.Outcome);
+
+    /// <summary>The newest three migration runs of the history.</summary>
+    public static List<JobUsage> Migrations(MigrationState state, string table) =>
+        state.History.Where(r => r.Kind == RunKinds.Migrate).Take(3).Select(r => FromMigration(r, table)).ToList();
 }
 
 /// <summary>A job kind run through <see cref="JobRunner"/> whose figures are shown, with the names of its read and write counters.</summary>
@@ -31,7 +35,7 @@ public sealed class JobUsageService(MigrationStateService migration, JobRunner j
     public async Task<IReadOnlyList<JobUsage>> ListAsync(CancellationToken ct)
     {
         var state = await migration.ReadAsync(ct);
-        var usage = state.History.Where(r => r.Kind == RunKinds.Migrate).Take(3).Select(r => JobUsage.FromMigration(r, schema.Products.Name)).ToList();
+        var usage = JobUsage.Migrations(state, schema.Products.Name);
         foreach (var source in sources)
             if (jobs.Latest(source.Kind) is { } run) usage.Add(JobUsage.FromRun(run, source.Table(schema), source.ReadCounter, source.WrittenCounter));
         return usage;

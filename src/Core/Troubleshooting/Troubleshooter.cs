@@ -26,6 +26,7 @@ public sealed partial class Troubleshooter(IOptions<PlatformOptions> options)
         AmazonClientException when e.Message.Contains("credential", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("SSO", StringComparison.Ordinal) =>
             Credentials(e.Message),
         StackNotFoundException stack => StackMissing(stack.StackName),
+        Schema.TableMissingException missing => TableMissing(missing.Missing.Table),
         Amazon.DynamoDBv2.Model.ResourceNotFoundException => TableMissing(resource ?? "A table this reads"),
         Aws.ResourceNotFoundException when action?.StartsWith("lambda:", StringComparison.Ordinal) == true => new(TroubleKind.FunctionMissing,
             $"The Lambda function {resource} does not exist", $"{e.Message}",

@@ -1,16 +1,8 @@
-using System.Net;
-using System.Text;
 using AdminConsole.Components.Pages.Migration;
 using AdminConsole.Security;
 using AdminConsole.Tests.Infrastructure;
-using Amazon.DynamoDBv2;
-using Amazon.Runtime;
-using CreatorPlatform.Core;
-using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Migration;
-using CreatorPlatform.Core.Security;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminConsole.Tests.Migration;
@@ -26,18 +18,7 @@ public sealed class MigrationPageTests : MudTestContext
     public MigrationPageTests(JobsFixture jobs)
     {
         this.jobs = jobs;
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDTESTONLY");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "test-only-secret");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Platform:Mode"] = "Aws" }).Build();
-        Services.AddLogging();
-        Services.AddSingleton<ICurrentActor>(new FixedActor(new Actor("Ada Admin", "oid-ada", AdminRole.Admin, "tests")));
-        Services.AddCore(configuration);
-        Services.AddSingleton<IAmazonDynamoDB>(sp =>
-        {
-            var config = sp.GetRequiredService<AwsContext>().DynamoDbConfig();
-            config.HttpClientFactory = new Factory(new NoTables(operations));
-            return new AmazonDynamoDBClient(sp.GetRequiredService<AwsContext>().Credentials, config);
-        });
+        Services.AddCoreWithoutTables(operations);
         var auth = AddAuthorization();
         auth.SetAuthorized("Ada Admin");
         auth.SetPolicies(Policies.Admin, Policies.Viewer);
@@ -80,26 +61,5 @@ public sealed class MigrationPageTests : MudTestContext
 
         Assert.Empty(whileRunning);
         page.WaitForAssertion(() => Assert.NotEmpty(Operations));
-    }
-
-    /// <summary>DynamoDB as it answers when the console's table does not exist yet.</summary>
-    private sealed class NoTables(List<string> operations) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
-        {
-            var target = request.Headers.TryGetValues("X-Amz-Target", out var t) ? t.First() : "?";
-            lock (operations) operations.Add(target[(target.IndexOf('.') + 1)..]);
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadRequest)
-            {
-                Content = new StringContent("""{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}""",
-                    Encoding.UTF8, "application/x-amz-json-1.0"),
-            });
-        }
-    }
-
-    private sealed class Factory(HttpMessageHandler handler) : HttpClientFactory
-    {
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
-        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
     }
 }

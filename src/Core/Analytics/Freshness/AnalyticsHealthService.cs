@@ -9,10 +9,17 @@ public sealed record AnalyticsHealth(PlatformFreshness? Platform, CreatorFreshne
 }
 
 /// <summary>The Analytics page's one entry point for its health panels; every read is by key or bounded.</summary>
-public sealed class AnalyticsHealthService(FreshnessService freshness, AnalyticsRollups rollups, RebuildRunLog runs, AnalyticsCreators creators, TimeProvider time)
+public sealed class AnalyticsHealthService(FreshnessService freshness, AnalyticsRollups rollups, RebuildRunLog runs, AnalyticsCreators creators,
+    Schema.TableReads reads, Schema.PlatformSchema schema, TimeProvider time)
 {
-    /// <summary>The platform's health, or with <paramref name="slug"/> one creator's freshness (null creator: unknown slug).</summary>
-    public async Task<AnalyticsHealth> GetAsync(string? slug, CancellationToken ct)
+    /// <summary>
+    /// The platform's health, or with <paramref name="slug"/> one creator's freshness (null creator: unknown slug).
+    /// Throws <see cref="Schema.TableMissingException"/> when a table it reads (the console's own first) does not exist.
+    /// </summary>
+    public Task<AnalyticsHealth> GetAsync(string? slug, CancellationToken ct) =>
+        reads.ReadAsync([schema.Ops.Name, schema.Creators.Name, schema.AnalyticsEvents.Name, schema.AnalyticsSummaries.Name], () => ReadAsync(slug, ct), ct);
+
+    private async Task<AnalyticsHealth> ReadAsync(string? slug, CancellationToken ct)
     {
         var recent = runs.RecentAsync(RebuildRunLog.HistoryLimit, ct);
         if (slug is not null)

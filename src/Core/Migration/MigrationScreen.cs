@@ -1,0 +1,83 @@
+using CreatorPlatform.Core.Aws;
+using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Monitoring;
+using CreatorPlatform.Core.Troubleshooting;
+
+namespace CreatorPlatform.Core.Migration;
+
+/// <summary>
+/// What the migration screen shows, read once from the ops table: the state, the newest runs' usage, the paused
+/// backfill's segments, a run another process holds the lease for, the last run's failures and the last verification.
+/// </summary>
+public sealed record MigrationScreenState(MigrationState State, IReadOnlyList<JobUsage> Usage)
+{
+    /// <summary>The lease of a run in another process (another console, the CLI) that still holds it.</summary>
+    public LeaseInfo? RunningElsewhere { get; } =
+        State.Lease is { } lease && lease.Until > State.ReadAt && lease.Process?.IsGoneFromThisHost() != true ? lease : null;
+
+    public bool Resumable => State.Resumable;
+
+    public int SegmentsDone { get; } = State.Segments.Count(s => s.Done);
+
+    public int Segments => State.Segments.Count;
+
+    /// <summary>What the last migration left unmigrated or failed, if anything.</summary>
+    public Trouble? Failures { get; } = State.LastMigration is { } last ? Troubleshooter.MigrationFailures(last) : null;
+
+    public (MigrationRunRecord Run, VerificationReport Report)? LastVerification { get; } = State.LastVerification;
+
+    public IReadOnlyList<MigrationRunRecord> History => State.History;
+}
+
+/// <summary>
+/// The migration screen's one entry point: its state, the live progress of a run of this process, and its actions
+/// (dry run, migrate, pause, verify, repair, undo), each started as a job on <see cref="JobRunner"/>.
+/// </summary>
+public sealed class MigrationScreen(JobRunner jobs, MigrationJob migration, MigrationDryRun dryRun, MigrationVerifier verifier, FeaturedRepair repair,
+    MigrationUndo undo, MigrationStateService states, MigrationProgressEstimator estimator, Schema.PlatformSchema schema, AwsContext aws, TimeProvider time)
+{
+    /// <summary>The job kinds this screen starts and follows.</summary>
+    public static readonly IReadOnlyList<string> Kinds = [MigrationJob.JobKind, MigrationDryRun.JobKind, MigrationVerifier.JobKind, FeaturedRepair.JobKind,
+        FeaturedRepair.DryRunJobKind, MigrationUndo.JobKind, MigrationUndo.DryRunJobKind];
+
+    public string ProductsTable => schema.Products.Name;
+
+    /// <summary>What a confirmation asks to type before a write: nothing in the sandbox, the products table's name in the account.</summary>
+    public string? TypeToConfirm => aws.IsSandbox ? null : schema.Products.Name;
+
+    /// <summary>The newest run of this process of any of the screen's kinds.</summary>
+    public JobRun? LatestRun() => Kinds.Select(jobs.Latest).OfType<JobRun>().MaxBy(r => r.StartedAt);
+
+    public async Task<MigrationScreenState> ReadAsync(CancellationToken ct)
+    {
+        var state = await states.ReadAsync(ct);
+        return new(state, JobUsage.Migrations(state, schema.Products.Name));
+    }
+
+    /// <summary>The progress of a migration run, from its own counters (no read): null for a run of another kind.</summary>
+    public MigrationProgress? Progress(JobRun? run, ProgressBaseline baseline) =>
+        run?.Kind == MigrationJob.JobKind ? MigrationProgress.From(run, baseline, time.GetUtcNow()) : null;
+
+    /// <summary>Whether the state should be read again: only while another process holds the lease, as its progress is in the ops table.</summary>
+    public bool FollowsElsewhere(MigrationScreenState? state, JobRun? current) =>
+        current?.State != JobState.Running && state?.State.Lease is { } lease && lease.Until > time.GetUtcNow();
+
+    public JobRun StartDryRun(Action<DryRunReport> done) => jobs.Start(MigrationDryRun.JobKind, "Dry run", async job => done(await dryRun.RunAsync(job)));
+
+    public JobRun StartVerify() => jobs.Start(MigrationVerifier.JobKind, "Verify", async job => await verifier.RunAsync(job));
+
+    public JobRun StartRepair(bool dry) => jobs.Start(dry ? FeaturedRepair.DryRunJobKind : FeaturedRepair.JobKind,
+        dry ? "Repair featured encoding (dry run)" : "Repair featured encoding", async job => await repair.RunAsync(job, dry));
+
+    /// <summary>The estimate the run's progress is measured against: the table's item count and what an open backfill scanned before.</summary>
+    public Task<ProgressBaseline> BaselineAsync(CancellationToken ct) => estimator.BaselineAsync(ct);
+
+    public JobRun StartMigration() => jobs.Start(MigrationJob.JobKind, "Migration", migration.RunAsync);
+
+    public JobRun StartUndoDryRun(string runId, Action<UndoReport> done) =>
+        jobs.Start(MigrationUndo.DryRunJobKind, "Undo migration (dry run)", async job => done(await undo.RunAsync(job, runId, dryRun: true)));
+
+    public JobRun StartUndo(string runId) => jobs.Start(MigrationUndo.JobKind, "Undo migration", async job => await undo.RunAsync(job, runId, dryRun: false));
+
+    public Task PauseAsync(JobRun run, CancellationToken ct) => jobs.PauseAsync(run, ct);
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using CreatorPlatform.Core;
+using CreatorPlatform.Core.Aws;
+using CreatorPlatform.Core.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminConsole.Tests.Infrastructure;
+
+/// <summary>
+/// Core (Mode=Aws unless told) with a DynamoDB that answers as it does before any table exists (ResourceNotFoundException),
+/// recording each operation: what a page asks of DynamoDB, without any DynamoDB.
+/// </summary>
+public static class NoTablesDynamoDb
+{
+    public static void AddCoreWithoutTables(this IServiceCollection services, List<string> operations, string mode = "Aws")
+    {
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDTESTONLY");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "test-only-secret");
+        var settings = new Dictionary<string, string?> { ["Platform:Mode"] = mode, ["Platform:Sandbox:InMemory"] = "true" };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        services.AddLogging();
+        services.AddSingleton<ICurrentActor>(new FixedActor(new Actor("Ada Admin", "oid-ada", AdminRole.Admin, "tests")));
+        services.AddCore(configuration);
+        services.AddSingleton<IAmazonDynamoDB>(sp =>
+        {
+            var config = sp.GetRequiredService<AwsContext>().DynamoDbConfig();
+            config.HttpClientFactory = new Factory(new NoTables(operations));
+            return new AmazonDynamoDBClient(sp.GetRequiredService<AwsContext>().Credentials, config);
+        });
+    }
+
+    private sealed class NoTables(List<string> operations) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            var target = request.Headers.TryGetValues("X-Amz-Target", out var t) ? t.First() : "?";
+            lock (operations) operations.Add(target[(target.IndexOf('.') + 1)..]);
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadRequest)
+            {
+                Content = new StringContent("""{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}""",
+                    Encoding.UTF8, "application/x-amz-json-1.0"),
+            });
+        }
+    }
+
+    private sealed class Factory(HttpMessageHandler handler) : HttpClientFactory
+    {
+        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
+        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
+    }
+}

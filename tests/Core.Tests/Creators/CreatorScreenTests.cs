@@ -1,0 +1,32 @@
+using CreatorPlatform.Core.Creators;
+using CreatorPlatform.Core.Tests.Infrastructure;
+
+namespace CreatorPlatform.Core.Tests.Creators;
+
+/// <summary>The creator page's entry point against DynamoDB Local and cognito-local.</summary>
+[Collection(EmulatorCollection.Name)]
+public sealed class CreatorScreenTests(EmulatorFixture emulators)
+{
+    [Fact]
+    public async Task The_screen_links_a_creator_disables_it_and_reads_it_back()
+    {
+        await using var world = await CreatorsWorld.CreateAsync(emulators);
+        var slug = CreatorsWorld.Unique("anna");
+        var username = CreatorsWorld.Unique("annauser");
+        await world.CreatorAsync(slug);
+        var user = await world.UserAsync(username);
+        var screen = world.Get<CreatorScreen>();
+
+        var linked = await screen.LinkAsync(slug, username, default);
+        var before = await screen.ReadAsync(slug, default);
+        await screen.SetEnabledAsync(before.Creator, enabled: false, default);
+        var after = await screen.ReadAsync(slug, default);
+
+        Assert.Equal(user.Sub, linked.User.Sub);
+        Assert.Equal((user.Sub, Creator.Active), (before.Creator.UserId, before.Creator.Status));
+        Assert.Equal(Creator.Disabled, after.Creator.Status);
+        var rollback = world.Get<CreatorPlatform.Core.Rollback.CreatorRollback>();
+        Assert.Equal(rollback.OptionsFor(after.Linkage).Select(o => o.Kind), screen.UndoOptions(after.Linkage).Select(o => o.Kind));
+        await Assert.ThrowsAsync<CreatorNotFoundException>(() => screen.ReadAsync("nobody-" + slug, default));
+    }
+}
