@@ -8,8 +8,6 @@ namespace CreatorPlatform.Core.Migration;
 /// </summary>
 public sealed class MigrationUndoRecorder(MigrationHistory history, BackfillCheckpoints checkpoints, MigrationVerifier verifier, MigrationJournal journal, TimeProvider time)
 {
-    /// <summary>Kept for the Migration page, which still names them here: <see cref="RunOutcomes"/> defines them.</summary>
-    public const string Undone = RunOutcomes.Undone, PartlyUndone = RunOutcomes.PartlyUndone;
 
     /// <summary>The run to undo: the one named, or the newest migration run.</summary>
     public async Task<string> TargetAsync(string? runId, CancellationToken ct)

@@ -14,7 +14,7 @@ public sealed class MigrationHistoryUndoTests : MudTestContext
 
     private static readonly IReadOnlyList<MigrationRunRecord> Runs =
     [
-        Run("journaled"), Run("paused", outcome: "cancelled"), Run("undone", outcome: MigrationUndoRecorder.Undone), Run("older", journal: false),
+        Run("journaled"), Run("paused", outcome: "cancelled"), Run("undone", outcome: RunOutcomes.Undone), Run("older", journal: false),
         Run("check", kind: "verify"), Run("running", outcome: "running"),
     ];
 
