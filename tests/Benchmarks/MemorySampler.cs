@@ -30,6 +30,8 @@ public sealed class MemorySampler : IAsyncDisposable
     /// <summary>The peak above the heap the phase started on (after a full collection): the phase alone, not the seeded lists.</summary>
     public double ManagedGrowthMb => (Interlocked.Read(ref peakManaged) - baselineManaged) / 1048576.0;
     public double PeakWorkingSetMb => Interlocked.Read(ref peakWorkingSet) / 1048576.0;
+    /// <summary>What the phase left live: the heap after a full collection at its end, over the baseline (a leak grows this, GC timing does not).</summary>
+    public double RetainedMb { get; private set; }
 
     private void Sample()
     {
@@ -49,6 +51,7 @@ public sealed class MemorySampler : IAsyncDisposable
         await stop.CancelAsync();
         await loop;
         Sample();
+        RetainedMb = (GC.GetTotalMemory(forceFullCollection: true) - baselineManaged) / 1048576.0;
         stop.Dispose();
     }
 }

@@ -21,7 +21,8 @@ public sealed class SandboxTrafficGenerator(IAmazonDynamoDB dynamoDb, PlatformSc
     AwsContext aws, IOptions<PlatformOptions> options, TimeProvider time, AnalyticsRollups rollups, Freshness.FreshnessService freshness)
 {
     public const string JobKind = "analytics-generate";
-    private static readonly string[] Agents = ["Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X)", "Mozilla/5.0 (Windows NT 10.0; Win64; x64)", "Mozilla/5.0 (Linux; Android 15)", "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6)"];
+    private static readonly string[] Agents = ["Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X)", "Mozilla/5.0 (Windows NT 10.0; Win64; x64)",
+        "Mozilla/5.0 (Linux; Android 15)", "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6)"];
     private static readonly string[] Referrers = ["https://www.pinterest.com/", "https://www.instagram.com/", "https://www.tiktok.com/", "https://www.google.com/", ""];
     private static readonly string[] Locations = ["US", "US", "US", "GB", "CA", "AU", "DE"];
 
@@ -98,7 +99,8 @@ public sealed class SandboxTrafficGenerator(IAmazonDynamoDB dynamoDb, PlatformSc
             // three; the table keeps two.
             var at = start.AddMilliseconds(dayMillis / 2 + 1);
             var product = shape.Product();
-            await store.PutEventsAsync([Item(aggregate, creator, at, EventTypes.ProductView, product, random), Item(aggregate, creator, at.AddMilliseconds(1), EventTypes.AffiliateClick, product, random)], ct);
+            await store.PutEventsAsync([Item(aggregate, creator, at, EventTypes.ProductView, product, random),
+                Item(aggregate, creator, at.AddMilliseconds(1), EventTypes.AffiliateClick, product, random)], ct);
             await store.PutEventsAsync([Item(aggregate, creator, at, EventTypes.PageView, null, random)], ct);
         }
         return items.Count == 0 ? null : aggregate;

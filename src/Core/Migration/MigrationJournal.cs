@@ -56,17 +56,12 @@ public sealed class MigrationJournal(IAmazonDynamoDB dynamoDb, PlatformSchema sc
     public async Task<IReadOnlyList<JournaledRun>> RunsOfAsync(string backfillId, CancellationToken ct)
     {
         var runs = new List<JournaledRun>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
+        var query = dynamoDb.Paginators.Query(new QueryRequest
         {
-            var page = await dynamoDb.QueryAsync(new QueryRequest
-            {
-                TableName = schema.Ops.Name, KeyConditionExpression = "pk = :pk", FilterExpression = "backfillId = :b", ExclusiveStartKey = start,
-                ConsistentRead = true, ExpressionAttributeValues = new() { [":pk"] = S(RunsPartition), [":b"] = S(backfillId) },
-            }, ct);
-            runs.AddRange((page.Items ?? []).Select(ToRun));
-            start = page.LastEvaluatedKey is { Count: > 0 } k ? k : null;
-        } while (start is not null);
+            TableName = schema.Ops.Name, KeyConditionExpression = "pk = :pk", FilterExpression = "backfillId = :b",
+            ConsistentRead = true, ExpressionAttributeValues = new() { [":pk"] = S(RunsPartition), [":b"] = S(backfillId) },
+        });
+        await foreach (var page in query.Responses.WithCancellation(ct)) runs.AddRange((page.Items ?? []).Select(ToRun));
         return runs;
     }
 

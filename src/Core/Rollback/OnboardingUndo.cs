@@ -22,7 +22,8 @@ public static class OnboardingUndo
                 ? $"The console does not delete users: delete {user} in Cognito (aws cognito-idp admin-delete-user --user-pool-id <pool> --username {user}); it loses its sign-in."
                 : $"{user} existed before the onboarding: nothing to undo."));
         if (progress.IsDone(OnboardingStep.Creator))
-            steps.Add(new(OnboardingStep.Creator, $"Disable on the creator's page (or `disable --slug {slug}`): the platform stops showing {slug}. The record and its slug reservation stay, so the slug stays taken."));
+            steps.Add(new(OnboardingStep.Creator,
+                $"Disable on the creator's page (or `disable --slug {slug}`): the platform stops showing {slug}. The record and its slug reservation stay, so the slug stays taken."));
         return steps;
     }
 }

@@ -117,13 +117,8 @@ public sealed class SchemaUndo(IAmazonDynamoDB dynamoDb, PlatformSchema schema, 
     private async Task<long> CountAsync(string table, string? index, CancellationToken ct)
     {
         long count = 0;
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var page = await dynamoDb.ScanAsync(new ScanRequest { TableName = table, IndexName = index, Select = Select.COUNT, ExclusiveStartKey = start }, ct);
-            count += page.Count ?? 0;
-            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        } while (start is not null);
+        var scan = dynamoDb.Paginators.Scan(new ScanRequest { TableName = table, IndexName = index, Select = Select.COUNT });
+        await foreach (var page in scan.Responses.WithCancellation(ct)) count += page.Count ?? 0;
         return count;
     }
 }

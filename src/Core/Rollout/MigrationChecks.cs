@@ -52,7 +52,8 @@ public sealed class VerificationCleanCheck(MigrationStateService migration) : IR
         var (run, report) = last.Value;
         var when = $"{(run.EndedAt ?? run.StartedAt):yyyy-MM-dd HH:mm} UTC";
         if (report.Clean && report.BooleanFeaturedCount > 0)
-            return Result(CheckState.Amber, $"Complete at {when}, but {report.BooleanFeaturedCount} products store featured as a boolean, which the platform reads as not featured: repair the encoding on the Migration page.");
+            return Result(CheckState.Amber,
+                $"Complete at {when}, but {report.BooleanFeaturedCount} products store featured as a boolean, which the platform reads as not featured: repair the encoding on the Migration page.");
         return report.Clean
             ? Result(CheckState.Green, $"Clean at {when}: one '{report.Slug}' creator, {report.Products} products complete.")
             : Result(CheckState.Red, $"{report.Problems.Sum(p => p.Value.Count)} product problems and {report.CreatorsWithSlug} '{report.Slug}' creators at {when}.");

@@ -33,7 +33,8 @@ public sealed class FreshnessViewTests : MudTestContext
     [Fact]
     public void A_platform_whose_summaries_keep_up_is_green_and_names_the_last_rebuild()
     {
-        var last = new RebuildRunRecord("run123", RebuildTrigger.Scheduled, new DateRange(Today.AddDays(-1), Today), null, "Admin console (schedule)", Noon.AddMinutes(-20), Noon.AddMinutes(-19), 3, 40);
+        var last = new RebuildRunRecord("run123", RebuildTrigger.Scheduled, new DateRange(Today.AddDays(-1), Today), null, "Admin console (schedule)",
+            Noon.AddMinutes(-20), Noon.AddMinutes(-19), 3, 40);
         var report = new PlatformFreshness(Noon, Today, [new CreatorFreshness(Anna, Noon.AddHours(-1), Today)], 1, last);
 
         var view = Render<FreshnessView>(p => p.Add(c => c.Platform, report));

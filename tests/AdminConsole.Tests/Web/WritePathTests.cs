@@ -17,7 +17,8 @@ public sealed class WritePathTests(ConsoleFactory factory) : IClassFixture<Conso
 {
     public static readonly TheoryData<string> WritePaths = new()
     {
-        "schema", "migration", "verify", "dry-run", "pause", "cancel", "group ensure", "group add", "group remove", "link", "fix", "enable", "disable", "create creator", "onboard", "resume onboarding",
+        "schema", "migration", "verify", "dry-run", "pause", "cancel", "group ensure", "group add", "group remove", "link", "fix", "enable", "disable",
+            "create creator", "onboard", "resume onboarding",
         "repair featured", "access ensure", "grant access",
     };
 
@@ -42,7 +43,8 @@ public sealed class WritePathTests(ConsoleFactory factory) : IClassFixture<Conso
             "enable" => () => Get<CreatorDirectory>().SetStatusAsync("creator-1", Creator.Active, none),
             "disable" => () => Get<CreatorDirectory>().SetStatusAsync("creator-1", Creator.Disabled, none),
             "create creator" => () => Get<CreatorStore>().CreateAsync(Creator.New("new-one", "New One", DateTimeOffset.UtcNow), none),
-            "onboard" => () => Get<OnboardingService>().StartAsync(new CreatorProfile("new-one", "New One", "", new("", "", ""), new("#112233", "#445566", "Inter")), OnboardingUser.ExistingUser("someone"), none),
+            "onboard" => () => Get<OnboardingService>().StartAsync(new CreatorProfile("new-one", "New One", "", new("", "", ""), new("#112233", "#445566", "Inter")),
+                OnboardingUser.ExistingUser("someone"), none),
             "resume onboarding" => () => Get<OnboardingService>().ResumeAsync("abc", ct: none),
             "repair featured" => () => Task.FromResult(Get<JobRunner>().Start(FeaturedRepair.JobKind, "Repair featured encoding", j => Get<FeaturedRepair>().RunAsync(j, dryRun: false))),
             "access ensure" => () => Task.FromResult(Get<JobRunner>().Start(AccessEnsureService.JobKind, AccessEnsureService.Title, j => Get<AccessEnsureService>().RunAsync(j, true))),

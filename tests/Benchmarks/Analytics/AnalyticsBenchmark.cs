@@ -39,7 +39,8 @@ internal static class AnalyticsBenchmark
         await CreatorPlatform.Core.Aws.BatchWriter.PutAllAsync(dynamoDb, schema.Products.Name, LegacyProducts.Generate(300, 20261125), ct);
         var generator = services.GetRequiredService<SandboxTrafficGenerator>();
         var clock = Stopwatch.StartNew();
-        var generate = await RunJobAsync(runner, SandboxTrafficGenerator.JobKind, job => generator.GenerateAsync(job, new TrafficRequest(events, days, creators, PlantDrift: false, WriteSummaries: false)));
+        var generate = await RunJobAsync(runner, SandboxTrafficGenerator.JobKind,
+            job => generator.GenerateAsync(job, new TrafficRequest(events, days, creators, PlantDrift: false, WriteSummaries: false)));
         var written = generate.Counter("events");
         Console.WriteLine($"written:  {written:N0} events in {clock.Elapsed.TotalSeconds:0.0} s ({written / clock.Elapsed.TotalSeconds:N0} events/s, setup only)");
 

@@ -34,7 +34,8 @@ public sealed class CloudWatchClientTests
             StartTime = new DateTime(2025, 11, 20, 15, 0, 0, DateTimeKind.Utc), EndTime = new DateTime(2025, 11, 20, 18, 0, 0, DateTimeKind.Utc),
             MetricDataQueries =
             [
-                new() { Id = "m0", MetricStat = new(new("AWS/DynamoDB", "ConsumedWriteCapacityUnits", [new("TableName", "ProductsTable"), new("GlobalSecondaryIndexName", "creatorId-index")]), 300, "Sum") },
+                new() { Id = "m0", MetricStat = new(new("AWS/DynamoDB", "ConsumedWriteCapacityUnits",
+                    [new("TableName", "ProductsTable"), new("GlobalSecondaryIndexName", "creatorId-index")]), 300, "Sum") },
             ],
         });
 

@@ -43,7 +43,8 @@ public sealed class SchemaUndoTests(IndexDelayEmulatorFixture emulators)
         var log = run.Log.Select(l => l.Message).ToList();
         var statusDropped = log.FindIndex(m => m.StartsWith($"✓ Dropped index {PlatformSchema.StatusIndex}", StringComparison.Ordinal));
         var creatorsDropping = log.FindIndex(m => m.StartsWith($"Dropping table {schema.Creators.Name}", StringComparison.Ordinal));
-        Assert.True(log.FindIndex(m => m.StartsWith($"✓ Dropped index {PlatformSchema.CreatorIdIndex}", StringComparison.Ordinal)) < log.FindIndex(m => m.StartsWith($"Dropping index {PlatformSchema.StatusIndex}", StringComparison.Ordinal)), run.Text());
+        var droppedAt = log.FindIndex(m => m.StartsWith($"✓ Dropped index {PlatformSchema.CreatorIdIndex}", StringComparison.Ordinal));
+        Assert.True(droppedAt < log.FindIndex(m => m.StartsWith($"Dropping index {PlatformSchema.StatusIndex}", StringComparison.Ordinal)), run.Text());
         Assert.True(statusDropped >= 0 && creatorsDropping > statusDropped, run.Text());
         var status = await services.GetRequiredService<SchemaStatusService>().GetStatusAsync();
         Assert.Equal([PlatformSchema.CategoryIndex, PlatformSchema.PublishedIndex], status["Products"].Indexes.Where(i => i.Exists).Select(i => i.Name));

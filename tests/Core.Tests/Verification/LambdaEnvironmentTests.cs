@@ -78,7 +78,8 @@ public sealed class LambdaEnvironmentTests(EmulatorFixture emulators)
 
         Assert.Equal(CheckState.Amber, line.State);
         Assert.Contains(line.Evidence, e => e.StartsWith("ANALYTICS_EVENTS_TABLE is not set: the code falls back to AnalyticsEventsTable, which is the configured table", StringComparison.Ordinal));
-        Assert.Contains(line.Evidence, e => e.StartsWith("ANALYTICS_SUMMARIES_TABLE is not set: the code falls back to AnalyticsSummariesTable, which is the configured table", StringComparison.Ordinal));
+        Assert.Contains(line.Evidence,
+            e => e.StartsWith("ANALYTICS_SUMMARIES_TABLE is not set: the code falls back to AnalyticsSummariesTable, which is the configured table", StringComparison.Ordinal));
     }
 
     [Fact]
