@@ -146,6 +146,14 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
             context.Error(e.Message);
             run.End(JobState.Failed, e.Message);
         }
+        catch (Exception e) when (e is Schema.TableMissingException or Amazon.DynamoDBv2.Model.ResourceNotFoundException)
+        {
+            // Before the schema is applied, or with a wrong name in Platform:Tables: say so and what to do, not the SDK's words.
+            var message = $"{(e is Schema.TableMissingException missing ? missing.Message : "A table or index this job needs does not exist.")} "
+                + "Apply the schema first (Tables & indexes → Apply schema, or `schema apply`), then run it again.";
+            context.Error(message);
+            run.End(JobState.Failed, message);
+        }
         catch (Exception e)
         {
             logger.LogError(e, "Job {Kind} {JobId} failed", run.Kind, run.Id);
