@@ -25,12 +25,15 @@ public static class NoTablesDynamoDb
         services.AddLogging();
         services.AddSingleton<ICurrentActor>(new FixedActor(new Actor("Ada Admin", "oid-ada", AdminRole.Admin, "tests")));
         services.AddCore(configuration);
-        services.AddSingleton<IAmazonDynamoDB>(sp =>
-        {
-            var config = sp.GetRequiredService<AwsContext>().DynamoDbConfig();
-            config.HttpClientFactory = new Factory(new NoTables(operations));
-            return new AmazonDynamoDBClient(sp.GetRequiredService<AwsContext>().Credentials, config);
-        });
+        services.AddSingleton<IAmazonDynamoDB>(sp => Client(sp.GetRequiredService<AwsContext>(), operations));
+    }
+
+    /// <summary>A DynamoDB client with the console's settings whose every request is recorded in <paramref name="operations"/> and finds no table.</summary>
+    public static AmazonDynamoDBClient Client(AwsContext aws, List<string> operations)
+    {
+        var config = aws.DynamoDbConfig();
+        config.HttpClientFactory = new Factory(new NoTables(operations));
+        return new AmazonDynamoDBClient(aws.Credentials, config);
     }
 
     private sealed class NoTables(List<string> operations) : HttpMessageHandler

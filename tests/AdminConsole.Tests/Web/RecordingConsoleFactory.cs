@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text;
 using Amazon.DynamoDBv2;
-using Amazon.Runtime;
 using CreatorPlatform.Core.Aws;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -24,32 +21,7 @@ public sealed class RecordingConsoleFactory : ConsoleFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IAmazonDynamoDB>(sp =>
-        {
-            var aws = sp.GetRequiredService<AwsContext>();
-            var config = aws.DynamoDbConfig();
-            config.HttpClientFactory = new Factory(new Recorder(this));
-            return new AmazonDynamoDBClient(aws.Credentials, config);
-        }));
-    }
-
-    private sealed class Recorder(RecordingConsoleFactory factory) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
-        {
-            var target = request.Headers.TryGetValues("X-Amz-Target", out var t) ? t.First() : "?";
-            lock (factory.operations) factory.operations.Add(target[(target.IndexOf('.') + 1)..]);
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadRequest)
-            {
-                Content = new StringContent("""{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}""",
-                    Encoding.UTF8, "application/x-amz-json-1.0"),
-            });
-        }
-    }
-
-    private sealed class Factory(HttpMessageHandler handler) : HttpClientFactory
-    {
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
-        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
+        builder.ConfigureTestServices(services =>
+            services.AddSingleton<IAmazonDynamoDB>(sp => Infrastructure.NoTablesDynamoDb.Client(sp.GetRequiredService<AwsContext>(), operations)));
     }
 }
