@@ -14,7 +14,10 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamoDb, IOptions<PlatformOp
 
     private TableNameOptions Tables => options.Value.Tables;
 
-    /// <summary>A creator's events of a range in timestamp order, page by page: never the whole range in memory.</summary>
+    /// <summary>
+    /// A creator's events of a range in timestamp order, page by page (never the whole range in memory), as aggregation
+    /// reads them: time, type and product (<see cref="AnalyticsEventMapper.Projection"/>).
+    /// </summary>
     public async IAsyncEnumerable<AnalyticsEvent> QueryEventsAsync(string creatorId, DateRange range, [EnumeratorCancellation] CancellationToken ct)
     {
         var request = new QueryRequest
@@ -33,7 +36,7 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamoDb, IOptions<PlatformOp
         };
         await foreach (var page in dynamoDb.Paginators.Query(request).Responses.WithCancellation(ct))
         {
-            foreach (var item in page.Items ?? []) yield return AnalyticsEventMapper.FromItem(item);
+            foreach (var item in page.Items ?? []) yield return AnalyticsEventMapper.FromProjected(creatorId, item);
         }
     }
 

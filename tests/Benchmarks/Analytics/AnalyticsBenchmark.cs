@@ -28,6 +28,7 @@ internal static class AnalyticsBenchmark
         await using var emulators = await SandboxEmulators.StartAsync(Path.Combine(RepositoryPaths.Root, ".sandbox", "tools"), null,
             SandboxEmulators.FreePort(), SandboxEmulators.FreePort(), NullLogger.Instance, ct);
         await using var services = Services(emulators.Endpoints.DynamoDb.Port);
+        global::Benchmarks.Migration.EmulatorCpu.Pid = emulators.ProcessIds[SandboxEmulators.DynamoDbName];
         var dynamoDb = services.GetRequiredService<IAmazonDynamoDB>();
         var schema = services.GetRequiredService<PlatformSchema>();
         var runner = services.GetRequiredService<JobRunner>();
@@ -54,29 +55,34 @@ internal static class AnalyticsBenchmark
         await RunJobAsync(runner, AnalyticsRebuilder.JobKind, job => rebuilder.RebuildAsync(job, scope with { Range = DateRange.LastDays(3, range.To) }, "benchmark"));
 
         await ResetSummariesAsync(dynamoDb, schema, ct);
-        var (naiveEvents, naiveTime, naivePeak) = await MeasureAsync(() => naive.RunAsync(all, range, ct));
+        var (naiveEvents, naiveTime, naivePeak, naiveCpu) = await MeasureAsync(() => naive.RunAsync(all, range, ct));
         var naiveTable = await DumpAsync(dynamoDb, schema, ct);
         await ResetSummariesAsync(dynamoDb, schema, ct);
-        var (jobEvents, jobTime, jobPeak) = await MeasureAsync(async () =>
+        var (jobEvents, jobTime, jobPeak, jobCpu) = await MeasureAsync(async () =>
             (await RunJobAsync(runner, AnalyticsRebuilder.JobKind, job => rebuilder.RebuildAsync(job, scope, "benchmark"))).Counter("events"));
         var jobTable = await DumpAsync(dynamoDb, schema, ct);
 
-        Report("naive", naiveEvents, naiveTime, naivePeak);
-        Report("rebuild", jobEvents, jobTime, jobPeak);
+        Report("naive", naiveEvents, naiveTime, naivePeak, naiveCpu);
+        Report("rebuild", jobEvents, jobTime, jobPeak, jobCpu);
         Console.WriteLine($"speed-up: {naiveTime / jobTime:0.0}x · summaries written: {jobTable.Count} · identical to naive: {(naiveTable.SequenceEqual(jobTable) ? "yes" : "NO")}");
         return naiveTable.SequenceEqual(jobTable) && naiveEvents == jobEvents ? 0 : 1;
     }
 
-    private static async Task<(long Events, TimeSpan Time, double PeakMb)> MeasureAsync(Func<Task<long>> work)
+    /// <summary>The work's events, wall time, managed heap growth, and the CPU seconds of the emulator and of this process.</summary>
+    private static async Task<(long Events, TimeSpan Time, double PeakMb, (double Emulator, double Client) Cpu)> MeasureAsync(Func<Task<long>> work)
     {
         await using var memory = new MemorySampler();
+        var (emulator, client) = (global::Benchmarks.Migration.EmulatorCpu.Seconds(), Process.GetCurrentProcess().TotalProcessorTime);
         var clock = Stopwatch.StartNew();
         var events = await work();
-        return (events, clock.Elapsed, memory.ManagedGrowthMb);
+        var cpu = (global::Benchmarks.Migration.EmulatorCpu.Seconds() - emulator, (Process.GetCurrentProcess().TotalProcessorTime - client).TotalSeconds);
+        return (events, clock.Elapsed, memory.ManagedGrowthMb, cpu);
     }
 
-    private static void Report(string name, long events, TimeSpan time, double peakMb) =>
-        Console.WriteLine($"{name,-8}  {events:N0} events in {time.TotalSeconds:0.0} s = {events / time.TotalSeconds,8:N0} events/s · peak managed heap +{peakMb:0.0} MB");
+    private static void Report(string name, long events, TimeSpan time, double peakMb, (double Emulator, double Client) cpu) =>
+        Console.WriteLine($"{name,-8}  {events:N0} events in {time.TotalSeconds:0.0} s = {events / time.TotalSeconds,8:N0} events/s · peak managed heap +{peakMb:0.0} MB"
+            + $" · CPU per event: emulator {cpu.Emulator * 1e6 / events:0.0} µs ({cpu.Emulator / time.TotalSeconds:0.00} cores busy),"
+            + $" this process {cpu.Client * 1e6 / events:0.0} µs ({cpu.Client / time.TotalSeconds:0.00} cores)");
 
     private static async Task<JobRun> RunJobAsync(JobRunner runner, string kind, Func<JobContext, Task> work)
     {
