@@ -177,7 +177,8 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         if (await WriteOrReportAsync(entry, context)) return true;
         // Without its end, the log would show this job as started forever.
         audit.Defer(entry);
-        context.Warning($"The end ({outcome}) is kept and written to the audit log when the console's table answers again: on the next audit write, or within {AuditLog.FlushAttempts * AuditLog.FlushInterval.TotalMinutes:N0} minutes.");
+        context.Warning($"The end ({outcome}) is kept and written to the audit log when the console's table answers again: "
+            + $"on the next audit write, or within {AuditLog.FlushAttempts * AuditLog.FlushInterval.TotalMinutes:N0} minutes.");
         return false;
     }
 

@@ -2,7 +2,10 @@ using CreatorPlatform.Core.Jobs;
 
 namespace CreatorPlatform.Core.Migration;
 
-/// <summary>What a backfill's progress is measured against: the table's item count (DescribeTable, refreshed by DynamoDB about every six hours) and what earlier runs of an open backfill scanned.</summary>
+/// <summary>
+/// What a backfill's progress is measured against: the table's item count (DescribeTable, refreshed by DynamoDB about
+/// every six hours) and what earlier runs of an open backfill scanned.
+/// </summary>
 public sealed record ProgressBaseline(long? EstimatedTotal, long PriorScanned);
 
 /// <summary>The one place the migration's progress estimate comes from, for the page and the CLI's progress bar alike.</summary>

@@ -78,15 +78,16 @@ public static class MigrationBenchmark
             if (!wholeProcess) continue;
             foreach (var (label, env) in Variants)
             {
-            await world.SeedAsync(size);
-            var cliEmulator = EmulatorCpu.Seconds();
-            var cli = await CliProcess.MigrateAsync(proxy?.Port ?? dynamoPort, world.TableSettings, env);
-            cli = cli with { EmulatorMicros = EmulatorCpu.MicrosPerProduct(cliEmulator, size) };
-            if (label == Variants[0].Label) clis.Add(cli);
-            Console.WriteLine($"  (d) whole process{(Variants.Count > 1 ? $" [{label}]" : "")}: {size / cli.Wall.TotalSeconds:N0} items/s (exit {cli.ExitCode}, {cli.Wall.TotalSeconds:0.00} s: start-up {cli.StartUp?.TotalSeconds:0.00} s, "
-                + $"job {cli.Job?.TotalSeconds:0.00} s; peak RSS {cli.PeakRssMb:0} MB; CPU {cli.CpuSeconds:0.00} s = {cli.CpuSeconds * 1e6 / size:0} µs/product; "
-                + $"emulator CPU {cli.EmulatorMicros:0} µs/product)");
-            if (cli.ExitCode != 0 || cli.Updated != size) Console.WriteLine("      " + cli.Tail.Replace("\n", "\n      "));
+                await world.SeedAsync(size);
+                var cliEmulator = EmulatorCpu.Seconds();
+                var cli = await CliProcess.MigrateAsync(proxy?.Port ?? dynamoPort, world.TableSettings, env);
+                cli = cli with { EmulatorMicros = EmulatorCpu.MicrosPerProduct(cliEmulator, size) };
+                if (label == Variants[0].Label) clis.Add(cli);
+                Console.WriteLine($"  (d) whole process{(Variants.Count > 1 ? $" [{label}]" : "")}: {size / cli.Wall.TotalSeconds:N0} items/s "
+                    + $"(exit {cli.ExitCode}, {cli.Wall.TotalSeconds:0.00} s: start-up {cli.StartUp?.TotalSeconds:0.00} s, "
+                    + $"job {cli.Job?.TotalSeconds:0.00} s; peak RSS {cli.PeakRssMb:0} MB; CPU {cli.CpuSeconds:0.00} s = {cli.CpuSeconds * 1e6 / size:0} µs/product; "
+                    + $"emulator CPU {cli.EmulatorMicros:0} µs/product)");
+                if (cli.ExitCode != 0 || cli.Updated != size) Console.WriteLine("      " + cli.Tail.Replace("\n", "\n      "));
             }
         }
         var scriptPhase = scripts.OrderBy(p => p.Rate).ElementAt(scripts.Count / 2);
@@ -104,7 +105,8 @@ public static class MigrationBenchmark
         var backfill = Between(run, "Step 2:", "✓ Product backfill complete:");
         var ours = new Phase(size / backfill.TotalSeconds, jobMemory,
             $"{run.State}, updated {run.Counter("updated"):N0}, backfill {backfill.TotalSeconds:0.00} s, whole job with verify {run.Elapsed.TotalSeconds:0.00} s, "
-            + $"heap growth {jobMemory.ManagedGrowthMb:0.0} MB (live after a full GC {jobMemory.RetainedMb:0.0} MB), CPU {cpu.TotalMicroseconds / size:0} µs/product, emulator CPU {jobEmulatorMicros:0} µs/product with verify")
+            + $"heap growth {jobMemory.ManagedGrowthMb:0.0} MB (live after a full GC {jobMemory.RetainedMb:0.0} MB), "
+            + $"CPU {cpu.TotalMicroseconds / size:0} µs/product, emulator CPU {jobEmulatorMicros:0} µs/product with verify")
             { EmulatorMicros = jobEmulatorMicros };
         Console.WriteLine($"  (b) migration job:   {ours.Rate:N0} items/s ({ours.Note})");
         if (Environment.GetEnvironmentVariable("BENCH_LOG") is not null)
