@@ -1,0 +1,30 @@
+namespace AwsMode.Tests.Infrastructure;
+
+/// <summary>The built console run as an admin runs it against AWS: one cold <c>dotnet AdminConsole.dll verb</c> per call, Mode=Aws.</summary>
+public sealed class ConsoleCli(MotoPlatform platform)
+{
+    public List<ChildResult> History { get; } = [];
+
+    public async Task<ChildResult> RunAsync(params string[] args)
+    {
+        var environment = platform.AwsEnvironment();
+        environment["Platform__Mode"] = "Aws";
+        environment["Platform__Region"] = platform.Region;
+        environment["Platform__Profile"] = "";
+        environment["DOTNET_NOLOGO"] = "1";
+        var result = await ChildProcess.RunAsync("dotnet", [Path.Combine(AppFolder(), "AdminConsole.dll"), .. args], environment,
+            TimeSpan.FromMinutes(3), AppFolder()) with { Command = string.Join(' ', args) };
+        History.Add(result);
+        return result;
+    }
+
+    /// <summary>The AdminConsole build beside this test build (same configuration), as the other process tests find it.</summary>
+    public static string AppFolder()
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = testBin.Parent!.Name;
+        var root = testBin;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Admin.sln"))) root = root.Parent;
+        return Path.Combine(root!.FullName, "src", "AdminConsole", "bin", configuration, testBin.Name);
+    }
+}
