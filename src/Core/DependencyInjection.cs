@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton<PlatformSchema>();
         services.AddSingleton<SchemaStatusService>();
         services.AddSingleton<TableReads>();
+        services.AddSingleton<MissingTableAdvice>();
         services.AddSingleton<SchemaApplier>();
         services.AddJobKind(new JobKindTraits(SchemaApplier.JobKind) { CreatesOpsTable = true });
         services.AddSingleton<TablesScreen>();

@@ -2,7 +2,9 @@ using System.CommandLine;
 using CreatorPlatform.Core;
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Core.Schema;
 using CreatorPlatform.Core.Security;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -37,10 +39,16 @@ public static class CliApp
         };
         root.Options.Add(LeaseWait.Wait);
         root.Options.Add(LeaseWait.NoWait);
+        if (args.Contains("--json")) CliJson.Begin();
         var parse = root.Parse(args);
         LeaseWait.Configure(parse);
         // Ctrl-C cancels the verb's job, which finishes the writes in flight and releases its claims: give it time.
-        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+        var exitCode = await parse.InvokeAsync(new InvocationConfiguration
+        {
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(30), Output = Console.Out, Error = Console.Error,
+        });
+        CliJson.End(exitCode);
+        return exitCode;
     }
 
     /// <summary>
@@ -52,6 +60,9 @@ public static class CliApp
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         // A verb prints its own output; only warnings and errors of the services underneath belong beside it.
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+        // Logs are for people and go to stderr, one line each: stdout is the verb's own output (with --json, its one document).
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         // No sign-in on the command line: the operator acts with their own AWS credentials and is audited as such.
         builder.Services.AddSingleton<ICurrentActor>(new FixedActor(Actor.Operator(builder.Configuration[$"{PlatformOptions.Section}:Profile"])));
         builder.AddCore();
@@ -66,11 +77,21 @@ public static class CliApp
         catch (Exception e) when (e is SandboxException or OptionsValidationException or AwsSetupException)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            CliJson.Fail(e.Message);
             return 2;
+        }
+        catch (Exception e) when (e is TableMissingException or Amazon.DynamoDBv2.Model.ResourceNotFoundException)
+        {
+            // Any verb before the tables exist: name each missing table and its fix, not the SDK's "Requested resource not found".
+            var lines = await services.GetRequiredService<MissingTableAdvice>().ExplainAsync(CancellationToken.None);
+            foreach (var line in lines) AnsiConsole.MarkupLineInterpolated($"[red]{line}[/]");
+            CliJson.Fail(string.Join(" ", lines));
+            return 1;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             AnsiConsole.MarkupLine("[yellow]Cancelled.[/]");
+            CliJson.Fail("Cancelled.");
             return 130;
         }
     }

@@ -74,7 +74,10 @@ internal static class MigrateVerb
     /// <summary>The run's verification report, as history recorded it.</summary>
     private static async Task<VerificationReport?> VerificationAsync(IServiceProvider services, JobRun run)
     {
-        var record = (await services.GetRequiredService<MigrationHistory>().ListAsync(10, CancellationToken.None)).FirstOrDefault(r => r.RunId == run.Id);
+        IReadOnlyList<MigrationRunRecord> history;
+        try { history = await services.GetRequiredService<MigrationHistory>().ListAsync(10, CancellationToken.None); }
+        catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException) { return null; } // no console table: the run's log says so
+        var record = history.FirstOrDefault(r => r.RunId == run.Id);
         return record?.Verification is { } report ? JsonSerializer.Deserialize<VerificationReport>(report) : null;
     }
 

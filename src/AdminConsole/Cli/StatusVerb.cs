@@ -54,7 +54,7 @@ internal static class StatusVerb
     {
         var node = JsonSerializer.SerializeToNode(status, CliJson.Options)!.AsObject();
         node["pointInTimeRecovery"] = JsonSerializer.SerializeToNode(pitr, CliJson.Options);
-        Console.Out.WriteLine(node.ToJsonString(CliJson.Options));
+        CliJson.WriteText(node.ToJsonString(CliJson.Options));
     }
 
     private static void PrintPitr(IReadOnlyList<TablePitr> pitr)

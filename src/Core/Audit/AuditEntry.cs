@@ -58,8 +58,8 @@ public static class AuditActions
 }
 
 /// <summary>The change was made (or refused) but its audit entry could not be written; the admin must see this.</summary>
-public sealed class AuditWriteException(AuditEntry entry, Exception inner)
-    : Exception($"{entry.Action} on {entry.Target} ({entry.Outcome}) could not be written to the audit log: {inner.Message}", inner)
+public sealed class AuditWriteException(AuditEntry entry, Exception inner, string? reason = null)
+    : Exception($"{entry.Action} on {entry.Target} ({entry.Outcome}) could not be written to the audit log: {reason ?? inner.Message}", inner)
 {
     public AuditEntry Entry { get; } = entry;
 }

@@ -43,6 +43,14 @@ public sealed partial class AuditLog(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         {
             await PutAsync(entry, ct);
         }
+        catch (ResourceNotFoundException e)
+        {
+            // Before `schema apply` the console's table does not exist: expected, and the caller decides (a job that
+            // creates the table keeps its start); no stack trace for it.
+            var reason = $"the console's table {schema.Ops.Name} does not exist. Create it with Apply schema (Tables & indexes) or `schema apply`.";
+            logger.LogInformation("Audit entry {Action} on {Target} not written: {Reason}", entry.Action, entry.Target, reason);
+            throw new AuditWriteException(entry, e, reason);
+        }
         catch (Exception e) when (e is not OperationCanceledException and not AuditWriteException)
         {
             logger.LogError(e, "Audit entry {Action} on {Target} by {ActorId} could not be written", entry.Action, entry.Target, entry.ActorId);

@@ -5,6 +5,7 @@ using CreatorPlatform.Core.Aws.Cognito;
 using CreatorPlatform.Core.Aws.Signing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CreatorPlatform.Core.Aws;
@@ -37,7 +38,8 @@ public static class AwsClientsServiceCollectionExtensions
     private static IHttpClientBuilder Signed(this IHttpClientBuilder client, string service)
     {
         client.AddResilienceHandler(AwsRetry.PipelineName, (pipeline, context) =>
-            AwsRetry.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<AwsRetryOptions>>().Value.BaseDelay));
+            AwsRetry.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<AwsRetryOptions>>().Value.BaseDelay,
+                logger: context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AwsRetry))));
         return client.AddHttpMessageHandler(sp =>
             AwsSigningHandler.For(sp.GetRequiredService<AwsContext>(), service, sp.GetRequiredService<TimeProvider>()));
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Polly;
 
 namespace CreatorPlatform.Core.Aws;
@@ -21,7 +22,7 @@ public static class AwsRetry
         Configure(new ResiliencePipelineBuilder<HttpResponseMessage>(), baseDelay, maxAttempts).Build();
 
     public static ResiliencePipelineBuilder<HttpResponseMessage> Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder,
-        TimeSpan? baseDelay = null, int maxAttempts = MaxAttempts)
+        TimeSpan? baseDelay = null, int maxAttempts = MaxAttempts, ILogger? logger = null)
     {
         // The system clock, as the SDK's own retries: a fake clock registered for a test must not freeze a retry's wait.
         builder.TimeProvider = TimeProvider.System;
@@ -34,8 +35,19 @@ public static class AwsRetry
             Delay = baseDelay ?? new AwsRetryOptions().BaseDelay,
             MaxDelay = TimeSpan.FromSeconds(10),
             ShouldRetryAfterHeader = false,
+            OnRetry = args =>
+            {
+                // One line per retry, never a stack trace: a retry is expected, its reason is all an operator needs.
+                logger?.LogWarning("AWS call to {Host} failed ({Reason}); retry {Attempt} of {Max} in {Delay} ms",
+                    args.Outcome.Result?.RequestMessage?.RequestUri?.Host ?? "AWS", Reason(args.Outcome), args.AttemptNumber + 1, maxAttempts - 1,
+                    (int)args.RetryDelay.TotalMilliseconds);
+                return default;
+            },
         });
     }
+
+    private static string Reason(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is { } e ? $"{e.GetType().Name}: {e.Message}" : $"HTTP {(int)outcome.Result!.StatusCode} {outcome.Result.ReasonPhrase}";
 
     /// <summary>
     /// Whether an attempt's outcome is worth another: a failed connection, a 5xx or 429, or an error whose code is a
