@@ -53,6 +53,23 @@ public sealed class CloudFormationClientTests
     }
 
     [Fact]
+    public async Task Listing_every_resource_follows_next_token_until_the_last_page()
+    {
+        var resources = Enumerable.Range(0, 217).Select(i => ($"Resource{i}", $"physical-{i}", "AWS::Lambda::Function")).ToList();
+        await using var server = new LocalHttpServer(
+            new CannedResponse(200, LambdaResponses.StackResourcePage(resources.Take(100), "token-1")),
+            new CannedResponse(200, LambdaResponses.StackResourcePage(resources.Skip(100).Take(100), "token-2")),
+            new CannedResponse(200, LambdaResponses.StackResourcePage(resources.Skip(200), null)));
+
+        var all = await AwsTestClients.CloudFormation(server).ListAllStackResourcesAsync("BigStack");
+
+        Assert.Equal(resources.Select(r => r.Item2), all.Select(r => r.PhysicalResourceId));
+        Assert.All(server.Requests, r => Assert.Equal(("ListStackResources", "BigStack"),
+            (HttpUtility.ParseQueryString(r.Body)["Action"], HttpUtility.ParseQueryString(r.Body)["StackName"])));
+        Assert.Equal([null, "token-1", "token-2"], server.Requests.Select(r => HttpUtility.ParseQueryString(r.Body)["NextToken"]));
+    }
+
+    [Fact]
     public async Task A_missing_stack_raises_stack_not_found_naming_the_stack()
     {
         await using var server = new LocalHttpServer(

@@ -32,38 +32,22 @@ internal static class LambdaResponses
         ["ANALYTICS_SUMMARIES_TABLE_NAME"] = "AnalyticsSummariesTable",
     };
 
-    /// <summary>DescribeStackResources for the backend stack: two functions and a role.</summary>
-    public const string BackendStackResources = """
-        <DescribeStackResourcesResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">
-          <DescribeStackResourcesResult>
-            <StackResources>
-              <member>
-                <StackName>PinterestAffiliateBackendStack</StackName>
-                <LogicalResourceId>GetProductsFunction</LogicalResourceId>
-                <PhysicalResourceId>pinterest-affiliate-getProducts</PhysicalResourceId>
-                <ResourceType>AWS::Lambda::Function</ResourceType>
-                <Timestamp>2025-11-20T18:56:47Z</Timestamp>
-                <ResourceStatus>UPDATE_COMPLETE</ResourceStatus>
-              </member>
-              <member>
-                <StackName>PinterestAffiliateBackendStack</StackName>
-                <LogicalResourceId>LambdaExecutionRole</LogicalResourceId>
-                <PhysicalResourceId>PinterestAffiliateBackendStack-LambdaExecutionRole</PhysicalResourceId>
-                <ResourceType>AWS::IAM::Role</ResourceType>
-                <Timestamp>2025-11-20T18:50:02Z</Timestamp>
-                <ResourceStatus>CREATE_COMPLETE</ResourceStatus>
-              </member>
-              <member>
-                <StackName>PinterestAffiliateBackendStack</StackName>
-                <LogicalResourceId>TrackEventFunction</LogicalResourceId>
-                <PhysicalResourceId>pinterest-affiliate-trackEvent</PhysicalResourceId>
-                <ResourceType>AWS::Lambda::Function</ResourceType>
-                <Timestamp>2025-11-20T18:56:49Z</Timestamp>
-                <ResourceStatus>CREATE_COMPLETE</ResourceStatus>
-              </member>
-            </StackResources>
-          </DescribeStackResourcesResult>
-          <ResponseMetadata><RequestId>b9b4b068-3a41-11e5-94eb-example</RequestId></ResponseMetadata>
-        </DescribeStackResourcesResponse>
+    /// <summary>ListStackResources for the backend stack: two functions and a role, on one page.</summary>
+    public static string BackendStackResources { get; } = StackResourcePage(
+        [("GetProductsFunction", "pinterest-affiliate-getProducts", "AWS::Lambda::Function"),
+         ("LambdaExecutionRole", "PinterestAffiliateBackendStack-LambdaExecutionRole", "AWS::IAM::Role"),
+         ("TrackEventFunction", "pinterest-affiliate-trackEvent", "AWS::Lambda::Function")], nextToken: null);
+
+    /// <summary>One page of ListStackResources, shaped as the API reference's example; <paramref name="nextToken"/> null on the last page.</summary>
+    public static string StackResourcePage(IEnumerable<(string Logical, string Physical, string Type)> resources, string? nextToken) => $"""
+        <ListStackResourcesResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">
+          <ListStackResourcesResult>
+            <StackResourceSummaries>
+              {string.Concat(resources.Select(r => $"<member><ResourceStatus>CREATE_COMPLETE</ResourceStatus><LogicalResourceId>{r.Logical}</LogicalResourceId><LastUpdatedTimestamp>2025-11-20T18:56:47Z</LastUpdatedTimestamp><PhysicalResourceId>{r.Physical}</PhysicalResourceId><ResourceType>{r.Type}</ResourceType></member>"))}
+            </StackResourceSummaries>
+            {(nextToken is null ? "" : $"<NextToken>{nextToken}</NextToken>")}
+          </ListStackResourcesResult>
+          <ResponseMetadata><RequestId>2d06e36c-ac1d-11e0-a958-f9382b6eb86b</RequestId></ResponseMetadata>
+        </ListStackResourcesResponse>
         """;
 }

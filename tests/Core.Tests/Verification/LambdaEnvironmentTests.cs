@@ -30,9 +30,27 @@ public sealed class LambdaEnvironmentTests(EmulatorFixture emulators)
         Assert.All(lines, l => Assert.Equal(CheckState.Green, l.State));
         Assert.Contains($"CREATORS_TABLE_NAME = {variables["CREATORS_TABLE_NAME"]} (exists)", lines[0].Evidence);
         var asked = HttpUtility.ParseQueryString(Assert.Single(cloudFormation.Requests).Body);
-        Assert.Equal(("DescribeStackResources", "PinterestAffiliateBackendStack"), (asked["Action"], asked["StackName"]));
+        Assert.Equal(("ListStackResources", "PinterestAffiliateBackendStack"), (asked["Action"], asked["StackName"]));
         Assert.Equal(["/2015-03-31/functions/pinterest-affiliate-getProducts/configuration", "/2015-03-31/functions/pinterest-affiliate-trackEvent/configuration"],
             lambda.Requests.Select(r => r.Path).Order());
+    }
+
+    [Fact]
+    public async Task Functions_on_every_page_of_a_stack_of_over_a_hundred_resources_are_checked()
+    {
+        await using var services = await TablesAsync();
+        var variables = Variables(services);
+        var others = Enumerable.Range(0, 215).Select(i => ($"Permission{i}", $"permission-{i}", "AWS::Lambda::Permission")).ToList();
+        await using var cloudFormation = new LocalHttpServer(
+            new CannedResponse(200, LambdaResponses.StackResourcePage(others.Take(100), "page-2")),
+            new CannedResponse(200, LambdaResponses.StackResourcePage(others.Skip(100).Take(100), "page-3")),
+            new CannedResponse(200, LambdaResponses.StackResourcePage([.. others.Skip(200), ("LateFunction", "late-function", "AWS::Lambda::Function")], null)));
+        await using var lambda = new LocalHttpServer(Answer("late-function", variables));
+
+        var line = Assert.Single(await Section(services, cloudFormation, lambda).CheckAsync(default));
+
+        Assert.Equal(("late-function", CheckState.Green), (line.Title, line.State));
+        Assert.Equal([null, "page-2", "page-3"], cloudFormation.Requests.Select(r => HttpUtility.ParseQueryString(r.Body)["NextToken"]));
     }
 
     [Fact]

@@ -27,6 +27,9 @@ public sealed class CloudFormationClient(HttpClient http, AwsContext aws) : IClo
             [("StackName", request.StackName), ("LogicalResourceId", request.LogicalResourceId), ("PhysicalResourceId", request.PhysicalResourceId)],
             CloudFormationXml.DescribeStackResources, ct);
 
+    public Task<ListStackResourcesResponse> ListStackResourcesAsync(ListStackResourcesRequest request, CancellationToken ct = default) =>
+        SendAsync("ListStackResources", [("StackName", request.StackName), ("NextToken", request.NextToken)], CloudFormationXml.ListStackResources, ct);
+
     private Task<T> SendAsync<T>(string action, (string Name, string? Value)[] parameters, Func<XElement, T> read, CancellationToken ct) =>
         query.SendAsync(action, parameters, read, ct);
 }

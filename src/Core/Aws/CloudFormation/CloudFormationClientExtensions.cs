@@ -13,7 +13,22 @@ public static class CloudFormationClientExtensions
             .ToDictionary(o => o.OutputKey!, o => o.OutputValue ?? "");
     }
 
-    public static async Task<IReadOnlyList<StackResource>> ListAllStackResourcesAsync(this ICloudFormationClient cloudFormation, string stackName,
-        CancellationToken ct = default) =>
-        (await cloudFormation.DescribeStackResourcesAsync(new() { StackName = stackName }, ct)).StackResources ?? [];
+    /// <summary>
+    /// Every resource of the stack, page by page with ListStackResources: DescribeStackResources stops at 100, and a
+    /// real backend stack has more.
+    /// </summary>
+    public static async Task<IReadOnlyList<StackResourceSummary>> ListAllStackResourcesAsync(this ICloudFormationClient cloudFormation, string stackName,
+        CancellationToken ct = default)
+    {
+        var all = new List<StackResourceSummary>();
+        string? token = null;
+        do
+        {
+            var page = await cloudFormation.ListStackResourcesAsync(new() { StackName = stackName, NextToken = token }, ct);
+            all.AddRange(page.StackResourceSummaries ?? []);
+            token = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
+        }
+        while (token is not null);
+        return all;
+    }
 }

@@ -53,3 +53,22 @@ public sealed record StackResource
     public string? Description { get; init; }
     public DateTime? Timestamp { get; init; }
 }
+
+public sealed record ListStackResourcesRequest
+{
+    public string? StackName { get; init; }
+    public string? NextToken { get; init; }
+}
+
+/// <summary>One page of a stack's resources (AWS pages them, 100 at most per answer): NextToken is null on the last.</summary>
+public sealed record ListStackResourcesResponse(List<StackResourceSummary>? StackResourceSummaries, string? NextToken);
+
+public sealed record StackResourceSummary
+{
+    public string? LogicalResourceId { get; init; }
+    public string? PhysicalResourceId { get; init; }
+    public string? ResourceType { get; init; }
+    public string? ResourceStatus { get; init; }
+    public string? ResourceStatusReason { get; init; }
+    public DateTime? LastUpdatedTimestamp { get; init; }
+}

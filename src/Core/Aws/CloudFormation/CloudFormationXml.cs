@@ -42,6 +42,20 @@ internal static class CloudFormationXml
             Timestamp = Time(r, "Timestamp"),
         }).ToList());
 
+    public static ListStackResourcesResponse ListStackResources(XElement root)
+    {
+        var result = Child(root, "ListStackResourcesResult");
+        return new(Members(result, "StackResourceSummaries").Select(r => new StackResourceSummary
+        {
+            LogicalResourceId = Value(r, "LogicalResourceId"),
+            PhysicalResourceId = Value(r, "PhysicalResourceId"),
+            ResourceType = Value(r, "ResourceType"),
+            ResourceStatus = Value(r, "ResourceStatus"),
+            ResourceStatusReason = Value(r, "ResourceStatusReason"),
+            LastUpdatedTimestamp = Time(r, "LastUpdatedTimestamp"),
+        }).ToList(), Value(result, "NextToken"));
+    }
+
     private static XElement? Child(XElement? parent, string name) => parent?.Elements().FirstOrDefault(e => e.Name.LocalName == name);
 
     private static IEnumerable<XElement> Members(XElement? parent, string list) =>
