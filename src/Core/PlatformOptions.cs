@@ -21,6 +21,8 @@ public sealed class PlatformOptions
     /// </summary>
     public List<Verification.LambdaVariableOptions>? LambdaVariables { get; set; }
     /// <summary>Empty: read from the stack's <c>UserPoolId</c> output (in the sandbox, from the sandbox itself).</summary>
+    /// <summary>" --profile NAME" for a command an admin copies, when a profile is set; nothing with the default chain.</summary>
+    public string ProfileArgument() => string.IsNullOrWhiteSpace(Profile) ? "" : $" --profile {Profile}";
     public string? UserPoolId { get; set; }
     /// <summary>
     /// A KMS key (id, ARN or alias) that encrypts the web app's data-protection keys in the ops table; empty: stored

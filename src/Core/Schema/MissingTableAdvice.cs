@@ -29,9 +29,6 @@ public sealed class MissingTableAdvice(IAmazonDynamoDB dynamoDb, PlatformSchema 
         if (table.OwnedByConsole || o.Mode == PlatformMode.Sandbox)
             return $"The table {table.Name} does not exist. Create it with `schema apply` (or Tables & indexes → Apply schema), then run this again.";
         return $"The table {table.Name} does not exist. It belongs to the storage stack {o.StackName}: deploy it (deployment guide, step 4: "
-            + $"npx cdk deploy {o.StackName}{ProfileArgument(o)}), or set Platform:Tables:{table.LogicalName} to the table's real name.";
+            + $"npx cdk deploy {o.StackName}{o.ProfileArgument()}), or set Platform:Tables:{table.LogicalName} to the table's real name.";
     }
-
-    /// <summary>" --profile NAME" when a profile is set; nothing otherwise (the default chain needs none).</summary>
-    public static string ProfileArgument(PlatformOptions o) => string.IsNullOrWhiteSpace(o.Profile) ? "" : $" --profile {o.Profile}";
 }

@@ -10,7 +10,7 @@ internal static class SchemaDrift
         var fix = sandbox ? "Use Apply schema." : "Update the storage stack (deployment guide, steps 3-5).";
         if (!KeysMatch(table.KeySchema, table.AttributeDefinitions, spec.Hash, spec.Range))
             yield return new(FindingSeverity.Error, spec.Name, null,
-                $"Key schema is {Describe(table.KeySchema)}, expected {Describe(spec.Hash, spec.Range)}.", "A table's key cannot change: recreate it.");
+                $"Key schema is {Describe(table.KeySchema, table.AttributeDefinitions)}, expected {Describe(spec.Hash, spec.Range)}.", "A table's key cannot change: recreate it.");
 
         var live = (table.GlobalSecondaryIndexes ?? []).ToDictionary(i => i.IndexName);
         foreach (var index in spec.Indexes)
@@ -22,7 +22,7 @@ internal static class SchemaDrift
             }
             if (!KeysMatch(description.KeySchema, table.AttributeDefinitions, index.Hash, index.Range))
                 yield return new(FindingSeverity.Error, spec.Name, index.Name,
-                    $"Index {index.Name} has keys {Describe(description.KeySchema)}, expected {Describe(index.Hash, index.Range)}.",
+                    $"Index {index.Name} has keys {Describe(description.KeySchema, table.AttributeDefinitions)}, expected {Describe(index.Hash, index.Range)}.",
                     "An index's keys cannot change: delete it, then add it again.");
             if (description.Projection?.ProjectionType?.Value is { } projection && projection != "ALL")
                 yield return new(FindingSeverity.Warning, spec.Name, index.Name, $"Index {index.Name} projects {projection}, expected ALL.");
@@ -44,8 +44,14 @@ internal static class SchemaDrift
         return keys.Count == (range is null ? 1 : 2) && Has(hash, "HASH") && (range is null || Has(range, "RANGE"));
     }
 
-    private static string Describe(List<KeySchemaElement>? keys) =>
-        keys is null or [] ? "(none)" : string.Join(" + ", keys.OrderBy(k => k.KeyType?.Value == "RANGE").Select(k => k.AttributeName));
+    // With the types: a key of the right name and the wrong type would otherwise read "id, expected id".
+    private static string Describe(List<KeySchemaElement>? keys, List<AttributeDefinition>? attributes)
+    {
+        if (keys is null or []) return "(none)";
+        var types = (attributes ?? []).ToDictionary(a => a.AttributeName, a => a.AttributeType?.Value ?? "?");
+        return string.Join(" + ", keys.OrderBy(k => k.KeyType?.Value == "RANGE").Select(k => $"{k.AttributeName} ({types.GetValueOrDefault(k.AttributeName, "?")})"));
+    }
 
-    private static string Describe(KeySpec hash, KeySpec? range) => range is null ? hash.Name : $"{hash.Name} + {range.Name}";
+    private static string Describe(KeySpec hash, KeySpec? range) =>
+        range is null ? $"{hash.Name} ({hash.Type})" : $"{hash.Name} ({hash.Type}) + {range.Name} ({range.Type})";
 }

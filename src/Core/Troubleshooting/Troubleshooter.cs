@@ -30,8 +30,8 @@ public sealed partial class Troubleshooter(IOptions<PlatformOptions> options)
         Amazon.DynamoDBv2.Model.ResourceNotFoundException => TableMissing(resource ?? "A table this reads"),
         Aws.ResourceNotFoundException when action?.StartsWith("lambda:", StringComparison.Ordinal) == true => new(TroubleKind.FunctionMissing,
             $"The Lambda function {resource} does not exist", $"{e.Message}",
-            $"Check Platform:LambdaFunctions, or deploy the backend stack: npx cdk deploy {O.BackendStackName} --profile {Profile} (deployment guide, step 6).",
-            $"npx cdk deploy {O.BackendStackName} --profile {Profile}"),
+            $"Check Platform:LambdaFunctions, or deploy the backend stack: npx cdk deploy {O.BackendStackName}{O.ProfileArgument()} (deployment guide, step 6).",
+            $"npx cdk deploy {O.BackendStackName}{O.ProfileArgument()}"),
         Aws.ResourceNotFoundException => new(TroubleKind.NotFound, $"{resource ?? "The resource"} does not exist", e.Message,
             "Check the name in the settings, or create it through the screen that owns it."),
         ServiceUnavailableHereException here => new(TroubleKind.NotAvailableHere, "Not available in the sandbox", here.Message,
@@ -66,12 +66,12 @@ public sealed partial class Troubleshooter(IOptions<PlatformOptions> options)
     public Trouble StackMissing(string stack) => new(TroubleKind.StackMissing, $"The stack {stack} does not exist",
         $"CloudFormation has no stack named {stack} in {O.Region}.",
         $"Deploy it (deployment guide, steps 4 and 6), or set Platform:StackName / Platform:BackendStackName to the stack's real name.",
-        $"npx cdk deploy {stack} --profile {Profile}");
+        $"npx cdk deploy {stack}{O.ProfileArgument()}");
 
     public Trouble TableMissing(string table) => new(TroubleKind.TableMissing, $"{table} does not exist",
         $"DynamoDB in {O.Region} has no table {table}.",
         O.Mode == PlatformMode.Sandbox ? "Apply the schema: it creates the missing tables and indexes of the sandbox."
-            : $"Deploy the storage stack (npx cdk deploy {O.StackName} --profile {Profile}), or fix the table name in Platform:Tables.",
+            : $"Deploy the storage stack (npx cdk deploy {O.StackName}{O.ProfileArgument()}), or fix the table name in Platform:Tables.",
         null, ConsoleScreen.Tables);
 
     [GeneratedRegex(@"on resource: (?<resource>\S+)")]

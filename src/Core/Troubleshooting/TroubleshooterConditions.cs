@@ -23,7 +23,7 @@ public sealed partial class Troubleshooter
             throttleEvents > 0
                 ? "Let it finish; lower the write load on the table (pause the migration) so the backfill is not throttled. Do not add another index meanwhile."
                 : "Let it finish and keep watching the progress; do not add another index meanwhile (one index creation at a time).",
-            $"aws dynamodb describe-table --table-name {table} --profile {Profile} --query 'Table.GlobalSecondaryIndexes[?IndexName==`{index}`].IndexStatus'",
+            $"aws dynamodb describe-table --table-name {table}{O.ProfileArgument()} --query 'Table.GlobalSecondaryIndexes[?IndexName==`{index}`].IndexStatus'",
             ConsoleScreen.Tables);
     }
 

@@ -101,10 +101,10 @@ public sealed class LambdaEnvironmentSection(ILambdaClient lambda, ICloudFormati
         }
         if (misread.Count > 0) trouble = new(TroubleKind.Other, $"{function} reads {string.Join(" and ", misread)}, which are not set",
             "The function's code reads these names (the CDK sets only the *_TABLE_NAME ones), and without them it falls back to tables that are not the platform's.",
-            $"Set {string.Join(" and ", misread)} on the function to the configured tables in the backend stack, then redeploy it: npx cdk deploy {options.Value.BackendStackName} --profile {options.Value.Profile}.");
+            $"Set {string.Join(" and ", misread)} on the function to the configured tables in the backend stack, then redeploy it: npx cdk deploy {options.Value.BackendStackName}{options.Value.ProfileArgument()}.");
         else if (state == CheckState.Red) trouble = new(TroubleKind.Other, $"{function} is not wired to the new tables",
             "The function reads its table names from these variables; without them (or with a wrong name) it cannot reach the new tables.",
-            $"Redeploy the backend stack after the storage stack (deployment guide, step 6): npx cdk deploy {options.Value.BackendStackName} --profile {options.Value.Profile}.");
+            $"Redeploy the backend stack after the storage stack (deployment guide, step 6): npx cdk deploy {options.Value.BackendStackName}{options.Value.ProfileArgument()}.");
         return new(Name, function, state, evidence, Link) { Trouble = trouble };
     }
 

@@ -65,6 +65,21 @@ public sealed class SchemaStatusTests(EmulatorFixture emulators)
 
         var finding = Assert.Single(creators.Findings);
         Assert.Equal(PlatformSchema.SlugIndex, finding.Index);
-        Assert.Contains("has keys slug + createdAt, expected slug", finding.Message);
+        Assert.Contains("has keys slug (S) + createdAt (S), expected slug (S).", finding.Message);
+    }
+
+    [Fact]
+    public async Task A_key_of_the_right_name_and_the_wrong_type_says_both_types()
+    {
+        await using var services = emulators.Services();
+        var schema = services.GetRequiredService<PlatformSchema>();
+        await services.GetRequiredService<IAmazonDynamoDB>().CreateTableAsync(TableRequests.Create(schema.AnalyticsSummaries with
+        {
+            Hash = new("creatorId", "N"),
+        }));
+
+        var summaries = await services.GetRequiredService<SchemaStatusService>().ReadAsync(schema.AnalyticsSummaries);
+
+        Assert.Contains(summaries.Findings, f => f.Message == "Key schema is creatorId (N) + date (S), expected creatorId (S) + date (S).");
     }
 }

@@ -69,6 +69,20 @@ public sealed class LambdaEnvironmentTests(EmulatorFixture emulators)
     }
 
     [Fact]
+    public async Task Without_a_profile_the_fix_line_has_no_profile_argument()
+    {
+        await using var services = await TablesAsync();
+        var variables = Variables(services);
+        variables.Remove("ANALYTICS_SUMMARIES_TABLE_NAME");
+        await using var lambda = new LocalHttpServer(Answer("getProducts", variables));
+
+        var line = Assert.Single(await Section(services, null, lambda, ["getProducts"], o => o.Profile = "").CheckAsync(default));
+
+        Assert.EndsWith("npx cdk deploy PinterestAffiliateBackendStack.", line.Trouble!.NextAction);
+        Assert.DoesNotContain("--profile", line.Trouble.NextAction);
+    }
+
+    [Fact]
     public async Task A_variable_naming_a_table_that_does_not_exist_is_red()
     {
         await using var services = await TablesAsync();
