@@ -29,7 +29,7 @@ public sealed class MigrationUndo(MigrationJournal journal, UndoPage pages, Undo
     public async Task<UndoReport> RunAsync(JobContext job, string? runId, bool dryRun)
     {
         var ct = job.CancellationToken;
-        var target = await recorder.TargetAsync(runId, ct);
+        var target = await recorder.TargetAsync(runId, job, ct);
         var run = await journal.FindRunAsync(target, ct) ?? throw new JobFailedException(NoJournal(target));
         job.Info(dryRun ? $"Dry run of undoing migration run {target} (backfill {run.BackfillId}): nothing is written." : $"Undoing migration run {target} (backfill {run.BackfillId})...");
         var progress = dryRun ? null : await progressStore.ReadAsync(run.BackfillId, ct);
@@ -51,6 +51,8 @@ public sealed class MigrationUndo(MigrationJournal journal, UndoPage pages, Undo
                 creators.Add(removal);
             }
             report = report with { Creators = creators };
+            if (report.Products == 0 && !resumed)
+                job.Info($"Run {target} changed nothing: its journal holds no product, so there is nothing to put back.");
             Log(job, report);
             if (!dryRun)
             {

@@ -9,14 +9,29 @@ namespace CreatorPlatform.Core.Migration;
 public sealed class MigrationUndoRecorder(MigrationHistory history, BackfillCheckpoints checkpoints, MigrationVerifier verifier, MigrationJournal journal, TimeProvider time)
 {
 
-    /// <summary>The run to undo: the one named, or the newest migration run.</summary>
-    public async Task<string> TargetAsync(string? runId, CancellationToken ct)
+    /// <summary>How far back in the history the default target is looked for (verifications and undos are in it too).</summary>
+    public const int HistoryDepth = 100;
+
+    /// <summary>
+    /// The run to undo: the one named, else the newest migration run that updated products. A re-run of a complete
+    /// migration (the guide says to re-run it) changes nothing; undoing it by default would change nothing either.
+    /// </summary>
+    public async Task<string> TargetAsync(string? runId, JobContext job, CancellationToken ct)
     {
         if (runId is { Length: > 0 }) return runId;
-        return (await history.LatestByKindAsync(ct)).GetValueOrDefault(RunKinds.Migrate)?.RunId ?? throw new JobFailedException(
+        var newest = (await history.LatestByKindAsync(ct)).GetValueOrDefault(RunKinds.Migrate) ?? throw new JobFailedException(
             "No migration run is recorded in the console's table, so there is nothing to undo. Runs of the deployment guide's own script keep no journal: "
             + "they cannot be undone exactly, and the console offers nothing that guesses.");
+        if (Changed(newest)) return newest.RunId;
+        var changed = (await history.ListAsync(HistoryDepth, ct)).Where(r => r.Kind == RunKinds.Migrate).OrderByDescending(r => r.StartedAt).FirstOrDefault(Changed);
+        if (changed is null) return newest.RunId;
+        job.Info($"The newest migration run, {newest.RunId} ({newest.StartedAt:yyyy-MM-dd HH:mm} UTC), changed nothing: undoing {changed.RunId} "
+            + $"({changed.StartedAt:yyyy-MM-dd HH:mm} UTC), the newest run that updated products. Name another with --run.");
+        return changed.RunId;
     }
+
+    /// <summary>A run without counts (an older console's, the guide's script's) may have changed anything: it counts as changed.</summary>
+    private static bool Changed(MigrationRunRecord run) => !run.Counts.TryGetValue(BackfillCounters.Updated, out var updated) || updated > 0;
 
     public async Task<MigrationRunRecord> StartAsync(JobContext job, JournaledRun run, CancellationToken ct)
     {
