@@ -18,6 +18,7 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args)
     {
+        TerminalText.Protect(AnsiConsole.Console);
         var root = new RootCommand("Creator Platform Admin Console. Without a verb, `dotnet run` starts the web console.")
         {
             StatusVerb.Create(),

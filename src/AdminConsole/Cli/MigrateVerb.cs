@@ -56,7 +56,7 @@ internal static class MigrateVerb
                 var job = services.GetRequiredService<MigrationJob>();
                 var overrides = new MigrationRunSettings(parse.GetValue(segments), parse.GetValue(concurrency));
                 if (await services.GetRequiredService<CreatorPlatform.Core.Rollback.PitrService>().MigrationWarningAsync(ct) is { } noBackup)
-                    Console.Error.WriteLine($"⚠ {noBackup}");
+                    Console.Error.WriteLine(TerminalText.Clean($"⚠ {noBackup}"));
                 await LeaseWait.BeforeStartAsync(services, MigrationJob.JobKind, ct);
                 run = runner.Start(MigrationJob.JobKind, "Migration", j => job.RunAsync(j, overrides));
             }
