@@ -16,8 +16,8 @@ internal static class MigrateVerb
     public static Command Create()
     {
         var dryRun = new Option<bool>("--dry-run") { Description = "Count what would change, with samples and the write cost, without writing." };
-        var segments = Range(new Option<int?>("--segments") { Description = "Parallel scan segments for a new run (a resumed run keeps its own)." }, 1, 1000);
-        var concurrency = Range(new Option<int?>("--concurrency") { Description = "Most write requests in flight at once (UpdateItem, or TransactWriteItems in Transaction mode)." }, 1, 1024);
+        var segments = CliArgs.Number("--segments", "Parallel scan segments for a new run (a resumed run keeps its own)", 1, 1000);
+        var concurrency = CliArgs.Number("--concurrency", "Most write requests in flight at once (UpdateItem, or TransactWriteItems in Transaction mode)", 1, 1024);
         var join = new Option<bool>("--join")
         {
             Description = "Help the migration another console or CLI is running: work the segments nobody holds, then leave (its owner verifies).",
@@ -76,14 +76,5 @@ internal static class MigrateVerb
     {
         var record = (await services.GetRequiredService<MigrationHistory>().ListAsync(10, CancellationToken.None)).FirstOrDefault(r => r.RunId == run.Id);
         return record?.Verification is { } report ? JsonSerializer.Deserialize<VerificationReport>(report) : null;
-    }
-
-    private static Option<int?> Range(Option<int?> option, int min, int max)
-    {
-        option.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is { } v && (v < min || v > max)) r.AddError($"{option.Name} must be between {min} and {max}.");
-        });
-        return option;
     }
 }

@@ -11,7 +11,13 @@ namespace AdminConsole.Cli;
 /// </summary>
 internal sealed class TerminalText : IRenderHook
 {
-    public static void Protect(IAnsiConsole console) => console.Pipeline.Attach(new TerminalText());
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IAnsiConsole, TerminalText> Protected = [];
+
+    /// <summary>Attaches the hook to <paramref name="console"/>, once however often it is called.</summary>
+    public static void Protect(IAnsiConsole console)
+    {
+        if (Protected.TryAdd(console, new TerminalText())) console.Pipeline.Attach(Protected.GetOrCreateValue(console));
+    }
 
     /// <summary>For text written past Spectre (straight to stdout or stderr).</summary>
     public static string Clean(string? text) => UntrustedText.Visible(text, keepLineBreaks: true);
