@@ -70,8 +70,7 @@ internal static class AnalyticsVerb
             var since = parse.GetValue(sinceLast);
             if (since && (parse.GetValue(from) is not null || parse.GetValue(to) is not null))
             {
-                AnsiConsole.MarkupLine("[red]--since-last chooses the range itself: leave out --from and --to.[/]");
-                return 2;
+                return CliFailure.Refuse("--since-last chooses the range itself.", "Leave out --from and --to.");
             }
             if (Scope(parse, creator, from, to) is not { } scope) return 2;
             return await CliApp.WithPlatformAsync(async services =>
@@ -92,8 +91,9 @@ internal static class AnalyticsVerb
 
     private static Command Generate()
     {
-        var events = new Option<long>("--events") { Description = "About how many events to write.", DefaultValueFactory = _ => 30_000 };
-        var days = new Option<int>("--days") { Description = "Over how many days, ending today (UTC).", DefaultValueFactory = _ => 90 };
+        // The generator keeps its counts in memory: a bound that the sandbox and the benchmarks stay well within.
+        var events = CliArgs.Number("--events", "About how many events to write", 1L, 2_000_000L, 30_000L);
+        var days = CliArgs.Number("--days", "Over how many days, ending today (UTC)", 1, 400, 90);
         var noDrift = new Option<bool>("--no-drift") { Description = "Write exact summaries, without the deliberate drift." };
         var command = new Command("generate", "Sandbox only: write realistic events and their summaries for every creator (load tests).") { events, days, noDrift };
         command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
@@ -108,9 +108,9 @@ internal static class AnalyticsVerb
     }
 
     private static (Option<string?> Creator, Option<string?> From, Option<string?> To) ScopeOptions() => (
-        new Option<string?>("--creator") { Description = "One creator's slug (default: every creator)." },
-        new Option<string?>("--from") { Description = "First day, yyyy-MM-dd UTC (default: 89 days before --to)." },
-        new Option<string?>("--to") { Description = "Last day, yyyy-MM-dd UTC (default: today)." });
+        CliArgs.Text("--creator", "One creator's slug (default: every creator).", 200, c => !char.IsWhiteSpace(c), "no spaces"),
+        CliArgs.Text("--from", "First day, yyyy-MM-dd UTC (default: 89 days before --to).", 10, c => char.IsAsciiDigit(c) || c == '-', "yyyy-MM-dd"),
+        CliArgs.Text("--to", "Last day, yyyy-MM-dd UTC (default: today).", 10, c => char.IsAsciiDigit(c) || c == '-', "yyyy-MM-dd"));
 
     /// <summary>The scope, or null (and the reason printed) for a bad or too long range: checked before the platform starts, so nothing is queried.</summary>
     private static AnalyticsScope? Scope(ParseResult parse, Option<string?> creator, Option<string?> from, Option<string?> to)
@@ -121,19 +121,19 @@ internal static class AnalyticsVerb
         DateOnly last = today, first = default;
         if (toText is not null && !DateRange.TryParseDay(toText, out last) || fromText is not null && !DateRange.TryParseDay(fromText, out first))
         {
-            AnsiConsole.MarkupLine("[red]Dates are yyyy-MM-dd (UTC), e.g. --from 2026-09-01 --to 2026-09-30.[/]");
+            CliFailure.Refuse("Dates are yyyy-MM-dd (UTC).", "For example --from 2026-09-01 --to 2026-09-30.");
             return null;
         }
         if (fromText is null) first = last.AddDays(-89);
         if (first > last)
         {
-            AnsiConsole.MarkupLine("[red]--from is after --to.[/]");
+            CliFailure.Refuse("--from is after --to.", "Swap them.");
             return null;
         }
         var range = new DateRange(first, last);
         if (range.Refusal(MaxRangeDays()) is { } reason)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]{reason}[/]");
+            CliFailure.Refuse(reason, "Choose a shorter range.");
             return null;
         }
         return new AnalyticsScope(parse.GetValue(creator), range);

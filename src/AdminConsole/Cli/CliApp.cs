@@ -16,7 +16,18 @@ public static class CliApp
     private static readonly HashSet<string> Verbs = ["status", "sandbox", "migrate", "verify", "group", "link", "onboard", "analytics", "healthcheck", "schema", "access",
         "unlink", "ungroup", "disable"];
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    /// <summary>On a failure, the exception with its stack trace (without it, one or two lines say what happened and what to do).</summary>
+    public static readonly Option<bool> Verbose = new("--verbose") { Description = "On a failure, print the details (the exception and its stack trace).", Recursive = true };
+
+    /// <summary>
+    /// Whether the arguments are for the command line: a verb, any other word first (a misspelt verb must not start the
+    /// web console and its emulators), or a request for help. Options alone (<c>--urls</c>) and <c>key=value</c> settings
+    /// are the web console's.
+    /// </summary>
+    public static bool IsVerb(string[] args) => args.Length > 0
+        && (!args[0].StartsWith('-') && !args[0].Contains('=') || args.Any(a => Verbs.Contains(a) || CliOnly.Contains(a)));
+
+    private static readonly HashSet<string> CliOnly = ["--help", "-h", "-?", "--version", "--verbose", "--wait", "--no-wait", "--json"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -39,16 +50,34 @@ public static class CliApp
         };
         root.Options.Add(LeaseWait.Wait);
         root.Options.Add(LeaseWait.NoWait);
+        root.Options.Add(Verbose);
         if (args.Contains("--json")) CliJson.Begin();
+        // After CliJson.Begin, which may replace the console: whatever reaches the terminal is cleaned.
+        TerminalText.Protect(AnsiConsole.Console);
         var parse = root.Parse(args);
-        LeaseWait.Configure(parse);
-        // Ctrl-C cancels the verb's job, which finishes the writes in flight and releases its claims: give it time.
-        var exitCode = await parse.InvokeAsync(new InvocationConfiguration
-        {
-            ProcessTerminationTimeout = TimeSpan.FromSeconds(30), Output = Console.Out, Error = Console.Error,
-        });
+        var exitCode = parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction
+            ? CliFailure.Usage(parse)
+            : await InvokeAsync(parse);
         CliJson.End(exitCode);
         return exitCode;
+    }
+
+    private static async Task<int> InvokeAsync(ParseResult parse)
+    {
+        LeaseWait.Configure(parse);
+        try
+        {
+            // Ctrl-C cancels the verb's job, which finishes the writes in flight and releases its claims: give it time.
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(30), EnableDefaultExceptionHandler = false,
+                Output = Console.Out, Error = Console.Error,
+            });
+        }
+        catch (Exception e)
+        {
+            return CliFailure.Report(e, parse.GetValue(Verbose));
+        }
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal static class CreatorUndoCli
 
     private static Command Create(string name, CreatorUndo kind, string description)
     {
-        var slug = new Option<string>("--slug") { Description = "The creator's slug.", Required = true };
+        var slug = CliArgs.Slug("The creator's slug.");
         var command = new Command(name, description) { slug };
         command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
         {

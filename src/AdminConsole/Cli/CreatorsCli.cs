@@ -10,8 +10,8 @@ internal static class CreatorsCli
 {
     public static Command Link()
     {
-        var slug = new Option<string>("--slug") { Description = "The creator's slug.", Required = true };
-        var user = new Option<string>("--user") { Description = "The user's username or e-mail.", Required = true };
+        var slug = CliArgs.Slug("The creator's slug.");
+        var user = CliArgs.User("--user", "The user's username or e-mail.");
         var command = new Command("link", "Store the user's sub as the creator's userId (guide step 8.3, done right).") { slug, user };
         command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
         {
@@ -34,14 +34,24 @@ internal static class CreatorsCli
     {
         var slug = new Option<string>("--slug") { Description = "The new creator's slug.", Required = true };
         var name = new Option<string>("--display-name") { Description = "The creator's display name.", Required = true };
-        var user = new Option<string>("--user") { Description = "An existing user (username or e-mail), or with --email the username to create.", Required = true };
-        var email = new Option<string?>("--email") { Description = "Create the user with this e-mail (Cognito sends the invitation)." };
+        var user = CliArgs.User("--user", "An existing user (username or e-mail), or with --email the username to create.");
+        var email = CliArgs.User("--email", "Create the user with this e-mail (Cognito sends the invitation).", required: false);
         var command = new Command("onboard", "Onboard a creator: record and slug, Cognito user, group, sub linkage. Run again after a failure to resume.")
             { slug, name, user, email };
+        // The same rules as the service's, checked before anything starts: a bad profile or user writes nothing.
+        command.Validators.Add(r =>
+        {
+            if (r.GetResult(slug) is null || r.GetResult(name) is null || r.GetResult(user) is null) return;
+            // An option whose value its own parser refused has said so already (and has no value to read).
+            if (CliArgs.Refused(r, user) || CliArgs.Refused(r, email)) return;
+            var profile = CreatorProfile.Blank with { Slug = r.GetValue(slug) ?? "", DisplayName = r.GetValue(name) ?? "" };
+            var errors = CreatorProfileRules.Validate(profile).Concat(OnboardingService.ValidateUser(Choice(r.GetValue(user)!, r.GetValue(email))));
+            foreach (var (field, message) in errors) r.AddError($"{field}: {message}");
+        });
         command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
         {
             var profile = CreatorProfile.Blank with { Slug = parse.GetValue(slug)!, DisplayName = parse.GetValue(name)! };
-            var choice = parse.GetValue(email) is { } e ? OnboardingUser.NewUser(parse.GetValue(user)!, e) : OnboardingUser.ExistingUser(parse.GetValue(user)!);
+            var choice = Choice(parse.GetValue(user)!, parse.GetValue(email));
             try
             {
                 var started = DateTimeOffset.UtcNow;
@@ -64,6 +74,9 @@ internal static class CreatorsCli
         }, ct));
         return command;
     }
+
+    private static OnboardingUser Choice(string user, string? email) =>
+        email is not null ? OnboardingUser.NewUser(user, email) : OnboardingUser.ExistingUser(user);
 
     /// <summary>What a link granted for the platform, and what <c>access ensure</c> must still do.</summary>
     public static List<string> AccessLines(IReadOnlyList<string> changed, IReadOnlyList<string> missing) =>

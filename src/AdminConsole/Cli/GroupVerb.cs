@@ -32,7 +32,7 @@ internal static class GroupVerb
 
     private static Command Add(Option<bool> json)
     {
-        var users = new Argument<string[]>("users") { Description = "Usernames or e-mails.", Arity = ArgumentArity.OneOrMore };
+        var users = CliArgs.Users(new Argument<string[]>("users") { Description = "Usernames or e-mails.", Arity = ArgumentArity.OneOrMore });
         return Verb("add", "Add users (usernames or e-mails) to the group, with a result per user.", [users], json, async (group, parse, ct) =>
         {
             var rows = await group.BulkAddAsync(string.Join('\n', parse.GetValue(users) ?? []), ct);
@@ -43,7 +43,7 @@ internal static class GroupVerb
 
     private static Command Remove(Option<bool> json)
     {
-        var user = new Argument<string>("user") { Description = "Username or e-mail." };
+        var user = CliArgs.Users(new Argument<string>("user") { Description = "Username or e-mail." });
         return Verb("remove", "Remove a user from the group.", [user], json, async (group, parse, ct) =>
         {
             var row = await group.RemoveAsync(parse.GetValue(user)!, ct);

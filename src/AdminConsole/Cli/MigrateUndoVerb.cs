@@ -15,7 +15,7 @@ internal static class MigrateUndoVerb
 {
     public static Command Create()
     {
-        var runId = new Option<string?>("--run") { Description = "The migration run to undo (its id, as History shows it); the newest run that updated products by default." };
+        var runId = CliArgs.RunId("The migration run to undo (its id, as History shows it); the newest run that updated products by default.");
         var dryRun = new Option<bool>("--dry-run") { Description = "Count what undo would put back, what changed since and what is already undone, with samples, without writing." };
         var yes = new Option<bool>("--yes") { Description = "Confirm the undo (needed in Mode=Aws)." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON instead of the log." };

@@ -16,8 +16,8 @@ internal static class MigrateVerb
     public static Command Create()
     {
         var dryRun = new Option<bool>("--dry-run") { Description = "Count what would change, with samples and the write cost, without writing." };
-        var segments = Range(new Option<int?>("--segments") { Description = "Parallel scan segments for a new run (a resumed run keeps its own)." }, 1, 1000);
-        var concurrency = Range(new Option<int?>("--concurrency") { Description = "Most write requests in flight at once (UpdateItem, or TransactWriteItems in Transaction mode)." }, 1, 1024);
+        var segments = CliArgs.Number("--segments", "Parallel scan segments for a new run (a resumed run keeps its own)", 1, 1000);
+        var concurrency = CliArgs.Number("--concurrency", "Most write requests in flight at once (UpdateItem, or TransactWriteItems in Transaction mode)", 1, 1024);
         var join = new Option<bool>("--join")
         {
             Description = "Help the migration another console or CLI is running: work the segments nobody holds, then leave (its owner verifies).",
@@ -56,7 +56,7 @@ internal static class MigrateVerb
                 var job = services.GetRequiredService<MigrationJob>();
                 var overrides = new MigrationRunSettings(parse.GetValue(segments), parse.GetValue(concurrency));
                 if (await services.GetRequiredService<CreatorPlatform.Core.Rollback.PitrService>().MigrationWarningAsync(ct) is { } noBackup)
-                    Console.Error.WriteLine($"⚠ {noBackup}");
+                    Console.Error.WriteLine(TerminalText.Clean($"⚠ {noBackup}"));
                 await LeaseWait.BeforeStartAsync(services, MigrationJob.JobKind, ct);
                 run = runner.Start(MigrationJob.JobKind, "Migration", j => job.RunAsync(j, overrides));
             }
@@ -79,14 +79,5 @@ internal static class MigrateVerb
         catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException) { return null; } // no console table: the run's log says so
         var record = history.FirstOrDefault(r => r.RunId == run.Id);
         return record?.Verification is { } report ? JsonSerializer.Deserialize<VerificationReport>(report) : null;
-    }
-
-    private static Option<int?> Range(Option<int?> option, int min, int max)
-    {
-        option.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is { } v && (v < min || v > max)) r.AddError($"{option.Name} must be between {min} and {max}.");
-        });
-        return option;
     }
 }

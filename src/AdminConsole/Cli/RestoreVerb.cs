@@ -9,7 +9,7 @@ internal static class RestoreVerb
 {
     public static Command Create()
     {
-        var runId = new Option<string?>("--run") { Description = "The rebuild whose overwritten summaries to put back (default: the newest that rewrote any)." };
+        var runId = CliArgs.RunId("The rebuild whose overwritten summaries to put back (default: the newest that rewrote any).");
         var command = new Command("restore", "Restore previous: put back the summaries a rebuild overwrote (kept 35 days); days changed since are left alone, exit 1.") { runId };
         command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
         {

@@ -20,12 +20,20 @@ public static class Loopback
     /// </summary>
     public static bool IsListenUrl(string url)
     {
+        var host = ListenHost(url);
+        return host is not null && (host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)));
+    }
+
+    public static bool IsMappedIPv4(string url) =>
+        ListenHost(url) is { } host && IPAddress.TryParse(host.Trim('[', ']'), out var ip) && ip.IsIPv4MappedToIPv6;
+
+    private static string? ListenHost(string url)
+    {
         var scheme = url.IndexOf("://", StringComparison.Ordinal);
-        if (scheme < 0) return false;
+        if (scheme < 0) return null;
         var authority = url[(scheme + 3)..].Split('/', 2)[0];
-        var host = authority.StartsWith('[') ? authority[..(authority.IndexOf(']') + 1)]
+        return authority.StartsWith('[') ? authority[..(authority.IndexOf(']') + 1)]
             : authority.LastIndexOf(':') is var colon and >= 0 ? authority[..colon] : authority;
-        return host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
     }
 }

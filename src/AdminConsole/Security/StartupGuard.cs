@@ -15,6 +15,10 @@ public static class StartupGuard
         var raw = configuration[$"{PlatformOptions.Section}:Mode"];
         var mode = PlatformModes.Parse(raw);
         if (mode is null) return PlatformModes.Unknown(raw);
+        var urls = (configuration["urls"] ?? DependencyInjection.DefaultSandboxUrl).Split(';', StringSplitOptions.RemoveEmptyEntries);
+        // IPAddress counts ::ffff:127.0.0.1 as loopback, but Kestrel cannot bind it: say so before it fails with a socket error.
+        if (urls.FirstOrDefault(Loopback.IsMappedIPv4) is { } mapped)
+            return $"{mapped} is an IPv4 address written as IPv6, which the console cannot listen on. Use --urls http://127.0.0.1:<port> (or http://[::1]:<port>).";
         if (mode == PlatformMode.Aws)
         {
             var azureAd = configuration.GetSection(SignIn.AzureAdSection);
@@ -25,7 +29,6 @@ public static class StartupGuard
                   + "or use the CLI verbs, which act with your own AWS credentials, e.g. `dotnet run --project src/AdminConsole -- status`.";
         }
 
-        var urls = (configuration["urls"] ?? DependencyInjection.DefaultSandboxUrl).Split(';', StringSplitOptions.RemoveEmptyEntries);
         var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>();
         return Exposed(urls.Concat(endpoints));
     }

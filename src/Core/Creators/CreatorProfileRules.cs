@@ -80,6 +80,6 @@ public static partial class CreatorProfileRules
     }
 
     // The platform's frontend validator accepts only the 6-digit form.
-    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
+    [GeneratedRegex(@"^#[0-9a-fA-F]{6}\z")]
     private static partial Regex HexColor();
 }

@@ -21,4 +21,13 @@ public sealed class SwatchTests : MudTestContext
 
         Assert.Equal("background:#FF6B6B", swatch.Find("[data-testid='swatch']").GetAttribute("style"));
     }
+
+    [Fact]
+    public void A_hex_colour_followed_by_a_line_break_is_not_a_hex_colour()
+    {
+        var swatch = Render<Swatch>(p => p.Add(s => s.Color, "#000000\n"));
+
+        Assert.Empty(swatch.FindAll("[data-testid='swatch']"));
+        Assert.Contains("not a hex colour", swatch.Find("[data-testid='bad-colour']").TextContent);
+    }
 }

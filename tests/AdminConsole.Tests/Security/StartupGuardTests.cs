@@ -29,6 +29,17 @@ public sealed class StartupGuardTests
         Assert.Contains("loopback only", refusal);
     }
 
+    [Theory]
+    [InlineData("Sandbox")]
+    [InlineData("Aws")]
+    public void An_ipv4_address_written_as_ipv6_is_refused_with_the_address_to_use_instead(string mode)
+    {
+        var refusal = StartupGuard.Check(Settings(mode, "http://[::ffff:127.0.0.1]:5092"));
+
+        Assert.NotNull(refusal);
+        Assert.Contains("--urls http://127.0.0.1:<port>", refusal);
+    }
+
     [Fact]
     public void Aws_mode_without_an_azure_ad_section_refuses_to_start_and_says_what_is_missing()
     {

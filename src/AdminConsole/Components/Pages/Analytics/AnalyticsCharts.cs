@@ -1,4 +1,5 @@
 using CreatorPlatform.Core.Analytics;
+using AdminConsole.Components.Shared;
 using MudBlazor;
 
 namespace AdminConsole.Components.Pages.Analytics;
@@ -9,7 +10,7 @@ public static class AnalyticsCharts
     public static readonly Metric[] Counts = [Metric.PageViews, Metric.ProductViews, Metric.AffiliateClicks];
 
     public static string[] Labels(IReadOnlyList<SeriesPoint> series, Granularity granularity) =>
-        series.Select(p => AnalyticsFormat.Point(p, granularity)).ToArray();
+        ChartText.Labels(series.Select(p => AnalyticsFormat.Point(p, granularity)));
 
     public static List<ChartSeries<double>> Trend(IReadOnlyList<SeriesPoint> series) => Counts
         .Select(metric => new ChartSeries<double>
@@ -24,7 +25,7 @@ public static class AnalyticsCharts
     {
         var top = ranked.Take(10).ToList();
         var values = top.Select(c => metric == Metric.ClickThroughRate ? 100 * (c.Current.ClickThroughRate ?? 0) : c.Current.Value(metric) ?? 0).ToArray();
-        return (top.Select(c => c.Creator.Slug).ToArray(),
+        return (ChartText.Labels(top.Select(c => c.Creator.Slug)),
             [new ChartSeries<double> { Name = AnalyticsFormat.Label(metric) + (metric == Metric.ClickThroughRate ? " (%)" : ""), Data = new ChartData<double>(values) }]);
     }
 }
