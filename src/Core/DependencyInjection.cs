@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddOptions<PlatformOptions>().Bind(configuration.GetSection(PlatformOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PlatformOptions>, PlatformOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddConsoleCache();
         services.AddSingleton<AwsContext>();
         services.AddAwsHttpClients();
         services.AddDefaultAWSOptions(sp => sp.GetRequiredService<AwsContext>().SdkOptions(), ServiceLifetime.Singleton);
