@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddOptions<PlatformOptions>().Bind(configuration.GetSection(PlatformOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PlatformOptions>, PlatformOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddConsoleCache();
         services.AddSingleton<AwsContext>();
         services.AddAwsHttpClients();
         services.AddDefaultAWSOptions(sp => sp.GetRequiredService<AwsContext>().SdkOptions(), ServiceLifetime.Singleton);
@@ -59,7 +60,7 @@ public static class DependencyInjection
         services.AddSingleton<IRolloutCheck, TablesCreatedCheck>();
         services.AddSingleton<IRolloutCheck, IndexesActiveCheck>();
 
-        // Creators and the migration (issue 3)
+        // Creators and the migration
         services.AddSingleton<CreatorStore>();
         services.AddSingleton<DefaultCreator>();
         services.AddSingleton<JobLease>();
@@ -80,7 +81,7 @@ public static class DependencyInjection
         services.AddSingleton<IRolloutCheck, MigrationDoneCheck>();
         services.AddSingleton<IRolloutCheck, VerificationCleanCheck>();
 
-        // Creators: the Cognito group, the sub linkage, the consistency report and onboarding (issue 4)
+        // Creators: the Cognito group, the sub linkage, the consistency report and onboarding
         services.AddSingleton<UserPoolLocator>();
         services.AddSingleton<CognitoUsers>();
         services.AddSingleton<CreatorDirectory>();
@@ -96,14 +97,14 @@ public static class DependencyInjection
         services.AddSingleton<IRolloutCheck, DefaultCreatorInGroupCheck>();
         services.AddSingleton<IRolloutCheck, DefaultCreatorLinkedCheck>();
 
-        // Creator access as the platform's code decides it (issue 10)
+        // Creator access as the platform's code decides it
         services.AddSingleton<PoolAccess>();
         services.AddSingleton<SandboxSignIn>();
         services.AddSingleton<AccessCheckService>();
         services.AddSingleton<AccessEnsureService>();
         services.AddSingleton<IRolloutCheck, CreatorsCanWorkCheck>();
 
-        // Verification report, monitoring and troubleshooting (issue 7); sections in the guide's order
+        // Verification report, monitoring and troubleshooting; sections in the guide's order
         services.AddSingleton<Troubleshooter>();
         services.AddSingleton<IVerificationSection, SchemaSection>();
         services.AddSingleton<IVerificationSection, DefaultCreatorSection>();

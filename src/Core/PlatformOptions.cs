@@ -46,7 +46,7 @@ public sealed class AnalyticsOptions
 {
     /// <summary>The longest range of days a page, a reconcile or a rebuild may cover: each day costs a Query per creator.</summary>
     public int MaxRangeDays { get; set; } = 400;
-    /// <summary>The scheduled rebuild and the freshness probe (issue 15).</summary>
+    /// <summary>The scheduled rebuild and the freshness probe.</summary>
     public Analytics.AnalyticsScheduleOptions Schedule { get; set; } = new();
     /// <summary>At most this many creators are probed live (two one-item Queries each) for the platform's freshness.</summary>
     public int FreshnessProbeLimit { get; set; } = 2000;

@@ -61,7 +61,7 @@ public static class AnalyticsEventMapper
     /// <summary>
     /// What aggregation reads of an event: its time, type and product. The creator is the query's key; the id, the ttl
     /// and the metadata map are never read back, and every attribute left out is one the emulator and the client do not
-    /// serialize a million times over (issue 13: DynamoDB Local's CPU per event is most of a rebuild's cost).
+    /// serialize a million times over (DynamoDB Local's CPU per event is most of a rebuild's cost).
     /// </summary>
     public const string Projection = "#ts, eventType, productId";
     public static readonly Dictionary<string, string> ProjectionNames = new() { ["#ts"] = "timestamp" };

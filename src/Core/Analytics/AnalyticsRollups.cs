@@ -74,7 +74,7 @@ public sealed class AnalyticsRollups(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         var items = new ConcurrentDictionary<string, string>();
         await Parallel.ForEachAsync(keys.Chunk(2), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (group, token) =>
         {
-            foreach (var item in await BatchGetAsync(group, token))
+            foreach (var item in await BatchReader.GetAllAsync(dynamoDb, schema.Ops.Name, group, null, token))
                 if (Str(item, "sk") is { } sk && item.TryGetValue("data", out var data) && data.B is { } bytes) items[sk] = RollupJson.Unpack(bytes);
         });
         if (Enumerable.Range(0, chunks).Any(i => !items.ContainsKey(ChunkSk(i)))) return null;
@@ -130,20 +130,6 @@ public sealed class AnalyticsRollups(IAmazonDynamoDB dynamoDb, PlatformSchema sc
             item["expiresAt"] = expires;
             return item;
         }
-    }
-
-    private async Task<List<Dictionary<string, AttributeValue>>> BatchGetAsync(IEnumerable<Dictionary<string, AttributeValue>> keys, CancellationToken ct)
-    {
-        var found = new List<Dictionary<string, AttributeValue>>();
-        var pending = new Dictionary<string, KeysAndAttributes> { [schema.Ops.Name] = new() { Keys = keys.ToList() } };
-        for (var attempt = 0; pending.Count > 0; attempt++)
-        {
-            if (attempt > 0) await AwsRetry.UnprocessedBackoffAsync(attempt, pending.Values.Sum(v => v.Keys.Count), "keys", ct);
-            var response = await dynamoDb.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = pending }, ct);
-            found.AddRange(response.Responses?.GetValueOrDefault(schema.Ops.Name) ?? []);
-            pending = response.UnprocessedKeys is { Count: > 0 } left ? left : [];
-        }
-        return found;
     }
 
     /// <summary>The rollup's items besides its creator chunks.</summary>

@@ -16,7 +16,7 @@ public static class AnalyticsServices
         services.AddSingleton<AnalyticsReconciler>();
         services.AddSingleton<AnalyticsRebuilder>();
         services.AddSingleton<SandboxTrafficGenerator>();
-        // Issue 15: freshness, rollups, the schedule; issue 12: the journal and restore previous.
+        // Freshness, rollups and the schedule; the journal and restore previous.
         services.AddSingleton<AnalyticsProbes>();
         services.AddSingleton<RebuildRunLog>();
         services.AddSingleton<SummaryJournal>();

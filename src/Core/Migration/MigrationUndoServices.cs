@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CreatorPlatform.Core.Migration;
 
-/// <summary>The migration's journal and its undo (issue 12).</summary>
+/// <summary>The migration's journal and its undo.</summary>
 public static class MigrationUndoServices
 {
     public static IServiceCollection AddMigrationUndo(this IServiceCollection services) => services

@@ -7,7 +7,7 @@ namespace CreatorPlatform.Core.Migration;
 /// <summary>
 /// How the backfill sends its conditional updates: one UpdateItem per product, or up to 100 in one TransactWriteItems.
 /// Auto (the default) is what measured best where it runs: transactions on the sandbox, where they cost nothing and the
-/// whole `migrate` ran 4-6x faster (issue 13); single updates against AWS, where they bill half the write units and a
+/// whole `migrate` ran 4-6x faster in the migration benchmark; single updates against AWS, where they bill half the write units and a
 /// throttled write holds back one product rather than a hundred.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "The setting's documented values: WriteMode=Single.")]

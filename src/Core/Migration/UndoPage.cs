@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Schema;
 
@@ -18,7 +19,6 @@ public sealed record UndoPageTally(long Products, long Undone, long AlreadyUndon
 public sealed class UndoPage(IAmazonDynamoDB dynamoDb, PlatformSchema schema)
 {
     private const int WritesInFlight = 16;
-    private const int BatchGetLimit = 100;
 
     public async Task<UndoPageTally> UndoAsync(JobContext job, JournalPage page, bool dryRun, int samplesWanted, CancellationToken ct)
     {
@@ -84,23 +84,15 @@ public sealed class UndoPage(IAmazonDynamoDB dynamoDb, PlatformSchema schema)
 
     private async Task<Dictionary<string, Dictionary<string, AttributeValue>>> ReadAsync(List<string> ids, CancellationToken ct)
     {
-        var found = new Dictionary<string, Dictionary<string, AttributeValue>>();
-        foreach (var chunk in ids.Chunk(BatchGetLimit))
+        var keys = ids.Select(id => new Dictionary<string, AttributeValue> { ["id"] = new() { S = id } });
+        try
         {
-            var keys = chunk.Select(id => new Dictionary<string, AttributeValue> { ["id"] = new() { S = id } }).ToList();
-            for (var attempt = 0; keys.Count > 0; attempt++)
-            {
-                if (attempt > 0) await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 50 << Math.Min(attempt, 6))), ct);
-                var response = await dynamoDb.BatchGetItemAsync(new BatchGetItemRequest
-                {
-                    RequestItems = new() { [schema.Products.Name] = new KeysAndAttributes { Keys = keys, ConsistentRead = true } },
-                }, ct);
-                foreach (var item in response.Responses?.GetValueOrDefault(schema.Products.Name) ?? [])
-                    if (item.GetValueOrDefault("id")?.S is { } id) found[id] = item;
-                keys = response.UnprocessedKeys?.GetValueOrDefault(schema.Products.Name)?.Keys ?? [];
-                if (attempt > 20 && keys.Count > 0) throw new JobFailedException($"{keys.Count} products could not be read (throttled); run undo again: it resumes.");
-            }
+            var items = await BatchReader.GetAllAsync(dynamoDb, schema.Products.Name, keys, null, ct, consistentRead: true);
+            return items.Where(i => i.GetValueOrDefault("id")?.S is not null).ToDictionary(i => i["id"].S!);
         }
-        return found;
+        catch (UnprocessedItemsException e)
+        {
+            throw new JobFailedException($"{e.Message} Run undo again: it resumes from this page.");
+        }
     }
 }

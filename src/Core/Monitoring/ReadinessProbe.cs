@@ -1,12 +1,14 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core.Schema;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreatorPlatform.Core.Monitoring;
 
 public enum ReadinessState { Ready, Degraded, NotReady }
 
+[System.ComponentModel.ImmutableObject(true)]
 public sealed record Readiness(ReadinessState State, string Description, DateTimeOffset CheckedAt);
 
 /// <summary>
@@ -14,30 +16,17 @@ public sealed record Readiness(ReadinessState State, string Description, DateTim
 /// is kept for <see cref="CacheFor"/> and shared by concurrent callers, so an anonymous loop on /health/ready costs
 /// at most one call per period, whatever its rate.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
-    "A singleton for the process's life; its SemaphoreSlim never hands out a wait handle.")]
-public sealed class ReadinessProbe(IServiceProvider services, PlatformSchema schema, TimeProvider time)
+public sealed class ReadinessProbe(IServiceProvider services, PlatformSchema schema, TimeProvider time, HybridCache cache)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private Readiness? last;
-
-    public async Task<Readiness> CheckAsync(CancellationToken ct)
+    private static readonly HybridCacheEntryOptions Entry = new()
     {
-        if (Fresh() is { } cached) return cached;
-        await gate.WaitAsync(ct);
-        try
-        {
-            return Fresh() ?? (last = await ProbeAsync(ct));
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+        Expiration = CacheFor, LocalCacheExpiration = CacheFor, Flags = HybridCacheEntryFlags.DisableDistributedCache,
+    };
 
-    private Readiness? Fresh() => last is { } r && time.GetUtcNow() - r.CheckedAt < CacheFor ? r : null;
+    public Task<Readiness> CheckAsync(CancellationToken ct) =>
+        cache.GetOrCreateAsync("readiness", this, static (self, token) => new ValueTask<Readiness>(self.ProbeAsync(token)), Entry, cancellationToken: ct).AsTask();
 
     private async Task<Readiness> ProbeAsync(CancellationToken ct)
     {

@@ -5,7 +5,7 @@ namespace CreatorPlatform.Core.Rollback;
 
 public static class RollbackServices
 {
-    /// <summary>The ways back (issue 12): creator undo actions, point-in-time recovery, the sandbox's schema undo and the stack's rollback guide.</summary>
+    /// <summary>The ways back: creator undo actions, point-in-time recovery, the sandbox's schema undo and the stack's rollback guide.</summary>
     public static IServiceCollection AddRollback(this IServiceCollection services)
     {
         services.AddSingleton<CreatorRollback>();

@@ -3,7 +3,7 @@ using CreatorPlatform.Core.Rollout;
 
 namespace CreatorPlatform.Core.Verification;
 
-/// <summary>Issue 4's check: creators, the Cognito group and the sub linkage agree with each other.</summary>
+/// <summary>The linkage check: creators, the Cognito group and the sub linkage agree with each other.</summary>
 public sealed class ConsistencySection(ConsistencyReport consistency, Schema.PlatformSchema schema, Troubleshooting.Troubleshooter troubleshooter) : IVerificationSection
 {
     public string Name => "Group and linkage";

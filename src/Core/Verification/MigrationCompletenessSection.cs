@@ -6,7 +6,7 @@ using CreatorPlatform.Core.Troubleshooting;
 namespace CreatorPlatform.Core.Verification;
 
 /// <summary>
-/// Issue 3's check: every product migrated, exactly one default creator. Its result is kept in the migration's
+/// The migration's check: every product migrated, exactly one default creator. Its result is kept in the migration's
 /// history like a verify run's, so the Overview's "Verification clean" follows the newest report.
 /// </summary>
 public sealed class MigrationCompletenessSection(MigrationVerifier verifier, MigrationHistory history, PlatformSchema schema, Troubleshooter troubleshooter,

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Benchmarks.Migration;
 
 /// <summary>
-/// Issue 3's benchmark on one in-memory DynamoDB Local: (a) the original script, (b) our migration job, (c) the
+/// The migration's benchmark on one in-memory DynamoDB Local: (a) the original script, (b) our migration job, (c) the
 /// emulator's write ceiling, per table size and simulated round trip, with items/s, ratios and peak memory.
 /// </summary>
 public static class MigrationBenchmark

@@ -26,6 +26,6 @@ public sealed record ScenarioResult(int Size, int LatencyMs, Phase Script, Phase
                 + $"| {r.Script.EmulatorMicros:0} / {r.Job.EmulatorMicros:0} / {r.Ceiling.EmulatorMicros:0} / {(w is null ? "-" : $"{w.EmulatorMicros:0}")} "
                 + $"| {(r.JobSucceeded && w is null or { ExitCode: 0 } ? "yes" : "NO")} |");
         }
-        Console.WriteLine("Targets (issue 13): d/a >= 2.0 at 0 ms; b/c >= 0.9; peak memory of the job flat from 5,000 to 50,000 (growth < 20 %).");
+        Console.WriteLine("Targets: d/a >= 2.0 at 0 ms; b/c >= 0.9; peak memory of the job flat from 5,000 to 50,000 (growth < 20 %).");
     }
 }

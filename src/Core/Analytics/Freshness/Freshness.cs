@@ -24,6 +24,8 @@ public sealed record CreatorFreshness(CreatorRef Creator, DateTimeOffset? Newest
 }
 
 /// <summary>The platform's freshness: every probed creator, the last completed rebuild, and one state for the lot.</summary>
+/// <remarks>Immutable, so the cache hands every caller the same instance rather than a copy.</remarks>
+[System.ComponentModel.ImmutableObject(true)]
 public sealed record PlatformFreshness(DateTimeOffset CheckedAt, DateOnly Today, IReadOnlyList<CreatorFreshness> Creators, int TotalCreators, RebuildRunRecord? LastRun)
 {
     /// <summary>Summaries older than this are never green, whatever the events say (traffic or tracking may have stopped too).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
 namespace CreatorPlatform.Core.Analytics.Freshness;
@@ -8,28 +9,24 @@ namespace CreatorPlatform.Core.Analytics.Freshness;
 /// summary day (likewise), at most <c>Platform:Analytics:FreshnessProbeLimit</c> creators. The platform's answer is kept a
 /// minute, so page views do not multiply the probes; a rebuild or a restore clears it.
 /// </summary>
-public sealed class FreshnessService(AnalyticsCreators creators, AnalyticsProbes probes, RebuildRunLog runs, IOptions<PlatformOptions> options, TimeProvider time)
+public sealed class FreshnessService(AnalyticsCreators creators, AnalyticsProbes probes, RebuildRunLog runs, IOptions<PlatformOptions> options,
+    TimeProvider time, HybridCache cache)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
     private const int Parallelism = 8;
-    private readonly Lock gate = new();
-    private (DateTimeOffset At, Task<PlatformFreshness> Result)? cached;
-
-    public Task<PlatformFreshness> GetPlatformAsync(CancellationToken ct)
+    private static readonly HybridCacheEntryOptions Entry = new()
     {
-        lock (gate)
-        {
-            if (cached is { } c && time.GetUtcNow() - c.At < CacheFor && !c.Result.IsFaulted && !c.Result.IsCanceled) return c.Result;
-            var task = ProbePlatformAsync(CancellationToken.None);
-            cached = (time.GetUtcNow(), task);
-            return task.WaitAsync(ct);
-        }
-    }
+        Expiration = CacheFor, LocalCacheExpiration = CacheFor, Flags = HybridCacheEntryFlags.DisableDistributedCache,
+    };
+    private int generation;
 
-    public void Invalidate()
-    {
-        lock (gate) cached = null;
-    }
+    /// <summary>Concurrent callers share one probe, which runs to its end even when they leave: the next page view uses it.</summary>
+    public Task<PlatformFreshness> GetPlatformAsync(CancellationToken ct) =>
+        cache.GetOrCreateAsync($"freshness:{Volatile.Read(ref generation)}", this,
+            static (self, _) => new ValueTask<PlatformFreshness>(self.ProbePlatformAsync(CancellationToken.None)), Entry, cancellationToken: ct).AsTask();
+
+    /// <summary>A new key rather than a removal: a probe still running from before the change cannot answer after it.</summary>
+    public void Invalidate() => Interlocked.Increment(ref generation);
 
     public async Task<CreatorFreshness> GetCreatorAsync(CreatorRef creator, CancellationToken ct)
     {
