@@ -93,6 +93,8 @@ public static class DependencyInjection
         services.AddSingleton<SlugAvailability>();
         services.AddSingleton<OnboardingProgressStore>();
         services.AddSingleton<OnboardingService>();
+        services.AddSingleton<OnboardingChecks>();
+        services.AddSingleton<OnboardingCleanup>();
         services.AddSingleton<IRolloutCheck, CreatorsGroupCheck>();
         services.AddSingleton<IRolloutCheck, DefaultCreatorInGroupCheck>();
         services.AddSingleton<IRolloutCheck, DefaultCreatorLinkedCheck>();

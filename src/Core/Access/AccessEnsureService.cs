@@ -77,9 +77,9 @@ public sealed class AccessEnsureService(ICognitoClient cognito, PoolAccess poolA
         var actor = audit.DemandAdmin($"Give {creator.Slug} access");
         var pool = await poolAccess.ReadAsync(ct);
         var missing = pool.MissingGroups.Where(poolAccess.CreatorGroups.Contains)
-            .Select(g => $"the group '{g}' does not exist (run access ensure)").ToList();
+            .Select(g => $"the group '{g}' does not exist (Give creators access creates it)").ToList();
         if (!pool.HasCreatorIdAttribute)
-            missing.Add($"the pool has no {poolAccess.Access.CreatorIdClaim} attribute, so the token cannot carry the creator id (run access ensure)");
+            missing.Add($"the pool has no {poolAccess.Access.CreatorIdClaim} attribute, so the user's sign-in cannot carry the creator id (Give creators access adds it)");
         var groups = poolAccess.CreatorGroups.Where(g => !pool.MissingGroups.Contains(g)).ToList();
         var changed = await ApplyAsync(actor, pool.PoolId, groups, pool.HasCreatorIdAttribute, creator, user, null, ct);
         return new(changed, missing);

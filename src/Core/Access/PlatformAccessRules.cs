@@ -40,7 +40,7 @@ public static class PlatformAccessRules
         return problems;
     }
 
-    /// <summary>Whether <c>access ensure</c> fixes the problem, or the admin must act first (link a user, enable someone).</summary>
+    /// <summary>Whether Give creators access (the CLI's <c>access ensure</c>) fixes the problem, or the admin must act first (link a user, enable someone).</summary>
     public static bool FixedByEnsure(AccessProblem problem) => problem is AccessProblem.NoCreatorRole or AccessProblem.NotInFrontendGroup
         or AccessProblem.PoolLacksCreatorIdAttribute or AccessProblem.CreatorIdClaimMissing or AccessProblem.CreatorIdClaimWrong;
 
@@ -49,22 +49,23 @@ public static class PlatformAccessRules
         PlatformDecision? decision) => problem switch
     {
         AccessProblem.CreatorDisabled => ($"The creator is {creator.Status}.", "Enable the creator on its page if it should work."),
-        AccessProblem.NotLinked => ("No user is linked: updateCreatorProfile finds the creator by the token's sub and finds nothing.",
-            "Link the creator's user (its page, or `link --slug S --user U`)."),
-        AccessProblem.UserNotFound => ($"userId '{creator.UserId}' is not the sub of any user in the pool.", "Fix the linkage on the creator's page."),
+        AccessProblem.NotLinked => ("No user is linked to this creator, so the platform finds no creator when someone signs in.",
+            "Link the creator's user on its page."),
+        AccessProblem.UserNotFound => ($"The user linked to this creator ({creator.UserId}) is not in the user pool.", "Link another user on the creator's page."),
         AccessProblem.UserDisabled => ("The linked user is disabled in Cognito and cannot sign in.", "Enable the user in Cognito, or link another user."),
         AccessProblem.LookupBySubFails => (decision is { FoundBySub.Count: > 1 }
-                ? $"userId-index finds {decision.FoundBySub.Count} creators for this sub: the platform takes one at random."
-                : "userId-index does not find this creator by the token's sub.", "Fix the linkage on the creator's page."),
-        AccessProblem.NoCreatorRole => ($"The token's cognito:groups has no '{access.CreatorRoleGroup}': the backend's role is viewer, and createProduct answers \"Creator role required\".",
-            $"Run access ensure: it adds the user to '{access.CreatorRoleGroup}'."),
-        AccessProblem.NotInFrontendGroup => ($"Not in '{frontend.Name}': the frontend shows no creator screens.", $"Run access ensure: it adds the user to '{frontend.Name}'."),
-        AccessProblem.PoolLacksCreatorIdAttribute => ($"The user pool has no {access.CreatorIdClaim} attribute, so no token carries the creator id: createProduct answers \"User is not associated with a creator account\".",
-            $"Run access ensure: it adds {access.CreatorIdClaim} to the pool (this can never be undone) and sets it on each creator's user."),
-        AccessProblem.CreatorIdClaimMissing => ($"The token carries no {access.CreatorIdClaim}: createProduct answers \"User is not associated with a creator account\".",
-            $"Run access ensure: it sets {access.CreatorIdClaim} on the user."),
-        AccessProblem.CreatorIdClaimWrong => ($"The token's {access.CreatorIdClaim} is '{decision?.CreatorId}', another creator's id: the creator would manage someone else's products.",
-            $"Run access ensure: it sets {access.CreatorIdClaim} to {creator.Id}."),
+                ? $"{decision.FoundBySub.Count} creators are linked to this user: the platform takes one of them at random."
+                : "The platform does not find this creator from its user's sign-in.", "Fix the link on the creator's page."),
+        AccessProblem.NoCreatorRole => ($"The user is not in the '{access.CreatorRoleGroup}' group, so the platform treats it as a viewer and refuses its products (\"Creator role required\").",
+            $"Give creators access: it adds the user to '{access.CreatorRoleGroup}'."),
+        AccessProblem.NotInFrontendGroup => ($"The user is not in the '{frontend.Name}' group, so the website shows it no creator screens.",
+            $"Give creators access: it adds the user to '{frontend.Name}'."),
+        AccessProblem.PoolLacksCreatorIdAttribute => ($"The user pool has no {access.CreatorIdClaim} attribute, so the platform cannot tell which creator a user is (\"User is not associated with a creator account\").",
+            $"Give creators access: it adds {access.CreatorIdClaim} to the user pool (this can never be undone) and sets it on each creator's user."),
+        AccessProblem.CreatorIdClaimMissing => ($"The user has no {access.CreatorIdClaim}, so the platform cannot tell which creator it is (\"User is not associated with a creator account\").",
+            $"Give creators access: it sets {access.CreatorIdClaim} on the user."),
+        AccessProblem.CreatorIdClaimWrong => ($"The user's {access.CreatorIdClaim} is '{decision?.CreatorId}', another creator's id: this creator's user would manage someone else's products.",
+            $"Give creators access: it sets {access.CreatorIdClaim} to {creator.Id}."),
         _ => ("", ""),
     };
 }

@@ -16,8 +16,8 @@ public sealed class PoolAccess(ICognitoClient cognito, UserPoolLocator pools, IO
     /// <summary>The groups the platform reads, each with how <c>access ensure</c> creates it.</summary>
     public IReadOnlyList<(string Name, string Description, int? Precedence)> RequiredGroups =>
     [
-        (Access.CreatorRoleGroup, "Platform backend: the creator role (authContext.ts)", null),
-        (Access.AdminRoleGroup, "Platform backend: the admin role (authContext.ts)", null),
+        (Access.CreatorRoleGroup, "Creator role: the platform lets members add and manage their own products", null),
+        (Access.AdminRoleGroup, "Admin role: the platform lets members manage every creator and product", null),
         (Frontend.Name, Frontend.Description, Frontend.Precedence),
     ];
 

@@ -21,6 +21,8 @@ public static class AuditActions
     public const string CreatorCreated = "creator.created";
     public const string CreatorCreateUndone = "creator.create-undone";
     public const string CreatorOnboarded = "creator.onboarded";
+    public const string OnboardingAbandoned = "creator.onboarding-abandoned";
+    public const string UserDeleted = "user.deleted";
     public const string CreatorLinked = "creator.linked";
     public const string CreatorUnlinked = "creator.unlinked";
     public const string CreatorEnabled = "creator.enabled";
@@ -50,7 +52,8 @@ public static class AuditActions
     /// <summary>For the Audit page's filter; entries of other actions are still listed and exportable.</summary>
     public static IReadOnlyList<string> Known { get; } =
     [
-        GroupCreated, MemberAdded, MemberRemoved, CreatorCreated, CreatorCreateUndone, CreatorOnboarded, CreatorLinked, CreatorUnlinked, CreatorEnabled, CreatorDisabled, SandboxReset,
+        GroupCreated, MemberAdded, MemberRemoved, CreatorCreated, CreatorCreateUndone, CreatorOnboarded, OnboardingAbandoned, UserDeleted, CreatorLinked,
+        CreatorUnlinked, CreatorEnabled, CreatorDisabled, SandboxReset,
         PoolAttributeAdded, UserAttributeSet, CreatorRemovedByUndo, SchemaIndexDropped, SchemaTableDropped,
         .. JobKinds.SelectMany(k => new[] { JobStarted(k), JobEnded(k, AuditOutcome.Succeeded), JobEnded(k, AuditOutcome.Failed),
             JobEnded(k, AuditOutcome.Cancelled), JobPauseRequested(k), JobCancelRequested(k) }),

@@ -150,4 +150,4 @@ public sealed class CreatorsGroupService(ICognitoClient cognito, UserPoolLocator
 
 /// <summary>The Creators group does not exist yet; the message says where to create it.</summary>
 public sealed class GroupMissingException(string group)
-    : Exception($"The Cognito group '{group}' does not exist. Ensure it first (Creators page → Group, or `group ensure`).");
+    : Exception($"The Cognito group '{group}' does not exist. Create it first: Creators page → Group → Ensure group.");

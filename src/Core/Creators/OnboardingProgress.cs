@@ -21,7 +21,7 @@ public sealed record OnboardingUser(string? Existing, string? NewUsername = null
 public sealed record OnboardingProgress(
     string Id, CreatorProfile Profile, OnboardingUser User, string StartedBy, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt,
     IReadOnlyList<OnboardingStep> Done, string CreatorId, string? Username = null, string? Sub = null, OnboardingStep? FailedAt = null, string? LastError = null,
-    IReadOnlyList<string>? AccessMissing = null)
+    IReadOnlyList<string>? AccessMissing = null, bool? CreatedUser = null, bool? AddedToGroup = null, bool Abandoned = false)
 {
     public bool Completed => Enum.GetValues<OnboardingStep>().All(Done.Contains);
     public OnboardingStep? Next => Enum.GetValues<OnboardingStep>().Cast<OnboardingStep?>().FirstOrDefault(s => !Done.Contains(s!.Value));
@@ -42,10 +42,10 @@ public sealed class OnboardingProgressStore(IAmazonDynamoDB dynamoDb, PlatformSc
         {
             ["pk"] = new() { S = Pk },
             ["sk"] = new() { S = progress.Id },
-            ["state"] = new() { S = progress.Completed ? "completed" : "open" },
+            ["state"] = new() { S = progress.Completed ? "completed" : progress.Abandoned ? "abandoned" : "open" },
             ["data"] = new() { S = JsonSerializer.Serialize(progress, Json) },
         };
-        if (progress.Completed) item["expiresAt"] = new() { N = (time.GetUtcNow() + KeepCompleted).ToUnixTimeSeconds().ToString() };
+        if (progress.Completed || progress.Abandoned) item["expiresAt"] = new() { N = (time.GetUtcNow() + KeepCompleted).ToUnixTimeSeconds().ToString() };
         await dynamoDb.PutItemAsync(new PutItemRequest { TableName = schema.Ops.Name, Item = item }, ct);
     }
 

@@ -11,15 +11,19 @@ namespace CreatorPlatform.Core.Creators;
 /// (picked or created), group membership, and the sub linkage. Progress is saved after every step, so a failure
 /// part-way leaves an onboarding to resume, not orphans: a resume skips what is done. Starting again with the slug of
 /// an onboarding that stopped on a failure continues that one (the CLI's re-run), instead of failing on its own slug.
+/// A taken slug, a missing user or a user another creator has are refused before anything is written.
 /// </summary>
 public sealed class OnboardingService(OnboardingProgressStore progressStore, CreatorStore store, CognitoUsers users, CreatorsGroupService group,
-    LinkageService linkage, AuditLog audit, Schema.TableReads reads, Schema.PlatformSchema schema, TimeProvider time)
+    LinkageService linkage, AuditLog audit, Schema.TableReads reads, Schema.PlatformSchema schema, TimeProvider time, OnboardingChecks checks,
+    OnboardingCleanup cleanup)
 {
     public async Task<OnboardingProgress> StartAsync(CreatorProfile profile, OnboardingUser user, CancellationToken ct)
     {
         var startedBy = audit.DemandAdmin($"Onboard {profile.Slug}").Name;
         Validate(profile, user);
         if (await FindStoppedAsync(profile.Slug.Trim(), ct) is { } stopped) return await ContinueAsync(stopped, Trim(profile), user, ct);
+        await RefuseAsync(OnboardingStep.Creator, profile.Slug, await checks.SlugRefusalAsync(profile.Slug, ct));
+        await RefuseAsync(OnboardingStep.User, profile.Slug, await checks.UserRefusalAsync(user, null, ct));
         var now = time.GetUtcNow();
         var progress = new OnboardingProgress(Guid.NewGuid().ToString("N")[..12], Trim(profile), user, startedBy, now, now, [], Guid.NewGuid().ToString());
         await progressStore.SaveAsync(progress, ct);
@@ -35,15 +39,40 @@ public sealed class OnboardingService(OnboardingProgressStore progressStore, Cre
         if (slug is not null && slug != progress.Profile.Slug)
         {
             if (progress.IsDone(OnboardingStep.Creator)) throw new OnboardingException("The creator is already created: its slug cannot change here.");
+            await RefuseAsync(OnboardingStep.Creator, slug, await checks.SlugRefusalAsync(slug, ct));
             progress = progress with { Profile = progress.Profile with { Slug = slug.Trim() } };
         }
-        if (user is not null)
+        if (user is not null && user != progress.User)
         {
-            if (progress.IsDone(OnboardingStep.User)) throw new OnboardingException($"The user {progress.Username} is already chosen.");
-            progress = progress with { User = user };
+            Validate(progress.Profile, user);
+            await RefuseAsync(OnboardingStep.User, progress.Profile.Slug, await checks.UserRefusalAsync(user, progress.CreatorId, ct));
+            if (progress.IsDone(OnboardingStep.User)) await cleanup.ReleaseUserAsync(progress, ct);
+            progress = progress with
+            {
+                User = user, Username = null, Sub = null, CreatedUser = null, AddedToGroup = null,
+                Done = progress.Done.Where(s => s == OnboardingStep.Creator).ToList(),
+            };
+            await progressStore.SaveAsync(progress, ct);
         }
         Validate(progress.Profile, progress.User);
         return await RunAsync(progress, ct);
+    }
+
+    /// <summary>
+    /// Gives up an unfinished onboarding: takes back what it wrote (the membership it added, the user it created, the
+    /// creator and its slug reservation) and closes it. Returns what it did, a sentence each.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AbandonAsync(string id, CancellationToken ct)
+    {
+        var actor = audit.DemandAdmin($"Abandon onboarding {id}");
+        var progress = await progressStore.GetAsync(id, ct) ?? throw new OnboardingException($"No onboarding '{id}'.");
+        if (progress.Completed) throw new OnboardingException($"The onboarding of {progress.Profile.Slug} is complete: use the ways back on the creator's page.");
+        if (progress.Abandoned) return [];
+        var done = await cleanup.UndoAsync(progress, ct);
+        await progressStore.SaveAsync(progress with { Abandoned = true, UpdatedAt = time.GetUtcNow() }, ct);
+        await audit.WriteAsync(audit.Entry(actor, AuditActions.OnboardingAbandoned, $"{progress.Profile.Slug} ({progress.CreatorId})",
+            detail: done.Count == 0 ? "It had written nothing." : string.Join(" ", done)), ct);
+        return done;
     }
 
     /// <summary>The onboardings not finished; throws <see cref="Schema.TableMissingException"/> while the console's own table does not exist.</summary>
@@ -54,19 +83,17 @@ public sealed class OnboardingService(OnboardingProgressStore progressStore, Cre
     private async Task<OnboardingProgress?> FindStoppedAsync(string slug, CancellationToken ct) =>
         (await progressStore.ListOpenAsync(ct)).FirstOrDefault(p => p.Profile.Slug == slug && p.FailedAt is not null);
 
-    /// <summary>What is not done yet takes the new profile and user; a user already chosen must be the one asked for.</summary>
+    /// <summary>What is not done yet takes the new profile; another user than the one chosen takes its place, as a resume with another user does.</summary>
     private async Task<OnboardingProgress> ContinueAsync(OnboardingProgress stopped, CreatorProfile profile, OnboardingUser user, CancellationToken ct)
     {
-        if (stopped.IsDone(OnboardingStep.User) && user != stopped.User
-            && !string.Equals(user.Existing ?? user.NewUsername, stopped.Username, StringComparison.OrdinalIgnoreCase))
-            throw new OnboardingException($"The stopped onboarding {stopped.Id} of '{stopped.Profile.Slug}' already chose the user {stopped.Username}: "
-                + "run it again with that user, or resume it on the Onboard page.");
-        var progress = stopped with
+        var sameUser = user == stopped.User
+            || string.Equals(user.Existing ?? user.NewUsername, stopped.Username, StringComparison.OrdinalIgnoreCase);
+        if (!stopped.IsDone(OnboardingStep.Creator) && profile != stopped.Profile)
         {
-            Profile = stopped.IsDone(OnboardingStep.Creator) ? stopped.Profile : profile,
-            User = stopped.IsDone(OnboardingStep.User) ? stopped.User : user,
-        };
-        return await RunAsync(progress, ct);
+            stopped = stopped with { Profile = profile };
+            await progressStore.SaveAsync(stopped, ct);
+        }
+        return await ResumeAsync(stopped.Id, sameUser ? null : user, null, ct);
     }
 
     public Task<OnboardingProgress?> GetAsync(string id, CancellationToken ct) => progressStore.GetAsync(id, ct);
@@ -119,11 +146,12 @@ public sealed class OnboardingService(OnboardingProgressStore progressStore, Cre
                 return p;
             case OnboardingStep.User:
                 var user = await ResolveUserAsync(p, ct);
-                return p with { Username = user.Username, Sub = user.Sub };
+                if (await checks.LinkedElsewhereAsync(user, p.CreatorId, ct) is { } taken) throw new OnboardingException(taken);
+                return p with { Username = user.Username, Sub = user.Sub, CreatedUser = p.User.CreatesUser };
             case OnboardingStep.Group:
                 var added = await group.AddAsync(p.Username!, ct);
                 if (added.Outcome is not (MemberOutcome.Added or MemberOutcome.AlreadyMember)) throw new OnboardingException(added.Detail);
-                return p;
+                return p with { AddedToGroup = p.AddedToGroup == true || added.Outcome == MemberOutcome.Added };
             default:
                 var creator = await store.FindByIdAsync(p.CreatorId, ct) ?? throw new OnboardingException($"The creator {p.CreatorId} is gone.");
                 var linked = await linkage.LinkAsync(creator, new CognitoUser(p.Username!, p.Sub!, null, true, null), ct);
@@ -185,6 +213,14 @@ public sealed class OnboardingService(OnboardingProgressStore progressStore, Cre
         }
     }
 
+    /// <summary>A refusal before anything is written: audited as a failed onboarding, and thrown with the step it belongs to.</summary>
+    private async Task RefuseAsync(OnboardingStep step, string slug, string? refusal)
+    {
+        if (refusal is null) return;
+        await audit.RecordFailureAsync(audit.DemandAdmin($"Onboard {slug}"), AuditActions.CreatorOnboarded, slug.Trim(), $"Refused before writing anything: {refusal}");
+        throw new OnboardingException(refusal, step);
+    }
+
     private static void Validate(CreatorProfile profile, OnboardingUser user)
     {
         var errors = CreatorProfileRules.Validate(profile).Concat(ValidateUser(user)).ToList();
@@ -194,4 +230,8 @@ public sealed class OnboardingService(OnboardingProgressStore progressStore, Cre
     private static CreatorProfile Trim(CreatorProfile p) => p with { Slug = p.Slug.Trim(), DisplayName = p.DisplayName.Trim(), Bio = p.Bio.Trim() };
 }
 
-public sealed class OnboardingException(string message) : Exception(message);
+/// <summary>An onboarding that cannot go on; <see cref="RefusedAt"/> names the wizard's step when it was refused before any write.</summary>
+public sealed class OnboardingException(string message, OnboardingStep? refusedAt = null) : Exception(message)
+{
+    public OnboardingStep? RefusedAt { get; } = refusedAt;
+}

@@ -29,7 +29,7 @@ public sealed class UserPoolLocator(IOptions<PlatformOptions> options, ICloudFor
             // Read every time: a sandbox reset provisions a new pool.
             var id = sandbox.Manifest?.UserPoolId
                 ?? throw new UserPoolNotFoundException("The sandbox has no user pool yet: it is still starting, or its provisioning failed.");
-            return new(id, UserPoolSource.SandboxManifest, "the sandbox manifest (stand-in for the stack outputs)");
+            return new(id, UserPoolSource.SandboxManifest, "the sandbox's own user pool (the sandbox has no CloudFormation stack)");
         }
         if (fromStack is not null) return fromStack;
         IReadOnlyDictionary<string, string> outputs;

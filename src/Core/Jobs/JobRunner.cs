@@ -150,7 +150,7 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         {
             // Before the schema is applied, or with a wrong name in Platform:Tables: say so and what to do, not the SDK's words.
             var message = $"{(e is Schema.TableMissingException missing ? missing.Message : "A table or index this job needs does not exist.")} "
-                + "Apply the schema first (Tables & indexes → Apply schema, or `schema apply`), then run it again.";
+                + "Apply the schema first (Tables & indexes → Apply schema), then run it again.";
             context.Error(message);
             run.End(JobState.Failed, message);
         }

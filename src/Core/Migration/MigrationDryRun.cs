@@ -59,9 +59,11 @@ public sealed class MigrationDryRun(IAmazonDynamoDB dynamoDb, PlatformSchema sch
         job.Info($"  - creatorId: {noCreator}, featured: {noFeatured}, status: {noStatus}");
         foreach (var sample in report.Samples)
             job.Info($"  {sample.ProductId}: {string.Join("; ", sample.Changes.Select(c => $"{c.Name} {c.Before} → {c.After}"))}");
-        var other = mode == BackfillWriteMode.Transaction ? $"one UpdateItem each would bill {productUnits / 2}" : $"in transactions they would bill {2 * productUnits}";
+        var (how, other) = mode == BackfillWriteMode.Transaction
+            ? ("written in transactions", $"one write per product would bill {productUnits / 2}")
+            : ("one write per product", $"in transactions they would bill {2 * productUnits}");
         job.Success($"✓ Estimated {units} write request units, about ${cost:0.######} on demand (${options.Value.Migration.PricePerMillionWriteUnits} per million; "
-            + $"WriteMode {mode}: {productUnits} for the products, {other}).");
+            + $"{how}: {productUnits} for the products, {other}).");
         return report;
     }
 

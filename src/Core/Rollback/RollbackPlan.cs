@@ -31,10 +31,10 @@ public static class RollbackPlan
 
     private static (string WayBack, string Cost, RollbackTarget Target)? WayBack(string step, bool sandbox) => step switch
     {
-        "8.4" => ("Remove each creator's user from the groups creator and Creators (creator page → Remove from groups, or `ungroup --slug S`).",
+        "8.4" => ("Remove each creator's user from the groups creator and Creators (creator page → Remove from groups).",
             "The creator can no longer work: the backend treats the user as a viewer. The pool's custom:creatorId attribute stays: Cognito can never remove it.",
             RollbackTarget.Creators),
-        "8.3" => ("Clear the creator's userId (creator page → Unlink, or `unlink --slug S`), after removing its user from the groups.",
+        "8.3" => ("Clear the creator's userId (creator page → Unlink), after removing its user from the groups.",
             "The platform no longer finds the creator for the user's sub: profile updates fail until it is linked again.",
             RollbackTarget.Creators),
         "8.2" => ("Remove the default creator's user from Creators (creator page → Remove from groups; done with step 8.4's way back).",

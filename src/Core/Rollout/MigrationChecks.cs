@@ -35,29 +35,3 @@ public sealed class MigrationDoneCheck(MigrationStateService migration) : IRollo
 
     private CheckResult Result(CheckState state, string detail) => new(Step, "Migration done", state, detail, ConsoleScreen.Migration);
 }
-
-/// <summary>
-/// The guide's Verification section, as far as the migration's data goes: the newest verification, by a migration,
-/// a verify run or the full report (whose completeness check records one). Not the full report itself: in the sandbox
-/// its Lambda line is always amber, steps 8.x are their own checklist lines, and it scans every product.
-/// </summary>
-public sealed class VerificationCleanCheck(MigrationStateService migration) : IRolloutCheck
-{
-    public string Step => "V";
-
-    public async Task<CheckResult> CheckAsync(CancellationToken ct)
-    {
-        var last = (await migration.ReadAsync(ct)).LastVerification;
-        if (last is null) return Result(CheckState.Red, "Not verified yet.");
-        var (run, report) = last.Value;
-        var when = $"{(run.EndedAt ?? run.StartedAt):yyyy-MM-dd HH:mm} UTC";
-        if (report.Clean && report.BooleanFeaturedCount > 0)
-            return Result(CheckState.Amber,
-                $"Complete at {when}, but {report.BooleanFeaturedCount} products store featured as a boolean, which the platform reads as not featured: repair the encoding on the Migration page.");
-        return report.Clean
-            ? Result(CheckState.Green, $"Clean at {when}: one '{report.Slug}' creator, {report.Products} products complete.")
-            : Result(CheckState.Red, $"{report.Problems.Sum(p => p.Value.Count)} product problems and {report.CreatorsWithSlug} '{report.Slug}' creators at {when}.");
-    }
-
-    private CheckResult Result(CheckState state, string detail) => new(Step, "Verification clean", state, detail, ConsoleScreen.Verification);
-}

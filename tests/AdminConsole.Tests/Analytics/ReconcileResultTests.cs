@@ -28,7 +28,7 @@ public sealed class ReconcileResultTests : MudTestContext
         Assert.Contains("2026-11-22", rows[0].TextContent);
         Assert.Contains("+1", rows[0].TextContent);
         Assert.Contains("signs of key collisions: 1 event(s) 1 ms after the previous one", rows[0].TextContent);
-        Assert.Contains("MissingSummary", rows[1].TextContent);
+        Assert.Contains("No summary", rows[1].TextContent);
         Assert.Contains("−7", rows[1].TextContent);
         Assert.Contains("1 day(s) are past the events' 90-day TTL", cut.Markup);
     }

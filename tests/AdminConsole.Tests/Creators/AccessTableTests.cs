@@ -33,7 +33,7 @@ public sealed class AccessTableTests : MudTestContext
         var row = table.Find("[data-testid='access-row'][data-slug='jesskoufo']");
         Assert.Equal("cannot work", row.QuerySelector("[data-testid='access-verdict']")!.TextContent.Trim());
         Assert.Contains("Creator role required", row.TextContent);
-        Assert.Contains("Run access ensure", row.TextContent);
+        Assert.Contains("Give creators access", row.TextContent);
         Assert.Contains("cognito:groups \"Creators\"", row.TextContent);
         Assert.Contains("role viewer", row.TextContent);
         Assert.NotNull(table.Find("[data-testid='pool-attribute-missing']"));

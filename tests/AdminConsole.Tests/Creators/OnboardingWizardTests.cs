@@ -113,4 +113,19 @@ public sealed class OnboardingWizardTests : MudTestContext
 
         Assert.Equal(OnboardingUser.NewUser("mariasantos", "maria@example.com"), chosen);
     }
+
+    [Fact]
+    public void A_user_another_creator_has_is_refused_at_the_user_step_and_the_wizard_stays_there()
+    {
+        OnboardingUser? chosen = null;
+        var form = Render<UserForm>(p => p
+            .Add(c => c.CheckUser, u => Task.FromResult<string?>(u.Existing == "jesskoufo" ? "jesskoufo is already the user of the creator jesskoufo." : null))
+            .Add(c => c.OnNext, u => chosen = u));
+
+        form.Find("input[data-testid='existing-user']").Input("jesskoufo");
+        form.Find("[data-testid='user-next']").Click();
+
+        form.WaitForAssertion(() => Assert.Contains("jesskoufo is already the user of the creator jesskoufo.", form.Find("[data-testid='user-refusal']").TextContent));
+        Assert.Null(chosen);
+    }
 }

@@ -55,6 +55,20 @@ public sealed class CreatorAccessTests(EmulatorFixture emulators)
     }
 
     [Fact]
+    public async Task The_groups_access_ensure_writes_into_the_pool_are_described_in_plain_words()
+    {
+        await using var world = await CreatorsWorld.CreateAsync(emulators);
+        await GuideCreatorAsync(world, "jess");
+
+        await EnsureAsync(world);
+        var groups = await world.Cognito.ListAllGroupsAsync(world.PoolId);
+
+        Assert.Equal(3, groups.Count(g => g.GroupName is "creator" or "admin" or "Creators"));
+        Assert.All(groups, g => Assert.Empty(CreatorPlatform.Tests.Shared.DeveloperWords.In(g.Description ?? "")));
+        Assert.All(groups, g => Assert.False(string.IsNullOrWhiteSpace(g.Description), g.GroupName));
+    }
+
+    [Fact]
     public async Task Running_access_ensure_again_changes_nothing_and_audits_nothing_new()
     {
         await using var world = await CreatorsWorld.CreateAsync(emulators);

@@ -18,22 +18,21 @@ public sealed class AuditFailuresTests(EmulatorFixture emulators)
         (await world.Get<AuditReader>().ReadAsync(new(), null, 500, default)).Entries;
 
     [Fact]
-    public async Task Onboarding_with_a_taken_slug_leaves_failed_entries_for_the_creation_and_the_onboarding()
+    public async Task Onboarding_with_a_taken_slug_is_refused_with_a_failed_onboarding_entry_and_no_creation()
     {
         await using var world = await CreatorsWorld.CreateAsync(emulators);
         await world.CreatorAsync("maria");
         await world.UserAsync("maria2");
 
-        var progress = await world.Get<OnboardingService>().StartAsync(new CreatorProfile("maria", "Maria", "", new("", "", ""), new("#112233", "#445566", "Inter")),
-            OnboardingUser.ExistingUser("maria2"), default);
+        var refused = await Assert.ThrowsAsync<OnboardingException>(() => world.Get<OnboardingService>().StartAsync(
+            new CreatorProfile("maria", "Maria", "", new("", "", ""), new("#112233", "#445566", "Inter")), OnboardingUser.ExistingUser("maria2"), default));
 
-        Assert.Equal(OnboardingStep.Creator, progress.FailedAt);
+        Assert.Equal(OnboardingStep.Creator, refused.RefusedAt);
         var entries = await AllAsync(world);
-        var created = Assert.Single(entries, e => e.Action == AuditActions.CreatorCreated && e.Outcome == AuditOutcome.Failed);
-        Assert.Contains("The slug 'maria' is taken", created.Detail);
+        Assert.DoesNotContain(entries, e => e.Action == AuditActions.CreatorCreated && e.Outcome == AuditOutcome.Failed);
         var onboarded = Assert.Single(entries, e => e.Action == AuditActions.CreatorOnboarded);
         Assert.Equal(AuditOutcome.Failed, onboarded.Outcome);
-        Assert.StartsWith("Step Creator:", onboarded.Detail);
+        Assert.Equal("Refused before writing anything: 'maria' is taken by another creator.", onboarded.Detail);
     }
 
     [Fact]

@@ -82,18 +82,17 @@ public sealed class OnboardingTests(EmulatorFixture emulators)
     }
 
     [Fact]
-    public async Task An_onboarding_whose_user_creation_was_refused_resumes_with_another_username()
+    public async Task A_taken_username_is_refused_before_anything_is_written_and_another_username_then_onboards()
     {
         await using var world = await CreatorsWorld.CreateAsync(emulators);
         await world.UserAsync("samrivera", "someone.else@example.com");
         var onboarding = world.Get<OnboardingService>();
-        var stopped = await onboarding.StartAsync(Profile("sam"), OnboardingUser.NewUser("samrivera", "sam@example.com"), default);
 
-        var resumed = await onboarding.ResumeAsync(stopped.Id, OnboardingUser.NewUser("sam-rivera", "sam@example.com"));
+        var refused = await Assert.ThrowsAsync<OnboardingException>(() => onboarding.StartAsync(Profile("sam"), OnboardingUser.NewUser("samrivera", "sam@example.com"), default));
+        var resumed = await onboarding.StartAsync(Profile("sam"), OnboardingUser.NewUser("sam-rivera", "sam@example.com"), default);
 
-        Assert.Equal(OnboardingStep.User, stopped.FailedAt);
-        Assert.Contains("taken by another user", stopped.LastError);
-        Assert.Equal([OnboardingStep.Creator], stopped.Done);
+        Assert.Equal(OnboardingStep.User, refused.RefusedAt);
+        Assert.Contains("taken by another user", refused.Message);
         Assert.True(resumed.Completed, resumed.LastError);
         Assert.Equal("sam-rivera", resumed.Username);
         Assert.Equal(resumed.Sub, (await world.SingleCreatorAsync("sam")).UserId);

@@ -20,12 +20,14 @@ public sealed class SlugAcrossWritersTests(EmulatorFixture emulators)
         await using var world = await CreatorsWorld.CreateAsync(emulators);
         var platform = await world.RawCreatorAsync("selfsignup", userId: "sub-of-someone");
 
-        var result = await world.Get<OnboardingService>().StartAsync(Profile("selfsignup"), OnboardingUser.NewUser("consoleuser", "console@example.com"), default);
+        var refused = await Assert.ThrowsAsync<OnboardingException>(() =>
+            world.Get<OnboardingService>().StartAsync(Profile("selfsignup"), OnboardingUser.NewUser("consoleuser", "console@example.com"), default));
         var check = await world.Get<SlugAvailability>().CheckAsync("selfsignup", default);
 
-        Assert.Equal(OnboardingStep.Creator, result.FailedAt);
-        Assert.Contains($"creator {platform.Id}", result.LastError);
-        Assert.Contains("without a console reservation", result.LastError);
+        Assert.Equal(OnboardingStep.Creator, refused.RefusedAt);
+        Assert.Equal("'selfsignup' is taken by another creator.", refused.Message);
+        Assert.Empty(await world.Get<OnboardingService>().ListOpenAsync(default));
+        Assert.Null(await world.Get<CognitoUsers>().FindAsync("consoleuser", default));
         Assert.Equal(platform.Id, (await world.SingleCreatorAsync("selfsignup")).Id);
         Assert.Null(await world.Get<CreatorStore>().ReservedByAsync("selfsignup", default));
         Assert.False(check.Available);

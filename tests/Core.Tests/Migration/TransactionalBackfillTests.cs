@@ -121,7 +121,7 @@ public sealed class TransactionalBackfillTests(EmulatorFixture emulators)
         Assert.Equal(JobState.Succeeded, run.State);
         Assert.Equal(BackfillWriteMode.Transaction, report!.WriteMode);
         Assert.Equal(60, report.WriteUnits);
-        Assert.Contains("WriteMode Transaction: 60 for the products, one UpdateItem each would bill 30", run.Text());
+        Assert.Contains("written in transactions: 60 for the products, one write per product would bill 30", run.Text());
     }
 
     private static Task<JobRun> RunAsync(IServiceProvider services) =>

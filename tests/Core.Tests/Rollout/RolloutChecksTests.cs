@@ -60,22 +60,51 @@ public sealed class RolloutChecksTests(EmulatorFixture emulators)
     }
 
     [Fact]
-    public async Task Verification_clean_is_red_before_any_verification_green_after_a_clean_one_and_red_after_a_dirty_one()
+    public async Task Verification_clean_is_red_before_any_report_and_amber_when_only_the_migrations_own_check_was_clean()
     {
         await using var services = await MigrationWorld.CreateAsync(emulators, 20);
         var check = Check<VerificationCleanCheck>(services);
-        var section = services.GetServices<IVerificationSection>().OfType<MigrationCompletenessSection>().Single();
 
         var never = await check.CheckAsync(default);
         await MigrateAsync(services);
-        var clean = await check.CheckAsync(default);
-        await MigrationWorld.SeedAsync(services, [new() { ["id"] = new AttributeValue { S = "unmigrated" }, ["title"] = new AttributeValue { S = "New" } }]);
-        await section.CheckAsync(default);
-        var dirty = await check.CheckAsync(default);
+        var migrationOnly = await check.CheckAsync(default);
 
         Assert.Equal(CheckState.Red, never.State);
-        Assert.Equal(CheckState.Green, clean.State);
-        Assert.Equal(CheckState.Red, dirty.State);
+        Assert.Equal(CheckState.Amber, migrationOnly.State);
+        Assert.StartsWith("No full report yet", migrationOnly.Detail);
+    }
+
+    [Fact]
+    public async Task Verification_clean_shows_the_stored_reports_worst_state_and_age_even_when_the_migrations_check_was_clean()
+    {
+        await using var services = await MigrationWorld.CreateAsync(emulators, 20);
+        await MigrateAsync(services);
+        var store = services.GetRequiredService<VerificationReportStore>();
+        var at = services.GetRequiredService<TimeProvider>().GetUtcNow().AddMinutes(-5);
+        VerificationLine Line(string title, CheckState state) => new("Tables", title, state, [], CreatorPlatform.Core.ConsoleScreen.Tables);
+        var red = new VerificationResult([Line("ProductsTable", CheckState.Green), Line("PITR", CheckState.Amber), Line("Group and linkage", CheckState.Red)], at, TimeSpan.FromSeconds(2));
+
+        await store.SaveAsync(new StoredVerification("run-1", "alice", red), default);
+        var result = await Check<VerificationCleanCheck>(services).CheckAsync(default);
+
+        Assert.Equal(CheckState.Red, result.State);
+        Assert.Contains("5 minutes ago", result.Detail);
+        Assert.Contains("1 red, 1 amber, 1 green", result.Detail);
+        Assert.Contains("First red line: Group and linkage.", result.Detail);
+    }
+
+    [Fact]
+    public async Task Unmigrated_products_are_counted_once_each_not_once_per_missing_attribute()
+    {
+        await using var services = await MigrationWorld.CreateAsync(emulators, 20);
+        var section = services.GetServices<IVerificationSection>().OfType<MigrationCompletenessSection>().Single();
+
+        await section.CheckAsync(default);
+        var last = (await services.GetRequiredService<MigrationStateService>().ReadAsync(default)).LastVerification;
+
+        Assert.NotNull(last);
+        Assert.Equal(20, last.Value.Report.ProblemProducts);
+        Assert.Equal(60, last.Value.Report.Problems.Sum(p => p.Value.Count));
     }
 
     private static T Check<T>(IServiceProvider services) where T : IRolloutCheck => services.GetServices<IRolloutCheck>().OfType<T>().Single();

@@ -42,6 +42,9 @@ public sealed class CognitoClient(HttpClient http, AwsContext aws) : ICognitoCli
     public Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, CancellationToken ct = default) =>
         Send<AdminCreateUserRequest, AdminCreateUserResponse>("AdminCreateUser", request, ct);
 
+    public Task<AdminDeleteUserResponse> AdminDeleteUserAsync(AdminDeleteUserRequest request, CancellationToken ct = default) =>
+        Send<AdminDeleteUserRequest, AdminDeleteUserResponse>("AdminDeleteUser", request, ct);
+
     public Task<DescribeUserPoolResponse> DescribeUserPoolAsync(DescribeUserPoolRequest request, CancellationToken ct = default) =>
         Send<DescribeUserPoolRequest, DescribeUserPoolResponse>("DescribeUserPool", request, ct);
 

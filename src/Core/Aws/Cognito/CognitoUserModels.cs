@@ -62,6 +62,14 @@ public sealed record AdminCreateUserRequest
 
 public sealed record AdminCreateUserResponse(UserType? User);
 
+public sealed record AdminDeleteUserRequest
+{
+    public required string UserPoolId { get; init; }
+    public required string Username { get; init; }
+}
+
+public sealed record AdminDeleteUserResponse;
+
 public static class CognitoFilters
 {
     /// <summary>An exact-match filter; quotes and backslashes in the value are escaped.</summary>

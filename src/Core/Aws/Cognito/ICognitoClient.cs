@@ -13,6 +13,8 @@ public interface ICognitoClient
     Task<AdminGetUserResponse> AdminGetUserAsync(AdminGetUserRequest request, CancellationToken ct = default);
     Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken ct = default);
     Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, CancellationToken ct = default);
+    /// <summary>Only for a user the console itself created for an onboarding that is abandoned.</summary>
+    Task<AdminDeleteUserResponse> AdminDeleteUserAsync(AdminDeleteUserRequest request, CancellationToken ct = default);
 
     Task<DescribeUserPoolResponse> DescribeUserPoolAsync(DescribeUserPoolRequest request, CancellationToken ct = default);
     /// <summary>Adds attributes to the pool's schema: Cognito can never remove them again.</summary>

@@ -1,0 +1,44 @@
+using AdminConsole.Components.Pages.Overview;
+using AdminConsole.Tests.Infrastructure;
+using CreatorPlatform.Core;
+using CreatorPlatform.Core.Aws;
+using CreatorPlatform.Core.Rollout;
+using CreatorPlatform.Core.Verification;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AdminConsole.Tests.Overview;
+
+/// <summary>The Overview's Verification line is the same truth as the Verification page: the newest stored report.</summary>
+[Collection(JobsCollection.Name)]
+public sealed class OverviewVerificationLineTests(JobsFixture jobs) : MudTestContext
+{
+    private ServiceProvider core = null!;
+
+    protected override async Task InitializeAsync()
+    {
+        core = await jobs.CoreAsync();
+        Services.AddSingleton(new RolloutChecklist(core.GetServices<IRolloutCheck>().OfType<VerificationCleanCheck>()));
+        Services.AddSingleton(new AwsContext(Options.Create(new PlatformOptions { Mode = PlatformMode.Aws })));
+    }
+
+    [Fact]
+    public async Task A_red_report_makes_the_overviews_verification_line_red_with_its_age()
+    {
+        var at = DateTimeOffset.UtcNow.AddHours(-2);
+        VerificationLine Line(string title, CheckState state) => new("Creators", title, state, [], ConsoleScreen.Creators);
+        var report = new VerificationResult([Line("Tables", CheckState.Green), Line("Group and linkage", CheckState.Red)], at, TimeSpan.FromSeconds(3));
+        await core.GetRequiredService<VerificationReportStore>().SaveAsync(new StoredVerification("run-red", "alice", report), default);
+
+        var page = Render<OverviewPage>();
+
+        page.WaitForAssertion(() =>
+        {
+            var line = page.Find("[data-testid='check-V']");
+            Assert.Equal("Red", line.GetAttribute("data-state"));
+            Assert.NotNull(line.QuerySelector(".mud-error-text"));
+            Assert.Contains("2 hours ago", line.TextContent);
+            Assert.Contains("Group and linkage", line.TextContent);
+        });
+    }
+}
