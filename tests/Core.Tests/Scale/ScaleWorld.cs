@@ -26,7 +26,12 @@ public sealed class ScaleWorld(EmulatorFixture emulators, ServiceProvider servic
             var pool = await bootstrap.GetRequiredService<ICognitoClient>().CreateUserPoolAsync(new() { PoolName = "scale-tests", AliasAttributes = ["email"] });
             poolId = pool.UserPool!.Id!;
         }
-        var services = emulators.Services(s => s["Platform:UserPoolId"] = poolId);
+        var services = emulators.Services(s =>
+        {
+            s["Platform:UserPoolId"] = poolId;
+            s["Platform:Walk:CognitoRequestsPerSecond"] = "2000";
+            s["Platform:Walk:DynamoDbRequestsPerSecond"] = "2000";
+        });
         var tables = services.GetRequiredService<IOptions<PlatformOptions>>().Value.Tables;
         var settings = new Dictionary<string, string?>
         {
@@ -35,6 +40,8 @@ public sealed class ScaleWorld(EmulatorFixture emulators, ServiceProvider servic
             ["Platform:Tables:AnalyticsEvents"] = tables.AnalyticsEvents, ["Platform:Tables:AnalyticsSummaries"] = tables.AnalyticsSummaries,
             ["Platform:Tables:Ops"] = tables.Ops,
         };
+        // A fresh console finds the sandbox's app client by listing; creating it here keeps that the same at every size.
+        await services.GetRequiredService<CreatorPlatform.Core.Access.SandboxSignIn>().ClientIdAsync(poolId, default);
         var run = await services.GetRequiredService<JobRunner>().RunToEndAsync(SchemaApplier.JobKind, services.GetRequiredService<SchemaApplier>().ApplyAsync);
         Assert.Equal(JobState.Succeeded, run.State);
         await services.GetRequiredService<CreatorsGroupService>().EnsureAsync(default);
@@ -45,6 +52,15 @@ public sealed class ScaleWorld(EmulatorFixture emulators, ServiceProvider servic
     {
         await ScaleSeed.AddCreatorsAsync(services, poolId, Creators, creators);
         Creators = creators;
+    }
+
+    /// <summary>The platform walk over every creator so far, as an admin starts it; its facts are what the screens show.</summary>
+    public async Task<Walk.PlatformFacts> WalkAsync()
+    {
+        var walk = services.GetRequiredService<Walk.PlatformWalk>();
+        var run = await services.GetRequiredService<JobRunner>().RunToEndAsync(Walk.PlatformWalk.JobKind, walk.RunAsync);
+        Assert.True(run.State == JobState.Succeeded, run.Text());
+        return (await services.GetRequiredService<Walk.PlatformFactsStore>().LatestAsync(default))!;
     }
 
     /// <summary>The requests <paramref name="view"/> made, per service and operation ("cognito ListUsers": 3).</summary>

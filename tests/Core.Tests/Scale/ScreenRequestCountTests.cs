@@ -6,6 +6,7 @@ using CreatorPlatform.Core.Rollout;
 using CreatorPlatform.Core.Schema;
 using CreatorPlatform.Core.Tests.Infrastructure;
 using CreatorPlatform.Core.Verification;
+using CreatorPlatform.Core.Walk;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreatorPlatform.Core.Tests.Scale;
@@ -47,9 +48,11 @@ public sealed class ScreenRequestCountTests(EmulatorFixture emulators)
     {
         await using var world = await ScaleWorld.CreateAsync(emulators);
         await world.GrowToAsync(Few);
+        await world.WalkAsync();
         var few = new Dictionary<string, IReadOnlyDictionary<string, int>>();
         foreach (var (name, read) in ScreenReads) few[name] = await world.MeasureAsync(read);
         await world.GrowToAsync(Many);
+        await world.WalkAsync();
         var result = new Dictionary<string, (IReadOnlyDictionary<string, int>, IReadOnlyDictionary<string, int>)>();
         foreach (var (name, read) in ScreenReads) result[name] = (few[name], await world.MeasureAsync(read));
         return result;
@@ -60,15 +63,21 @@ public sealed class ScreenRequestCountTests(EmulatorFixture emulators)
     {
         ["creators list"] = async s =>
         {
-            await s.GetRequiredService<CreatorOverview>().ListAsync(default);
-            await s.GetRequiredService<AccessCheckService>().CheckAsync(default);
+            await s.GetRequiredService<UserPoolLocator>().GetAsync(default);
+            await s.GetRequiredService<CreatorOverview>().ListAsync(new CreatorListQuery(), default);
+            await s.GetRequiredService<PlatformFactsStore>().LatestAsync(default);
         },
+        ["creators search by e-mail"] = s => s.GetRequiredService<CreatorOverview>().ListAsync(new CreatorListQuery(Search: "creator-0000"), default),
         ["one creator"] = async s =>
         {
             await s.GetRequiredService<CreatorScreen>().ReadAsync(ScaleSeed.Slug(7), default);
-            await s.GetRequiredService<AccessCheckService>().CheckAsync(default);
+            await s.GetRequiredService<AccessCheckService>().CheckOneAsync(ScaleSeed.Slug(7), default);
         },
-        ["overview"] = s => s.GetRequiredService<RolloutChecklist>().RunAsync(default),
+        ["overview"] = async s =>
+        {
+            await s.GetRequiredService<RolloutChecklist>().RunAsync(default);
+            await s.GetRequiredService<PlatformFactsStore>().LatestAsync(default);
+        },
         ["tables"] = async s =>
         {
             var screen = s.GetRequiredService<TablesScreen>();
