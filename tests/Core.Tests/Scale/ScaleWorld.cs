@@ -63,6 +63,15 @@ public sealed class ScaleWorld(EmulatorFixture emulators, ServiceProvider servic
         return (await services.GetRequiredService<Walk.PlatformFactsStore>().LatestAsync(default))!;
     }
 
+    /// <summary>The analytics rebuild the schedule runs, which also writes the overview's rollups.</summary>
+    public async Task RebuildAnalyticsAsync()
+    {
+        var rebuilder = services.GetRequiredService<Core.Analytics.AnalyticsRebuilder>();
+        var scope = new Core.Analytics.AnalyticsScope(null, Core.Analytics.DateRange.LastDays(7, Core.Analytics.DateRange.Today(TimeProvider.System)));
+        var run = await services.GetRequiredService<JobRunner>().RunToEndAsync(Core.Analytics.AnalyticsRebuilder.JobKind, job => rebuilder.RebuildAsync(job, scope, "tests"));
+        Assert.True(run.State == JobState.Succeeded, run.Text());
+    }
+
     /// <summary>The requests <paramref name="view"/> made, per service and operation ("cognito ListUsers": 3).</summary>
     public async Task<IReadOnlyDictionary<string, int>> MeasureAsync(Func<IServiceProvider, Task> view)
     {
