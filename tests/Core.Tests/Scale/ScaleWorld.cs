@@ -55,12 +55,12 @@ public sealed class ScaleWorld(EmulatorFixture emulators, ServiceProvider servic
     }
 
     /// <summary>The platform walk over every creator so far, as an admin starts it; its facts are what the screens show.</summary>
-    public async Task<Walk.PlatformFacts> WalkAsync()
+    public async Task<Core.Walk.PlatformFacts> WalkAsync()
     {
-        var walk = services.GetRequiredService<Walk.PlatformWalk>();
-        var run = await services.GetRequiredService<JobRunner>().RunToEndAsync(Walk.PlatformWalk.JobKind, walk.RunAsync);
+        var walk = services.GetRequiredService<Core.Walk.PlatformWalk>();
+        var run = await services.GetRequiredService<JobRunner>().RunToEndAsync(Core.Walk.PlatformWalk.JobKind, walk.RunAsync);
         Assert.True(run.State == JobState.Succeeded, run.Text());
-        return (await services.GetRequiredService<Walk.PlatformFactsStore>().LatestAsync(default))!;
+        return (await services.GetRequiredService<Core.Walk.PlatformFactsStore>().LatestAsync(default))!;
     }
 
     /// <summary>The analytics rebuild the schedule runs, which also writes the overview's rollups.</summary>
