@@ -126,6 +126,11 @@ public static class DependencyInjection
         services.AddSingleton<SandboxProvisioner>();
         services.AddSingleton<SandboxRuntime>();
 
+        // Platform-wide facts from one paced walk over every creator, stored for the screens to show with their age.
+        services.AddOptions<Walk.WalkOptions>().Bind(configuration.GetSection(Walk.WalkOptions.Section));
+        services.AddSingleton<Walk.PlatformFactsStore>();
+        services.AddSingleton<Walk.PlatformWalk>();
+
         services.AddRollback();
         // Last, so that its verification section (freshness) closes the report.
         services.AddAnalytics();

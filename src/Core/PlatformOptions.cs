@@ -48,8 +48,6 @@ public sealed class AnalyticsOptions
     public int MaxRangeDays { get; set; } = 400;
     /// <summary>The scheduled rebuild and the freshness probe.</summary>
     public Analytics.AnalyticsScheduleOptions Schedule { get; set; } = new();
-    /// <summary>At most this many creators are probed live (two one-item Queries each) for the platform's freshness.</summary>
-    public int FreshnessProbeLimit { get; set; } = 2000;
 }
 
 public sealed class VerificationOptions

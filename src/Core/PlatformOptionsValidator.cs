@@ -48,8 +48,6 @@ public sealed partial class PlatformOptionsValidator : IValidateOptions<Platform
             errors.Add("Platform:Analytics:MaxRangeDays must be between 1 and 3660.");
         if (o.Analytics.Schedule.Interval < TimeSpan.FromMinutes(1) || o.Analytics.Schedule.Interval > TimeSpan.FromDays(1))
             errors.Add("Platform:Analytics:Schedule:Interval must be between 00:01:00 and 1.00:00:00 (a TimeSpan).");
-        if (o.Analytics.FreshnessProbeLimit is < 1 or > 100_000)
-            errors.Add("Platform:Analytics:FreshnessProbeLimit must be between 1 and 100000.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

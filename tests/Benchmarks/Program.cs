@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "migration-probe" => await WritePathProbe.RunAsync(args[1..]),
     "analytics" => await AnalyticsBenchmark.RunAsync(args[1..]),
     "analytics-overview" => await OverviewBenchmark.RunAsync(args[1..]),
+    "scale" => await CreatorPlatform.Benchmarks.Scale.ScaleBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -17,5 +18,6 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- migration-probe [--size 3000] [--rounds 3]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- analytics [--events N] [--creators N] [--days N]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- analytics-overview [--creators 10000] [--days 90] [--latencies 0,10]");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- scale [--creators 100,1000,10000] [--latencies 0,10] [--runs 5]");
     return 2;
 }

@@ -9,7 +9,7 @@ namespace CreatorPlatform.Core.Access;
 /// from it. In the sandbox the token is real (a sign-in to cognito-local); against AWS it is worked out from
 /// AdminGetUser and AdminListGroupsForUser, as Cognito builds it.
 /// </summary>
-public sealed class AccessCheckService(ICognitoClient cognito, PoolAccess poolAccess, CreatorDirectory directory,
+public sealed class AccessCheckService(ICognitoClient cognito, PoolAccess poolAccess, CreatorDirectory directory, CreatorStore store,
     SandboxSignIn signIn, Schema.TableReads reads, Schema.PlatformSchema schema, TimeProvider time)
 {
     /// <summary>Every creator's verdict; throws <see cref="Schema.TableMissingException"/> before CreatorsTable exists.</summary>
@@ -25,12 +25,27 @@ public sealed class AccessCheckService(ICognitoClient cognito, PoolAccess poolAc
         return new(pool, results.OrderBy(r => r.Creator.Slug, StringComparer.Ordinal).ToList(), time.GetUtcNow());
     }
 
-    private async Task<CreatorAccess> AssessAsync(Creator creator, PoolAccessState pool, CancellationToken ct)
+    /// <summary>One creator's verdict (its page): a few lookups by key, whatever the number of creators.</summary>
+    public Task<AccessReport> CheckOneAsync(string slug, CancellationToken ct) => reads.ReadAsync([schema.Creators.Name], async () =>
+    {
+        var pool = poolAccess.ReadAsync(ct);
+        var creators = await store.FindBySlugAsync(slug, ct);
+        var state = await pool;
+        var results = new List<CreatorAccess>();
+        foreach (var creator in creators) results.Add(await AssessAsync(creator, state, ct));
+        return new AccessReport(state, results, time.GetUtcNow());
+    }, ct);
+
+    /// <summary>The pool's state as access reads it, once per walk or view.</summary>
+    public Task<PoolAccessState> ReadPoolAsync(CancellationToken ct) => poolAccess.ReadAsync(ct);
+
+    /// <summary>One creator against <paramref name="pool"/>: its user by sub, then its token (a sign-in in the sandbox).</summary>
+    public async Task<CreatorAccess> AssessAsync(Creator creator, PoolAccessState pool, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(creator.UserId)) return Blocked(creator, null, AccessProblem.NotLinked);
         // One filtered ListUsers per creator, not the whole pool: the platform's pool may hold many more users than creators.
-        var matches = await cognito.ListAllUsersAsync(pool.PoolId, CognitoFilters.AttributeEquals("sub", creator.UserId), ct);
-        if (matches.Select(CognitoUser.From).FirstOrDefault(u => u.Sub == creator.UserId) is not { } user) return Blocked(creator, null, AccessProblem.UserNotFound);
+        var matches = await cognito.ListUsersAsync(new() { UserPoolId = pool.PoolId, Filter = CognitoFilters.AttributeEquals("sub", creator.UserId), Limit = 1 }, ct);
+        if ((matches.Users ?? []).Select(CognitoUser.From).FirstOrDefault(u => u.Sub == creator.UserId) is not { } user) return Blocked(creator, null, AccessProblem.UserNotFound);
         if (!user.Enabled) return Blocked(creator, user.Username, AccessProblem.UserDisabled);
 
         var token = await TokenAsync(pool.PoolId, user.Username, ct);

@@ -51,24 +51,33 @@ public sealed class AccessEnsureService(ICognitoClient cognito, PoolAccess poolA
             changes++;
         }
 
-        var bySub = (await users.ListAllAsync(ct)).Where(u => u.Sub.Length > 0).ToDictionary(u => u.Sub);
-        foreach (var creator in (await directory.ListAllAsync(ct)).Where(c => c.Status == Creator.Active).OrderBy(c => c.Slug, StringComparer.Ordinal))
+        // Page by page, each creator's user by sub: neither the creators nor the pool are held whole.
+        string? cursor = null;
+        do
         {
-            ct.ThrowIfCancellationRequested();
-            if (creator.UserId is null || !bySub.TryGetValue(creator.UserId, out var user))
-            {
-                job.Warning($"· {creator.Slug}: no linked user, nothing to grant. Link its user first.");
-                job.Add("creators without a user");
-                continue;
-            }
-            var changed = await ApplyAsync(job.Actor, pool.PoolId, poolAccess.CreatorGroups, hasAttribute: true, creator, user, job.RunId, ct);
-            foreach (var change in changed) job.Success($"✓ {creator.Slug}: {change}.");
-            job.Add(changed.Count > 0 ? "creators changed" : "creators already right");
-            changes += changed.Count;
-        }
+            var (page, next) = await directory.ListPageAsync(Creator.Active, cursor, CreatorListQuery.PageSize, ct);
+            foreach (var creator in page.OrderBy(c => c.Slug, StringComparer.Ordinal))
+                changes += await EnsureCreatorAsync(job, pool.PoolId, creator, ct);
+            cursor = next;
+        } while (cursor is not null);
         job.Info(changes == 0
             ? "Nothing to change: every group, the attribute and every linked creator's access were already in place."
             : "Done. Creators sign in again to get a token with the new groups and creator id.");
+    }
+
+    private async Task<int> EnsureCreatorAsync(JobContext job, string poolId, Creator creator, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (creator.UserId is null || await users.FindBySubAsync(creator.UserId, ct) is not { } user)
+        {
+            job.Warning($"· {creator.Slug}: no linked user, nothing to grant. Link its user first.");
+            job.Add("creators without a user");
+            return 0;
+        }
+        var changed = await ApplyAsync(job.Actor, poolId, poolAccess.CreatorGroups, hasAttribute: true, creator, user, job.RunId, ct);
+        foreach (var change in changed) job.Success($"✓ {creator.Slug}: {change}.");
+        job.Add(changed.Count > 0 ? "creators changed" : "creators already right");
+        return changed.Count;
     }
 
     /// <summary>For link, group add and onboarding: grants what the pool already allows, and says what access ensure must still do.</summary>

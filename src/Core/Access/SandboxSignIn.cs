@@ -15,7 +15,8 @@ public sealed class SandboxSignIn(ICognitoClient cognito, AwsContext aws, IOptio
     public const string Password = "Sandbox-Passw0rd!";
     public const string ClientName = "creator-platform-sandbox-web";
 
-    private readonly ConcurrentDictionary<string, string> clients = new();
+    // One lookup or creation per pool, shared: parallel first sign-ins would each create an app client.
+    private readonly ConcurrentDictionary<string, Task<string>> clients = new();
 
     public bool Available => aws.IsSandbox;
 
@@ -37,13 +38,26 @@ public sealed class SandboxSignIn(ICognitoClient cognito, AwsContext aws, IOptio
     /// <summary>The sandbox's app client, as the platform's frontend has one; created on first use.</summary>
     public async Task<string> ClientIdAsync(string poolId, CancellationToken ct)
     {
-        if (clients.TryGetValue(poolId, out var known)) return known;
+        var pending = clients.GetOrAdd(poolId, id => LookUpOrCreateAsync(id, CancellationToken.None));
+        try
+        {
+            return await pending.WaitAsync(ct);
+        }
+        catch (Exception) when (pending.IsFaulted || pending.IsCanceled)
+        {
+            clients.TryRemove(new(poolId, pending));
+            throw;
+        }
+    }
+
+    private async Task<string> LookUpOrCreateAsync(string poolId, CancellationToken ct)
+    {
         var existing = (await cognito.ListUserPoolClientsAsync(new() { UserPoolId = poolId }, ct)).UserPoolClients?
             .FirstOrDefault(c => c.ClientName == ClientName)?.ClientId;
         var id = existing ?? (await cognito.CreateUserPoolClientAsync(new()
             { UserPoolId = poolId, ClientName = ClientName, ExplicitAuthFlows = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] }, ct))
             .UserPoolClient?.ClientId ?? throw new InvalidOperationException("cognito-local created an app client without an id.");
-        return clients[poolId] = id;
+        return id;
     }
 
     private async Task<AuthenticationResultType?> TryAsync(string clientId, string username, CancellationToken ct)

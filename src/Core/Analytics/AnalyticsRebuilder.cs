@@ -10,7 +10,7 @@ namespace CreatorPlatform.Core.Analytics;
 /// journalled before it is rewritten (restore previous), and the run ends by writing the overview's rollups.
 /// </summary>
 public sealed class AnalyticsRebuilder(AnalyticsReconciler reconciler, AnalyticsStore store, AnalyticsRangeLimit limit, SummaryJournal journal,
-    RebuildRunLog runs, AnalyticsRollups rollups, FreshnessService freshness, TimeProvider time, ILogger<AnalyticsRebuilder> logger)
+    RebuildRunLog runs, AnalyticsRollups rollups, TimeProvider time, ILogger<AnalyticsRebuilder> logger)
 {
     public const string JobKind = "analytics-rebuild";
 
@@ -51,7 +51,6 @@ public sealed class AnalyticsRebuilder(AnalyticsReconciler reconciler, Analytics
         logger.LogInformation("Audit: analytics rebuild {RunId} rewrote {Days} day(s)", job.RunId, rewritten);
         await runs.SaveAsync(new RebuildRunRecord(job.RunId, trigger, scope.Range, scope.CreatorSlug, startedBy, startedAt, time.GetUtcNow(), rewritten, events), ct);
         await rollups.RefreshAsync(job, ct);
-        freshness.Invalidate();
         if (kept > 0)
             job.Warning($"{kept} day(s) were left alone: their events expired by TTL or are missing, and a rebuild never writes zeros over a summary.");
         job.Success(rewritten == 0

@@ -14,7 +14,7 @@ public sealed record DateRange(DateOnly From, DateOnly To)
     public int Days => To.DayNumber - From.DayNumber + 1;
 
     /// <summary>The same number of days just before this range.</summary>
-    [System.Text.Json.Serialization.JsonIgnore] // endless as JSON (a cached freshness report is serialized for its size)
+    [System.Text.Json.Serialization.JsonIgnore]
     public DateRange Previous => new(From.AddDays(-Days), From.AddDays(-1));
 
     public IEnumerable<DateOnly> Each() => Enumerable.Range(0, Days).Select(From.AddDays);

@@ -18,7 +18,7 @@ public sealed record PlantedDrift(CreatorRef Creator, DateOnly Date, string What
 /// summaries computed from them, and a little deliberate drift. Same seed, same creators, same day: same data.
 /// </summary>
 public sealed class SandboxTrafficGenerator(IAmazonDynamoDB dynamoDb, PlatformSchema schema, AnalyticsStore store, AnalyticsCreators creators,
-    AwsContext aws, IOptions<PlatformOptions> options, TimeProvider time, AnalyticsRollups rollups, Freshness.FreshnessService freshness)
+    AwsContext aws, IOptions<PlatformOptions> options, TimeProvider time, AnalyticsRollups rollups)
 {
     public const string JobKind = "analytics-generate";
     private static readonly string[] Agents = ["Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X)", "Mozilla/5.0 (Windows NT 10.0; Win64; x64)",
@@ -70,9 +70,8 @@ public sealed class SandboxTrafficGenerator(IAmazonDynamoDB dynamoDb, PlatformSc
                 job.Info($"{targets[i].Slug}: {written:N0} events, {summaries.Count} summaries");
             });
         foreach (var drift in drifts) job.Warning($"Planted drift: {drift.Creator.Slug} {DailySummaryMapper.FormatDate(drift.Date)}: {drift.What}");
-        // The summaries changed outside a rebuild: the overview's rollups and the freshness must follow.
+        // The summaries changed outside a rebuild: the overview's rollups must follow.
         await rollups.RefreshAsync(job, job.CancellationToken);
-        freshness.Invalidate();
         job.Success($"✓ Sandbox traffic written for {targets.Count} creator(s).");
         return drifts;
     }

@@ -12,7 +12,7 @@ namespace CreatorPlatform.Core.Analytics;
 /// later rebuild, the platform) is left alone and listed, and the job ends red.
 /// </summary>
 public sealed class SummaryRestorer(IAmazonDynamoDB dynamoDb, IOptions<PlatformOptions> options, SummaryJournal journal, RebuildRunLog runs,
-    AnalyticsRollups rollups, Freshness.FreshnessService freshness, TimeProvider time)
+    AnalyticsRollups rollups, TimeProvider time)
 {
     public const string JobKind = "analytics-restore";
 
@@ -47,7 +47,6 @@ public sealed class SummaryRestorer(IAmazonDynamoDB dynamoDb, IOptions<PlatformO
         }
         await runs.MarkRestoredAsync(run, job.Actor.Name, time.GetUtcNow(), ct);
         await rollups.RefreshAsync(job, ct);
-        freshness.Invalidate();
         if (changed.Count > 0)
             throw new JobFailedException($"{changed.Count} day(s) changed after the rebuild and were left alone: {string.Join(", ", changed.Take(20))}{(changed.Count > 20 ? ", ..." : "")}.");
         job.Success($"✓ The summaries from before rebuild {run.RunId} are back.");

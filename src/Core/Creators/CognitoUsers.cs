@@ -43,6 +43,30 @@ public sealed class CognitoUsers(ICognitoClient cognito, UserPoolLocator pools)
         }
     }
 
+    /// <summary>The user whose <c>sub</c> is <paramref name="sub"/>: one filtered ListUsers (AdminGetUser takes no sub in every pool).</summary>
+    public async Task<CognitoUser?> FindBySubAsync(string sub, CancellationToken ct)
+    {
+        if (sub.Length == 0) return null;
+        var pool = (await pools.GetAsync(ct)).Id;
+        var page = await cognito.ListUsersAsync(new() { UserPoolId = pool, Filter = CognitoFilters.AttributeEquals("sub", sub), Limit = 1 }, ct);
+        return (page.Users ?? []).Select(CognitoUser.From).FirstOrDefault(u => u.Sub == sub);
+    }
+
+    /// <summary>
+    /// At most <paramref name="limit"/> users whose Username (or, for input with an @, e-mail) starts with
+    /// <paramref name="prefix"/>: one ListUsers page, whatever the pool's size.
+    /// </summary>
+    public async Task<IReadOnlyList<CognitoUser>> SearchAsync(string prefix, int limit, CancellationToken ct)
+    {
+        var input = prefix.Trim();
+        if (input.Length == 0) return [];
+        var pool = (await pools.GetAsync(ct)).Id;
+        var filter = CognitoFilters.AttributeStartsWith(input.Contains('@') ? "email" : "username", input);
+        var page = await cognito.ListUsersAsync(new() { UserPoolId = pool, Filter = filter, Limit = limit }, ct);
+        return (page.Users ?? []).Take(limit).Select(CognitoUser.From).ToList();
+    }
+
+    /// <summary>The whole pool: for tests and the sandbox's few users only, never for a view or a walk (the pool may hold far more users than creators).</summary>
     public async Task<IReadOnlyList<CognitoUser>> ListAllAsync(CancellationToken ct)
     {
         var pool = (await pools.GetAsync(ct)).Id;

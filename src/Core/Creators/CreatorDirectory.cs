@@ -5,7 +5,6 @@ using CreatorPlatform.Core.Schema;
 
 namespace CreatorPlatform.Core.Creators;
 
-/// <summary>A product as the creator page lists it.</summary>
 /// <summary>A product as the creator's page lists it; <see cref="FeaturedIsBoolean"/> marks the guide's encoding, which the platform misreads.</summary>
 public sealed record CreatorProduct(string Id, string Title, string Category, string Status, string? Price, bool Featured, string CreatedAt, bool FeaturedIsBoolean = false);
 
@@ -21,15 +20,35 @@ public sealed class CreatorDirectory(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         return all.OrderBy(c => c.Slug, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>How many products name the creator, counted by creatorId-index with Select=COUNT (no items are read out).</summary>
-    public async Task<int> CountProductsAsync(string creatorId, CancellationToken ct)
+    /// <summary>
+    /// One page of creators in the table's key order, from <paramref name="cursor"/> (the last id of the page before);
+    /// with <paramref name="status"/>, only those of that status, so a page may hold fewer than <paramref name="size"/>.
+    /// </summary>
+    public async Task<(IReadOnlyList<Creator> Creators, string? Next)> ListPageAsync(string? status, string? cursor, int size, CancellationToken ct)
+    {
+        var request = new ScanRequest { TableName = schema.Creators.Name, Limit = size };
+        if (!string.IsNullOrEmpty(cursor)) request.ExclusiveStartKey = new() { ["id"] = new AttributeValue { S = cursor } };
+        if (status is not null)
+        {
+            request.FilterExpression = "#s = :s";
+            request.ExpressionAttributeNames = new() { ["#s"] = "status" };
+            request.ExpressionAttributeValues = new() { [":s"] = new AttributeValue { S = status } };
+        }
+        var page = await dynamoDb.ScanAsync(request, ct);
+        return ((page.Items ?? []).Select(CreatorMapper.FromItem).ToList(), page.LastEvaluatedKey?.GetValueOrDefault("id")?.S);
+    }
+
+    /// <summary>
+    /// How many products name the creator, counted by creatorId-index with Select=COUNT in one Query that stops at
+    /// <paramref name="cap"/>: the count and whether there are more.
+    /// </summary>
+    public async Task<(int Count, bool More)> CountProductsAsync(string creatorId, int cap, CancellationToken ct)
     {
         var request = ByCreator(creatorId);
         request.Select = Select.COUNT;
-        var count = 0;
-        await foreach (var page in dynamoDb.Paginators.Query(request).Responses.WithCancellation(ct))
-            count += page.Count ?? 0;
-        return count;
+        request.Limit = cap;
+        var page = await dynamoDb.QueryAsync(request, ct);
+        return (page.Count ?? 0, page.LastEvaluatedKey is { Count: > 0 });
     }
 
     /// <summary>The creator's newest products, at most <paramref name="limit"/>.</summary>

@@ -55,6 +55,9 @@ public sealed class CreatorsGroupService(ICognitoClient cognito, UserPoolLocator
         return members.Select(u => new GroupMember(u, bySub[u.Sub].FirstOrDefault())).OrderBy(m => m.User.Username, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Every member of the group: for the consistency walk, never a view (the group holds every creator's user).</summary>
+    public async Task<IReadOnlyList<CognitoUser>> MemberUsersAsync(CancellationToken ct) => await ListMemberUsersAsync((await pools.GetAsync(ct)).Id, ct);
+
     public async Task<bool> IsMemberAsync(string username, CancellationToken ct)
     {
         var pool = (await pools.GetAsync(ct)).Id;
@@ -85,7 +88,8 @@ public sealed class CreatorsGroupService(ICognitoClient cognito, UserPoolLocator
     {
         var actor = audit.DemandAdmin($"Add {string.Join(", ", inputs)} to the group");
         var pool = (await RequireGroupAsync(ct)).Id;
-        var members = (await ListMemberUsersAsync(pool, ct)).Select(u => u.Username).ToHashSet(StringComparer.Ordinal);
+        // Each input's own membership, not the group's member list: the group holds every creator's user.
+        var added = new HashSet<string>(StringComparer.Ordinal);
         var results = new List<MemberResult>();
         foreach (var input in inputs)
         {
@@ -93,7 +97,7 @@ public sealed class CreatorsGroupService(ICognitoClient cognito, UserPoolLocator
             {
                 var user = await users.FindAsync(input, ct);
                 if (user is null) results.Add(new(input, MemberOutcome.NoSuchUser, null, "No such user in the pool."));
-                else if (!members.Add(user.Username)) results.Add(new(input, MemberOutcome.AlreadyMember, user.Username, "Already a member." + await GrantAsync(user, ct)));
+                else if (!added.Add(user.Username) || await IsMemberAsync(user.Username, ct)) results.Add(new(input, MemberOutcome.AlreadyMember, user.Username, "Already a member." + await GrantAsync(user, ct)));
                 else
                 {
                     await audit.RecordAsync(actor, AuditActions.MemberAdded, user.Username,

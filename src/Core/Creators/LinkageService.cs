@@ -12,13 +12,6 @@ public sealed record CreatorLinkage(Creator Creator, LinkageState State, Cognito
     public bool IsBroken => State is LinkageState.UserMissing or LinkageState.UserDisabled or LinkageState.HoldsUsername;
 }
 
-/// <summary>The pool's users and the group's members, read once to assess many creators.</summary>
-public sealed record PoolSnapshot(IReadOnlyList<CognitoUser> Users, IReadOnlySet<string> Members, bool GroupExists)
-{
-    public CognitoUser? BySub(string sub) => Users.FirstOrDefault(u => u.Sub == sub);
-    public CognitoUser? ByUsername(string username) => Users.FirstOrDefault(u => u.Username == username);
-}
-
 /// <summary>The link, and the access it granted: the groups and creator id the platform needs (see <see cref="AccessGrant"/>).</summary>
 public sealed record LinkResult(Creator Creator, CognitoUser User, AccessGrant Access);
 
@@ -29,37 +22,39 @@ public sealed record LinkResult(Creator Creator, CognitoUser User, AccessGrant A
 public sealed class LinkageService(CreatorStore store, CreatorDirectory directory, CognitoUsers users, CreatorsGroupService group, IOptions<PlatformOptions> options,
     AdminAuthorizer authorizer, AccessEnsureService access)
 {
-    public async Task<PoolSnapshot> SnapshotAsync(CancellationToken ct)
-    {
-        var state = await group.GetStateAsync(ct);
-        var members = state.Exists ? (await group.ListMembersAsync(ct)).Select(m => m.User.Username).ToHashSet() : [];
-        return new(await users.ListAllAsync(ct), members, state.Exists);
-    }
-
-    public CreatorLinkage Assess(Creator creator, PoolSnapshot pool)
+    /// <summary>
+    /// The creator's linkage from a few lookups by key, whatever the size of the pool: its user by <c>sub</c> (one filtered
+    /// ListUsers) and that user's groups; for a userId that is no sub, the user of that Username; for an unlinked creator,
+    /// the user it obviously belongs to. <paramref name="groupExists"/> is read once per view by the caller.
+    /// </summary>
+    public async Task<CreatorLinkage> AssessAsync(Creator creator, bool groupExists, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(creator.UserId))
         {
-            var candidate = Candidate(creator, pool);
+            var candidate = await CandidateAsync(creator, ct);
             return new(creator, LinkageState.Unlinked, null, false, "No user linked.",
                 candidate is null ? null : $"Link {candidate.Username} (sub {candidate.Sub}) and add it to the group.");
         }
-        if (pool.BySub(creator.UserId) is { } user)
+        if (await users.FindBySubAsync(creator.UserId, ct) is { } user)
         {
-            var inGroup = pool.Members.Contains(user.Username);
+            var inGroup = groupExists && await group.IsMemberAsync(user.Username, ct);
             if (!user.Enabled)
                 return new(creator, LinkageState.UserDisabled, user, inGroup, $"The linked user {user.Username} is disabled.", null);
             return new(creator, LinkageState.Linked, user, inGroup, $"Linked to {user.Username}.",
-                inGroup || !pool.GroupExists ? null : $"Add {user.Username} to the group.");
+                inGroup || !groupExists ? null : $"Add {user.Username} to the group.");
         }
-        if (pool.ByUsername(creator.UserId) is { } named)
-            return new(creator, LinkageState.HoldsUsername, named, pool.Members.Contains(named.Username),
+        if (!creator.UserId.Contains('@') && await users.FindAsync(creator.UserId, ct) is { } named && named.Username == creator.UserId)
+            return new(creator, LinkageState.HoldsUsername, named, groupExists && await group.IsMemberAsync(named.Username, ct),
                 $"userId holds the Username '{named.Username}', not its sub.", $"Store the sub {named.Sub} instead.");
         return new(creator, LinkageState.UserMissing, null, false, $"userId '{creator.UserId}' names no user in the pool.", null);
     }
 
-    public async Task<CreatorLinkage> GetAsync(string slug, CancellationToken ct) =>
-        Assess(await SingleBySlugAsync(slug, ct), await SnapshotAsync(ct));
+    public async Task<CreatorLinkage> GetAsync(string slug, CancellationToken ct)
+    {
+        var creator = SingleBySlugAsync(slug, ct);
+        var exists = (await group.GetStateAsync(ct)).Exists;
+        return await AssessAsync(await creator, exists, ct);
+    }
 
     /// <summary>Links the creator to the user found by Username or e-mail, storing the user's sub.</summary>
     public async Task<LinkResult> LinkAsync(string slug, string usernameOrEmail, CancellationToken ct)
@@ -85,13 +80,12 @@ public sealed class LinkageService(CreatorStore store, CreatorDirectory director
     public async Task<CreatorLinkage> FixAsync(string slug, CancellationToken ct)
     {
         authorizer.DemandAdmin($"Fix the linkage of {slug}");
-        var pool = await SnapshotAsync(ct);
-        var linkage = Assess(await SingleBySlugAsync(slug, ct), pool);
+        var linkage = await GetAsync(slug, ct);
         if (linkage.Fix is null) throw new LinkageException($"Nothing the console can fix by itself: {linkage.Detail}");
-        var user = linkage.User ?? Candidate(linkage.Creator, pool);
+        var user = linkage.User ?? await CandidateAsync(linkage.Creator, ct);
         if (user is null) throw new LinkageException(linkage.Detail);
         await LinkAsync(linkage.Creator, user, ct);
-        if (!pool.Members.Contains(user.Username)) await group.AddAsync(user.Username, ct);
+        if (!linkage.InGroup) await group.AddAsync(user.Username, ct);
         return await GetAsync(slug, ct);
     }
 
@@ -104,11 +98,11 @@ public sealed class LinkageService(CreatorStore store, CreatorDirectory director
         };
 
     /// <summary>The user an unlinked creator obviously belongs to: the configured default creator's user, or a user named like the slug.</summary>
-    private CognitoUser? Candidate(Creator creator, PoolSnapshot pool)
+    private async Task<CognitoUser?> CandidateAsync(Creator creator, CancellationToken ct)
     {
         var defaults = options.Value.DefaultCreator;
         var username = creator.Slug == defaults.Slug ? defaults.Username : creator.Slug;
-        return pool.ByUsername(username) is { Enabled: true } user ? user : null;
+        return await users.FindAsync(username, ct) is { Enabled: true } user && user.Username == username ? user : null;
     }
 }
 

@@ -50,6 +50,10 @@ public static class OpsKeys
     public const string VerificationReport = "verification#report";
     public const string VerificationReportSk = "latest";
 
+    // The platform walk: the newest facts across every creator.
+    public const string PlatformFacts = "walk#facts";
+    public const string PlatformFactsSk = "latest";
+
     // Security: the data-protection key ring.
     public const string DataProtectionKeys = "dataprotection#keys";
 

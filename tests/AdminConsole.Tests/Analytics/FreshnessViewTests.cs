@@ -16,8 +16,7 @@ public sealed class FreshnessViewTests : MudTestContext
     [Fact]
     public void A_platform_with_a_creator_whose_summaries_lag_shows_amber_and_lists_that_creator_only()
     {
-        var report = new PlatformFreshness(Noon, Today,
-            [new CreatorFreshness(Anna, Noon.AddHours(-1), Today.AddDays(-4)), new CreatorFreshness(Ben, Noon.AddHours(-2), Today)], 2, null);
+        var report = Walked([new CreatorFreshness(Anna, Noon.AddHours(-1), Today.AddDays(-4)), new CreatorFreshness(Ben, Noon.AddHours(-2), Today)], null);
 
         var view = Render<FreshnessView>(p => p.Add(c => c.Platform, report));
 
@@ -35,7 +34,7 @@ public sealed class FreshnessViewTests : MudTestContext
     {
         var last = new RebuildRunRecord("run123", RebuildTrigger.Scheduled, new DateRange(Today.AddDays(-1), Today), null, "Admin console (schedule)",
             Noon.AddMinutes(-20), Noon.AddMinutes(-19), 3, 40);
-        var report = new PlatformFreshness(Noon, Today, [new CreatorFreshness(Anna, Noon.AddHours(-1), Today)], 1, last);
+        var report = Walked([new CreatorFreshness(Anna, Noon.AddHours(-1), Today)], last);
 
         var view = Render<FreshnessView>(p => p.Add(c => c.Platform, report));
 
@@ -88,5 +87,13 @@ public sealed class FreshnessViewTests : MudTestContext
         var view = Render<RolloutChecklistView>(p => p.Add(c => c.Results, [new CheckResult("A", "Analytics summaries fresh", CheckState.Amber, "behind", ConsoleScreen.Analytics)]));
 
         Assert.Contains("Analytics · Analytics summaries fresh", view.Find("[data-testid='check-A']").TextContent);
+    }
+
+    /// <summary>The platform's freshness as the walk adds it up, one creator at a time.</summary>
+    private static PlatformFreshness Walked(IReadOnlyList<CreatorFreshness> creators, RebuildRunRecord? last)
+    {
+        var tally = new FreshnessTally();
+        foreach (var creator in creators) tally.Add(creator);
+        return tally.Build(Noon, Today, creators.Count, last);
     }
 }

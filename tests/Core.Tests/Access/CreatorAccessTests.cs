@@ -158,16 +158,20 @@ public sealed class CreatorAccessTests(EmulatorFixture emulators)
     }
 
     [Fact]
-    public async Task The_rollout_step_after_8_3_is_red_until_access_ensure_and_green_after_it()
+    public async Task The_rollout_step_after_8_3_is_red_after_a_walk_until_access_ensure_and_green_after_the_next_walk()
     {
         await using var world = await CreatorsWorld.CreateAsync(emulators);
         await GuideCreatorAsync(world, "jess");
         var step = world.Get<IEnumerable<IRolloutCheck>>().Single(c => c.Step == CreatorsCanWorkCheck.StepId);
 
+        var unwalked = await step.CheckAsync(default);
+        await WalkAsync(world);
         var before = await step.CheckAsync(default);
         await EnsureAsync(world);
+        await WalkAsync(world);
         var after = await step.CheckAsync(default);
 
+        Assert.Equal(CheckState.NotCovered, unwalked.State);
         Assert.Equal(CheckState.Red, before.State);
         Assert.Contains("Creator role required", before.Detail);
         Assert.Equal(CheckState.Green, after.State);
@@ -183,6 +187,12 @@ public sealed class CreatorAccessTests(EmulatorFixture emulators)
 
         Assert.Equal(["creator", "Creators"], claims.Groups);
         Assert.Equal("c-1", claims.CreatorId);
+    }
+
+    private static async Task WalkAsync(CreatorsWorld world)
+    {
+        var run = await world.Get<JobRunner>().RunToEndAsync(CreatorPlatform.Core.Walk.PlatformWalk.JobKind, world.Get<CreatorPlatform.Core.Walk.PlatformWalk>().RunAsync);
+        Assert.True(run.State == JobState.Succeeded, run.Text());
     }
 
     /// <summary>Steps 8.1 to 8.3 as the guide says (the group, membership) with the linkage done by sub.</summary>

@@ -13,9 +13,9 @@ namespace CreatorPlatform.Core.Tests.Analytics;
 public sealed class FreshnessTests(EmulatorFixture emulators)
 {
     [Fact]
-    public async Task The_freshness_line_is_amber_while_summaries_lag_their_events_and_green_after_a_rebuild()
+    public async Task The_freshness_line_is_amber_while_the_walk_finds_summaries_lagging_their_events_and_green_after_a_rebuild_and_a_walk()
     {
-        await using var services = emulators.Services();
+        await using var services = await WithPoolAsync();
         var tables = await CreateAsync(services);
         var anna = await tables.AddCreatorAsync("anna");
         var ben = await tables.AddCreatorAsync("ben");
@@ -27,11 +27,15 @@ public sealed class FreshnessTests(EmulatorFixture emulators)
         var check = services.GetServices<IRolloutCheck>().Single(c => c.Step == AnalyticsFreshCheck.StepId);
         var freshness = services.GetRequiredService<FreshnessService>();
 
+        var unwalked = await check.CheckAsync(CancellationToken.None);
+        await WalkAsync(services);
         var before = await check.CheckAsync(CancellationToken.None);
-        var annaBefore = (await freshness.GetPlatformAsync(CancellationToken.None)).Creators.Single(c => c.Creator.Slug == "anna");
+        var annaBefore = await freshness.GetCreatorAsync(new CreatorRef(anna.Id, "anna", "anna"), CancellationToken.None);
         var rebuild = await RebuildAsync(services);
+        await WalkAsync(services);
         var after = await check.CheckAsync(CancellationToken.None);
 
+        Assert.Equal(CheckState.NotCovered, unwalked.State);
         Assert.Equal(CheckState.Amber, before.State);
         Assert.Contains("anna", before.Detail);
         Assert.DoesNotContain("ben", before.Detail);
@@ -49,9 +53,9 @@ public sealed class FreshnessTests(EmulatorFixture emulators)
         await tables.AddEventsAsync(anna, Today.AddDays(-8), [(PageView, null)]);
         await tables.AddSummaryAsync(new DailySummary(anna.Id, Today.AddDays(-8), 1, 0, 0, []));
 
-        var report = await services.GetRequiredService<FreshnessService>().GetPlatformAsync(CancellationToken.None);
+        var report = await services.GetRequiredService<FreshnessService>().ProbeAllAsync(CancellationToken.None);
 
-        Assert.Equal(FreshnessState.Fresh, report.Creators.Single().State);
+        Assert.Equal((0, 1), (report.BehindCount, report.Probed));
         Assert.Equal(CheckState.Amber, report.State);
         Assert.Contains("8 days old", report.Describe());
     }
@@ -69,6 +73,22 @@ public sealed class FreshnessTests(EmulatorFixture emulators)
         var line = Assert.Single(lines);
         Assert.Equal(CheckState.Amber, line.State);
         Assert.Contains(line.Evidence, e => e.StartsWith("anna: events up to", StringComparison.Ordinal));
+    }
+
+    /// <summary>The walk reads Cognito too (each creator's linkage and token), so these tests give it a pool of its own.</summary>
+    private async Task<ServiceProvider> WithPoolAsync()
+    {
+        string poolId;
+        await using (var bootstrap = emulators.Services())
+            poolId = (await bootstrap.GetRequiredService<CreatorPlatform.Core.Aws.Cognito.ICognitoClient>().CreateUserPoolAsync(new() { PoolName = "freshness" })).UserPool!.Id!;
+        return emulators.Services(s => s["Platform:UserPoolId"] = poolId);
+    }
+
+    private static async Task WalkAsync(IServiceProvider services)
+    {
+        var walk = services.GetRequiredService<CreatorPlatform.Core.Walk.PlatformWalk>();
+        var run = await services.GetRequiredService<JobRunner>().RunToEndAsync(CreatorPlatform.Core.Walk.PlatformWalk.JobKind, walk.RunAsync);
+        Assert.True(run.State == JobState.Succeeded, run.Text());
     }
 
     private static Task<JobRun> RebuildAsync(IServiceProvider services)

@@ -63,8 +63,8 @@ public sealed class LinkageTests(EmulatorFixture emulators)
         };
         var linkage = world.Get<LinkageService>();
 
-        var pool = await linkage.SnapshotAsync(default);
-        var states = creators.Select(c => linkage.Assess(c, pool)).ToList();
+        var states = new List<CreatorLinkage>();
+        foreach (var creator in creators) states.Add(await linkage.AssessAsync(creator, groupExists: true, default));
 
         Assert.Equal([LinkageState.Linked, LinkageState.Unlinked, LinkageState.HoldsUsername, LinkageState.UserMissing, LinkageState.UserDisabled],
             states.Select(s => s.State));

@@ -1,20 +1,52 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using CreatorPlatform.Core.Aws;
+using CreatorPlatform.Core.Aws.Cognito;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreatorPlatform.Core.Tests.Infrastructure;
 
-/// <summary>Sees every DynamoDB request on its way to the emulator and keeps its operation name (X-Amz-Target without the version).</summary>
+/// <summary>
+/// Sees every DynamoDB request on its way to the emulator and keeps its operation name (X-Amz-Target without the
+/// version); with <see cref="WireCognito"/>, every Cognito request too, apart (each attempt, retries included).
+/// </summary>
 public sealed class RequestRecorder : DelegatingHandler
 {
     private readonly List<string> operations = [];
+    private readonly List<string> cognito = [];
 
     public IReadOnlyList<string> Operations { get { lock (operations) return operations.ToList(); } }
 
+    public IReadOnlyList<string> CognitoOperations { get { lock (cognito) return cognito.ToList(); } }
+
     public int Count(string operation) => Operations.Count(o => o == operation);
 
-    public void Clear() { lock (operations) operations.Clear(); }
+    public void Clear()
+    {
+        lock (operations) operations.Clear();
+        lock (cognito) cognito.Clear();
+    }
+
+    /// <summary>Core's Cognito client (a typed HttpClient) sent through a tap that records here, innermost, after signing.</summary>
+    public Action<IServiceCollection> WireCognito() => s =>
+        s.AddHttpClient<ICognitoClient, CognitoClient>().AddHttpMessageHandler(() => new CognitoTap(this));
+
+    /// <summary>Both services through this recorder.</summary>
+    public Action<IServiceCollection> WireAll() => s =>
+    {
+        Wire()(s);
+        WireCognito()(s);
+    };
+
+    private sealed class CognitoTap(RequestRecorder recorder) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            var target = request.Headers.TryGetValues("X-Amz-Target", out var t) ? t.FirstOrDefault() : null;
+            if (target is not null) lock (recorder.cognito) recorder.cognito.Add(target[(target.IndexOf('.') + 1)..]);
+            return base.SendAsync(request, ct);
+        }
+    }
 
     /// <summary>Core's DynamoDB client sent through this recorder.</summary>
     public Action<IServiceCollection> Wire() => s => s.AddSingleton<IAmazonDynamoDB>(sp =>

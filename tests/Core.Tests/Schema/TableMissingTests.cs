@@ -25,7 +25,7 @@ public sealed class TableMissingTests(EmulatorFixture emulators)
         var audit = await Assert.ThrowsAsync<TableMissingException>(() => services.GetRequiredService<AuditReader>().ReadAsync(new(), null, 25, default));
         var people = await Assert.ThrowsAsync<TableMissingException>(() => services.GetRequiredService<AuditReader>().PeopleAsync(default));
         var onboardings = await Assert.ThrowsAsync<TableMissingException>(() => services.GetRequiredService<OnboardingService>().ListOpenAsync(default));
-        var creators = await Assert.ThrowsAsync<TableMissingException>(() => services.GetRequiredService<CreatorOverview>().ListAsync(default));
+        var creators = await Assert.ThrowsAsync<TableMissingException>(() => services.GetRequiredService<CreatorOverview>().ListAsync(new CreatorListQuery(), default));
 
         Assert.Equal([schema.Ops.Name, schema.Ops.Name, schema.Ops.Name], [audit.Missing.Table, people.Missing.Table, onboardings.Missing.Table]);
         Assert.Equal(new TableMissing(schema.Creators.Name, ConsoleScreen.Tables), creators.Missing);

@@ -23,36 +23,66 @@ public sealed record CreatorFreshness(CreatorRef Creator, DateTimeOffset? Newest
     };
 }
 
-/// <summary>The platform's freshness: every probed creator, the last completed rebuild, and one state for the lot.</summary>
-/// <remarks>Immutable, so the cache hands every caller the same instance rather than a copy.</remarks>
-[System.ComponentModel.ImmutableObject(true)]
-public sealed record PlatformFreshness(DateTimeOffset CheckedAt, DateOnly Today, IReadOnlyList<CreatorFreshness> Creators, int TotalCreators, RebuildRunRecord? LastRun)
+/// <summary>
+/// The platform's freshness over every creator the walk probed: the counts and newest dates cover them all, and
+/// <see cref="Behind"/> lists the first of those behind (at most <see cref="FreshnessTally.ListLimit"/>).
+/// </summary>
+public sealed record PlatformFreshness(DateTimeOffset CheckedAt, DateOnly Today, IReadOnlyList<CreatorFreshness> Behind, int BehindCount, int Probed,
+    int TotalCreators, DateOnly? NewestSummary, DateTimeOffset? NewestEvent, RebuildRunRecord? LastRun)
 {
     /// <summary>Summaries older than this are never green, whatever the events say (traffic or tracking may have stopped too).</summary>
     public const int StaleDays = 7;
 
-    public IReadOnlyList<CreatorFreshness> Behind => Creators.Where(c => c.State == FreshnessState.Behind).ToList();
-    public DateOnly? NewestSummary => Creators.Max(c => c.NewestSummary);
-    public DateTimeOffset? NewestEvent => Creators.Max(c => c.NewestEvent);
-    public bool Partial => Creators.Count < TotalCreators;
-    private bool HasEvents => Creators.Any(c => c.NewestEvent is not null);
+    public bool Partial => Probed < TotalCreators;
+    private bool HasEvents => NewestEvent is not null;
     private bool WeekOld => NewestSummary is { } s && Today.DayNumber - s.DayNumber >= StaleDays;
 
     public CheckState State => !HasEvents && NewestSummary is null ? CheckState.NotCovered
-        : Behind.Count > 0 || WeekOld || NewestSummary is null ? CheckState.Amber
+        : BehindCount > 0 || WeekOld || NewestSummary is null ? CheckState.Amber
         : CheckState.Green;
 
     public string Describe()
     {
         var last = LastRun is { } r ? $" Last rebuild {r.EndedAt:yyyy-MM-dd HH:mm} UTC ({r.Trigger.ToString().ToLowerInvariant()}, by {r.StartedBy})." : " No rebuild has completed yet.";
-        var probed = Partial ? $" {Creators.Count:N0} of {TotalCreators:N0} creators probed." : "";
+        var probed = Partial ? $" {Probed:N0} of {TotalCreators:N0} creators probed." : "";
         return State switch
         {
             CheckState.NotCovered => "No events and no summaries yet." + last,
             CheckState.Green => $"Summaries keep up with the events: newest summary {NewestSummary:yyyy-MM-dd}, newest event {NewestEvent:yyyy-MM-dd HH:mm} UTC.{last}{probed}",
-            _ when Behind.Count > 0 => $"{Behind.Count:N0} creator(s) with summaries more than a day behind their events ({string.Join(", ", Behind.Take(5).Select(c => c.Creator.Slug))}{(Behind.Count > 5 ? ", ..." : "")}).{last}{probed}",
+            _ when BehindCount > 0 => $"{BehindCount:N0} creator(s) with summaries more than a day behind their events ({string.Join(", ", Behind.Take(5).Select(c => c.Creator.Slug))}{(BehindCount > 5 ? ", ..." : "")}).{last}{probed}",
             _ when NewestSummary is null => "Events exist but no summary at all: run a rebuild." + last,
             _ => $"The newest summary is {Today.DayNumber - NewestSummary!.Value.DayNumber} days old ({NewestSummary:yyyy-MM-dd}): neither tracking nor the rebuild is keeping the summaries current.{last}{probed}",
         };
+    }
+}
+
+/// <summary>Adds up creators' freshness one at a time, keeping the counts and newest dates of all and the first few behind.</summary>
+public sealed class FreshnessTally
+{
+    public const int ListLimit = 50;
+    private readonly Lock gate = new();
+    private readonly List<CreatorFreshness> behind = [];
+    private int behindCount, probed;
+    private DateOnly? newestSummary;
+    private DateTimeOffset? newestEvent;
+
+    public void Add(CreatorFreshness creator)
+    {
+        lock (gate)
+        {
+            probed++;
+            if (creator.NewestSummary > newestSummary || newestSummary is null) newestSummary = creator.NewestSummary ?? newestSummary;
+            if (creator.NewestEvent > newestEvent || newestEvent is null) newestEvent = creator.NewestEvent ?? newestEvent;
+            if (creator.State != FreshnessState.Behind) return;
+            behindCount++;
+            if (behind.Count < ListLimit) behind.Add(creator);
+        }
+    }
+
+    public PlatformFreshness Build(DateTimeOffset checkedAt, DateOnly today, int totalCreators, RebuildRunRecord? lastRun)
+    {
+        lock (gate)
+            return new(checkedAt, today, behind.OrderBy(c => c.Creator.Slug, StringComparer.Ordinal).ToList(), behindCount, probed, totalCreators,
+                newestSummary, newestEvent, lastRun);
     }
 }

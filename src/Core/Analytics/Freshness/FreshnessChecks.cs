@@ -4,7 +4,7 @@ using CreatorPlatform.Core.Verification;
 namespace CreatorPlatform.Core.Analytics.Freshness;
 
 /// <summary>The Overview's analytics line: amber while summaries lag their events.</summary>
-public sealed class AnalyticsFreshCheck(FreshnessService freshness) : IRolloutCheck
+public sealed class AnalyticsFreshCheck(Walk.PlatformFactsStore facts, TimeProvider time) : IRolloutCheck
 {
     public const string StepId = "A";
     public string Step => StepId;
@@ -13,8 +13,10 @@ public sealed class AnalyticsFreshCheck(FreshnessService freshness) : IRolloutCh
     {
         try
         {
-            var report = await freshness.GetPlatformAsync(ct);
-            return new CheckResult(Step, "Analytics summaries fresh", report.State, report.Describe(), ConsoleScreen.Analytics);
+            if (await facts.LatestAsync(ct) is not { } walked)
+                return new CheckResult(Step, "Analytics summaries fresh", CheckState.NotCovered, "Not checked yet: walk every creator (above).", ConsoleScreen.Analytics);
+            var report = walked.Freshness;
+            return new CheckResult(Step, "Analytics summaries fresh", report.State, $"{report.Describe()} (walk {walked.Age(time.GetUtcNow())})", ConsoleScreen.Analytics);
         }
         catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException)
         {
@@ -34,7 +36,7 @@ public sealed class AnalyticsFreshnessSection(FreshnessService freshness) : IVer
         PlatformFreshness report;
         try
         {
-            report = await freshness.GetPlatformAsync(ct);
+            report = await freshness.ProbeAllAsync(ct);
         }
         catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException e)
         {

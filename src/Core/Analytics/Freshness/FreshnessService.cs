@@ -1,32 +1,18 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Caching.Hybrid;
-using Microsoft.Extensions.Options;
+using CreatorPlatform.Core.Walk;
 
 namespace CreatorPlatform.Core.Analytics.Freshness;
 
 /// <summary>
 /// Freshness from live data: per creator the newest event (the events' sort key read backwards, one item) and the newest
-/// summary day (likewise), at most <c>Platform:Analytics:FreshnessProbeLimit</c> creators. The platform's answer is kept a
-/// minute, so page views do not multiply the probes; a rebuild or a restore clears it.
+/// summary day (likewise). The platform's freshness covers every creator and is the platform walk's (a paced job); views
+/// read what it stored, one GetItem, with its age.
 /// </summary>
-public sealed class FreshnessService(AnalyticsCreators creators, AnalyticsProbes probes, RebuildRunLog runs, IOptions<PlatformOptions> options,
-    TimeProvider time, HybridCache cache)
+public sealed class FreshnessService(AnalyticsCreators creators, AnalyticsProbes probes, RebuildRunLog runs, PlatformFactsStore facts, TimeProvider time)
 {
-    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
     private const int Parallelism = 8;
-    private static readonly HybridCacheEntryOptions Entry = new()
-    {
-        Expiration = CacheFor, LocalCacheExpiration = CacheFor, Flags = HybridCacheEntryFlags.DisableDistributedCache,
-    };
-    private int generation;
 
-    /// <summary>Concurrent callers share one probe, which runs to its end even when they leave: the next page view uses it.</summary>
-    public Task<PlatformFreshness> GetPlatformAsync(CancellationToken ct) =>
-        cache.GetOrCreateAsync($"freshness:{Volatile.Read(ref generation)}", this,
-            static (self, _) => new ValueTask<PlatformFreshness>(self.ProbePlatformAsync(CancellationToken.None)), Entry, cancellationToken: ct).AsTask();
-
-    /// <summary>A new key rather than a removal: a probe still running from before the change cannot answer after it.</summary>
-    public void Invalidate() => Interlocked.Increment(ref generation);
+    /// <summary>The newest walk's freshness of the platform; null before the first walk.</summary>
+    public async Task<PlatformFreshness?> GetPlatformAsync(CancellationToken ct) => (await facts.LatestAsync(ct))?.Freshness;
 
     public async Task<CreatorFreshness> GetCreatorAsync(CreatorRef creator, CancellationToken ct)
     {
@@ -35,19 +21,17 @@ public sealed class FreshnessService(AnalyticsCreators creators, AnalyticsProbes
         return new CreatorFreshness(creator, Parse(await newest), await summary);
     }
 
-    private async Task<PlatformFreshness> ProbePlatformAsync(CancellationToken ct)
+    /// <summary>Every creator probed now, for the verification report (a job an admin starts): two reads a creator.</summary>
+    public async Task<PlatformFreshness> ProbeAllAsync(CancellationToken ct)
     {
         var all = await creators.ListCreatorsAsync(ct);
-        var probed = all.Take(options.Value.Analytics.FreshnessProbeLimit).ToList();
-        var results = new ConcurrentBag<CreatorFreshness>();
-        await Parallel.ForEachAsync(probed, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
-            async (c, token) => results.Add(await GetCreatorAsync(c, token)));
-        var lastRun = await LastRunAsync(ct);
-        return new PlatformFreshness(time.GetUtcNow(), DateRange.Today(time),
-            results.OrderBy(r => r.State == FreshnessState.Behind ? 0 : 1).ThenBy(r => r.Creator.Slug, StringComparer.Ordinal).ToList(), all.Count, lastRun);
+        var tally = new FreshnessTally();
+        await Parallel.ForEachAsync(all, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+            async (c, token) => tally.Add(await GetCreatorAsync(c, token)));
+        return tally.Build(time.GetUtcNow(), DateRange.Today(time), all.Count, await LastRunAsync(ct));
     }
 
-    private async Task<RebuildRunRecord?> LastRunAsync(CancellationToken ct)
+    public async Task<RebuildRunRecord?> LastRunAsync(CancellationToken ct)
     {
         try { return await runs.LastCompletedAsync(ct); }
         catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException) { return null; }

@@ -73,6 +73,10 @@ public sealed record AdminDeleteUserResponse;
 public static class CognitoFilters
 {
     /// <summary>An exact-match filter; quotes and backslashes in the value are escaped.</summary>
-    public static string AttributeEquals(string attribute, string value) =>
-        $"{attribute} = \"{value.Replace("\\", "\\\\").Replace("\"", "\\\"")}\"";
+    public static string AttributeEquals(string attribute, string value) => $"{attribute} = \"{Escape(value)}\"";
+
+    /// <summary>A starts-with filter (Cognito's <c>^=</c>, which it allows on username, email and a few others, not on sub).</summary>
+    public static string AttributeStartsWith(string attribute, string value) => $"{attribute} ^= \"{Escape(value)}\"";
+
+    private static string Escape(string value) => value.Replace("\\", "\\\\").Replace("\"", "\\\"");
 }

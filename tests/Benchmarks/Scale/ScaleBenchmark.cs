@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using Amazon.DynamoDBv2;
+using CreatorPlatform.Core;
+using CreatorPlatform.Core.Access;
+using CreatorPlatform.Core.Aws;
+using CreatorPlatform.Core.Aws.Cognito;
+using CreatorPlatform.Core.Creators;
+using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Core.Schema;
+using CreatorPlatform.Core.Tests.Scale;
+using CreatorPlatform.Core.Walk;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CreatorPlatform.Benchmarks.Scale;
+
+/// <summary>
+/// Every screen's first-view reads and the platform walk at growing numbers of creators (each linked to a Cognito user
+/// of its own, in the Creators group, with three products), on DynamoDB Local and cognito-local in memory: requests per
+/// service, and the median and slowest of several views, at each simulated round trip (a delay before each request,
+/// for both services). One world grows from size to size; seeding uses batch writes and parallel admin calls.
+/// </summary>
+internal static class ScaleBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sizes = List(args, "--creators", "100,1000");
+        var latencies = List(args, "--latencies", "0,10");
+        var runs = List(args, "--runs", "5")[0];
+        var ct = CancellationToken.None;
+        await using var emulators = await SandboxEmulators.StartAsync(Path.Combine(RepositoryPaths.Root, ".sandbox", "tools"), null,
+            SandboxEmulators.FreePort(), SandboxEmulators.FreePort(), NullLogger.Instance, ct);
+        var ports = (emulators.Endpoints.DynamoDb.Port, emulators.Endpoints.Cognito.Port);
+        var prefix = $"sc{Guid.NewGuid():N}"[..10];
+        string poolId;
+        await using (var bootstrap = Services(ports, prefix, null, TimeSpan.Zero, new Counter()))
+            poolId = (await bootstrap.GetRequiredService<ICognitoClient>().CreateUserPoolAsync(new() { PoolName = "scale", AliasAttributes = ["email"] }, ct)).UserPool!.Id!;
+        await using var setup = Services(ports, prefix, poolId, TimeSpan.Zero, new Counter());
+        var schemaRun = setup.GetRequiredService<JobRunner>().Start(SchemaApplier.JobKind, "schema", setup.GetRequiredService<SchemaApplier>().ApplyAsync);
+        await schemaRun.Completion;
+        await setup.GetRequiredService<CreatorsGroupService>().EnsureAsync(ct);
+        await setup.GetRequiredService<SandboxSignIn>().ClientIdAsync(poolId, ct);
+        Console.WriteLine($"Scale benchmark: {string.Join(", ", sizes)} creators, round trips {string.Join(", ", latencies)} ms, {runs} views each, "
+            + $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine("\n| creators | round trip | view | requests (DynamoDB / Cognito) | median | slowest |");
+        Console.WriteLine("| ---: | ---: | --- | --- | ---: | ---: |");
+        var seeded = 0;
+        foreach (var size in sizes)
+        {
+            var clock = Stopwatch.StartNew();
+            await ScaleSeed.AddCreatorsAsync(setup, poolId, seeded, size, parallelism: 16, ct);
+            Console.Error.WriteLine($"seeded {size - seeded:N0} creators and users in {clock.Elapsed.TotalSeconds:N0} s");
+            seeded = size;
+            foreach (var latency in latencies)
+            {
+                var counter = new Counter();
+                await using var console = Services(ports, prefix, poolId, TimeSpan.FromMilliseconds(latency), counter);
+                clock.Restart();
+                var walk = console.GetRequiredService<JobRunner>().Start(PlatformWalk.JobKind, PlatformWalk.Title, console.GetRequiredService<PlatformWalk>().RunAsync);
+                await walk.Completion;
+                Console.WriteLine($"| {size:N0} | {latency} ms | platform walk (unpaced, a job) | {counter.DynamoDb:N0} / {counter.Cognito:N0} | {clock.Elapsed.TotalSeconds:N1} s | {walk.State} |");
+                foreach (var (name, read) in ScreenReads.All)
+                {
+                    await read(console);
+                    var times = new List<double>();
+                    var (d, c) = (0L, 0L);
+                    for (var i = 0; i < runs; i++)
+                    {
+                        var (d0, c0) = (counter.DynamoDb, counter.Cognito);
+                        clock.Restart();
+                        await read(console);
+                        times.Add(clock.Elapsed.TotalMilliseconds);
+                        (d, c) = (counter.DynamoDb - d0, counter.Cognito - c0);
+                    }
+                    times.Sort();
+                    Console.WriteLine($"| {size:N0} | {latency} ms | {name} | {d:N0} / {c:N0} | {times[times.Count / 2]:N0} ms | {times[^1]:N0} ms |");
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static ServiceProvider Services((int DynamoDb, int Cognito) ports, string prefix, string? poolId, TimeSpan latency, Counter counter)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Platform:Mode"] = "Sandbox", ["Platform:Sandbox:InMemory"] = "true",
+            ["Platform:Sandbox:DynamoDbPort"] = ports.DynamoDb.ToString(), ["Platform:Sandbox:CognitoPort"] = ports.Cognito.ToString(),
+            ["Platform:UserPoolId"] = poolId,
+            ["Platform:Tables:Creators"] = $"{prefix}-Creators", ["Platform:Tables:AnalyticsEvents"] = $"{prefix}-Events",
+            ["Platform:Tables:AnalyticsSummaries"] = $"{prefix}-Summaries", ["Platform:Tables:Ops"] = $"{prefix}-Ops", ["Platform:Tables:Products"] = $"{prefix}-Products",
+            // The walk's own cost, not its pace: the emulators are alone here, and the pace is a setting.
+            ["Platform:Walk:CognitoRequestsPerSecond"] = "100000", ["Platform:Walk:DynamoDbRequestsPerSecond"] = "100000",
+        }).AddEnvironmentVariables().Build();
+        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddCore(configuration)
+            .AddSingleton<CreatorPlatform.Core.Security.ICurrentActor>(new CreatorPlatform.Core.Security.FixedActor(CreatorPlatform.Core.Security.Actor.Operator(null)))
+            .AddSingleton<IAmazonDynamoDB>(sp =>
+            {
+                var config = sp.GetRequiredService<AwsContext>().DynamoDbConfig();
+                config.HttpClientFactory = new Factory(() => new Delay(latency, () => Interlocked.Increment(ref counter.DynamoDb)));
+                return new AmazonDynamoDBClient(sp.GetRequiredService<AwsContext>().Credentials, config);
+            });
+        services.AddHttpClient<ICognitoClient, CognitoClient>().AddHttpMessageHandler(() => new Delay(latency, () => Interlocked.Increment(ref counter.Cognito)));
+        return services.BuildServiceProvider();
+    }
+
+    private static List<int> List(string[] args, string name, string fallback) =>
+        (args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback).Split(',').Select(int.Parse).ToList();
+
+    private sealed class Counter
+    {
+        public long DynamoDb, Cognito;
+    }
+
+    /// <summary>Counts each request and holds it for the round trip before sending it.</summary>
+    private sealed class Delay(TimeSpan latency, Action count) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            count();
+            if (latency > TimeSpan.Zero) await Task.Delay(latency, ct);
+            return await base.SendAsync(request, ct);
+        }
+    }
+
+    private sealed class Factory(Func<DelegatingHandler> handler) : Amazon.Runtime.HttpClientFactory
+    {
+        public override HttpClient CreateHttpClient(Amazon.Runtime.IClientConfig clientConfig)
+        {
+            var outer = handler();
+            outer.InnerHandler = new SocketsHttpHandler();
+            return new HttpClient(outer);
+        }
+
+        public override bool UseSDKHttpClientCaching(Amazon.Runtime.IClientConfig clientConfig) => false;
+    }
+}

@@ -1,0 +1,66 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Access;
+using CreatorPlatform.Core.Aws;
+using CreatorPlatform.Core.Aws.Cognito;
+using CreatorPlatform.Core.Creators;
+using CreatorPlatform.Core.Schema;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreatorPlatform.Core.Tests.Scale;
+
+/// <summary>
+/// Many creators, each linked by sub to a Cognito user of its own who is in the Creators group and can sign in, with a
+/// few products each: the platform after self-signup. Batch writes for DynamoDB and parallel admin calls for Cognito,
+/// so thousands seed in minutes. Shared by the request-count tests and the scale benchmark.
+/// </summary>
+public static class ScaleSeed
+{
+    public const int ProductsPerCreator = 3;
+
+    public static string Slug(int i) => $"creator-{i:D5}";
+
+    /// <summary>Adds creators <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).</summary>
+    public static async Task AddCreatorsAsync(IServiceProvider services, string poolId, int from, int to, int parallelism = 8, CancellationToken ct = default)
+    {
+        var cognito = services.GetRequiredService<ICognitoClient>();
+        var group = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value.CreatorsGroup.Name;
+        var subs = new string[to - from];
+        await Parallel.ForEachAsync(Enumerable.Range(from, to - from), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct },
+            async (i, token) => subs[i - from] = await UserAsync(cognito, poolId, group, Slug(i), token));
+        var now = DateTimeOffset.UtcNow;
+        var creators = Enumerable.Range(from, to - from).Select(i => Creator.New(Slug(i), $"Creator {i}", now.AddMinutes(-i), subs[i - from])).ToList();
+        var dynamoDb = services.GetRequiredService<IAmazonDynamoDB>();
+        var schema = services.GetRequiredService<PlatformSchema>();
+        await BatchWriter.PutAllAsync(dynamoDb, schema.Creators.Name, creators.Select(CreatorMapper.ToItem), ct);
+        await BatchWriter.PutAllAsync(dynamoDb, schema.Products.Name, creators.SelectMany(c => Enumerable.Range(0, ProductsPerCreator).Select(p => Product(c, p, now))), ct);
+    }
+
+    private static async Task<string> UserAsync(ICognitoClient cognito, string poolId, string group, string username, CancellationToken ct)
+    {
+        var created = await cognito.AdminCreateUserAsync(new()
+        {
+            UserPoolId = poolId,
+            Username = username,
+            MessageAction = "SUPPRESS",
+            TemporaryPassword = SandboxSignIn.Password,
+            UserAttributes = [new("email", $"{username}@example.com"), new("email_verified", "true")],
+        }, ct);
+        await cognito.AdminSetUserPasswordAsync(new() { UserPoolId = poolId, Username = username, Password = SandboxSignIn.Password, Permanent = true }, ct);
+        await cognito.AdminAddUserToGroupAsync(new() { UserPoolId = poolId, Username = username, GroupName = group }, ct);
+        return created.User?.Sub ?? throw new InvalidOperationException($"cognito-local created {username} without a sub.");
+    }
+
+    private static Dictionary<string, AttributeValue> Product(Creator creator, int p, DateTimeOffset now) => new()
+    {
+        ["id"] = new() { S = $"{creator.Slug}-p{p}" },
+        ["title"] = new() { S = $"Product {p} of {creator.Slug}" },
+        ["category"] = new() { S = "home" },
+        ["published"] = new() { S = "true" },
+        ["createdAt"] = new() { S = now.AddSeconds(-p).ToString("o") },
+        ["updatedAt"] = new() { S = now.AddSeconds(-p).ToString("o") },
+        ["creatorId"] = new() { S = creator.Id },
+        ["featured"] = new() { S = "false" },
+        ["status"] = new() { S = "approved" },
+    };
+}
