@@ -44,7 +44,8 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly List<TcpClient> open = [];
     private readonly Lock gate = new();
     private TcpListener? listener;
-    private TaskCompletionSource resumed = Resolved();
+    private bool stalled;
+    private TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int requests;
 
     private FaultProxy(int target, int port)
@@ -75,13 +76,21 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary>Every request passed on to the emulator, in order.</summary>
     public IReadOnlyList<ProxiedRequest> Forwarded { get { lock (gate) return forwarded.ToList(); } }
 
-    public bool Stalled { get { lock (gate) return !resumed.Task.IsCompleted; } }
+    public bool Stalled { get { lock (gate) return stalled; } }
 
     /// <summary>From now on every request is held unanswered, as <see cref="Fault.Stall"/>, until <see cref="Resume"/>.</summary>
-    public void Stall() { lock (gate) if (resumed.Task.IsCompleted) resumed = new(TaskCreationOptions.RunContinuationsAsynchronously); }
+    public void Stall() { lock (gate) stalled = true; }
 
-    /// <summary>Forwards what is held (of connections their clients kept) and everything after it.</summary>
-    public void Resume() { lock (gate) resumed.TrySetResult(); }
+    /// <summary>Forwards every held request (of connections their clients kept) and, unless scheduled otherwise, everything after it.</summary>
+    public void Resume()
+    {
+        lock (gate)
+        {
+            stalled = false;
+            release.TrySetResult();
+            release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
 
     /// <summary>New connections are refused (nothing listens) and the open ones are reset, until <see cref="Accept"/>.</summary>
     public void Refuse()
@@ -135,10 +144,11 @@ public sealed class FaultProxy : IAsyncDisposable
             {
                 var request = new ProxiedRequest(Interlocked.Increment(ref order), raw.Target, raw.Body);
                 Received?.Invoke(request);
-                Task held;
-                lock (gate) held = resumed.Task;
-                var fault = held.IsCompleted ? Schedule(Interlocked.Increment(ref requests), request) : Fault.Stall;
-                if (fault is Fault.Held && !await from.WaitUnlessClosedAsync(held.IsCompleted ? Never() : held, closing.Token)) return;
+                bool all;
+                Task released;
+                lock (gate) (all, released) = (stalled, release.Task);
+                var fault = all ? Fault.Stall : Schedule(Interlocked.Increment(ref requests), request);
+                if (fault is Fault.Held && !await from.WaitUnlessClosedAsync(released, closing.Token)) return;
                 switch (fault)
                 {
                     case Fault.Resetting:
@@ -171,21 +181,13 @@ public sealed class FaultProxy : IAsyncDisposable
         client.Close();
     }
 
-    private static Task Never() => new TaskCompletionSource().Task;
-
-    private static TaskCompletionSource Resolved()
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        done.SetResult();
-        return done;
-    }
-
     private static void ResetSocket(TcpClient client)
     {
+        if (client.Client is not { } socket) return; // already closed
         try
         {
-            client.Client.LingerState = new LingerOption(true, 0);
-            client.Client.Close();
+            socket.LingerState = new LingerOption(true, 0);
+            socket.Close();
         }
         catch (ObjectDisposedException) { }
     }
