@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core.Schema;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using static CreatorPlatform.Core.Aws.Attr;
 
@@ -26,23 +27,27 @@ public sealed class LeaseHeldException(LeaseInfo held)
 /// was a process on this host that no longer exists (a crash, kill -9) is taken over at once instead of waited out.
 /// </summary>
 /// <remarks><paramref name="process"/> is who this worker says it is: this process, unless a test stands in for another.</remarks>
-public sealed class JobLease(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IOptions<PlatformOptions> options, TimeProvider time, WorkerProcess? process = null)
+public sealed class JobLease(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IOptions<PlatformOptions> options, TimeProvider time,
+    ILogger<JobLease> logger, WorkerProcess? process = null)
 {
     private readonly WorkerProcess me = process ?? WorkerProcess.Current;
 
     /// <summary>This worker's identity: unique per service instance, naming its process.</summary>
     public string WorkerId { get; } = (process ?? WorkerProcess.Current).NewWorkerId();
 
-    private TimeSpan Duration => TimeSpan.FromSeconds(options.Value.Migration.LeaseSeconds);
+    /// <summary>How long a lease (and a segment claim) lasts without renewal.</summary>
+    public TimeSpan Duration => TimeSpan.FromSeconds(options.Value.Migration.LeaseSeconds);
 
     public async Task<LeaseHandle> AcquireAsync(string name, string holder, string runId, CancellationToken ct)
     {
+        var at = time.GetUtcNow();
         if (await TryPutAsync(name, holder, runId, "attribute_not_exists(pk) OR leaseUntil < :now OR ownerId = :me", null, ct))
-            return new LeaseHandle(this, name, Duration / 3, time);
+            return new LeaseHandle(this, name, Duration, at, time, logger);
         var held = await ReadAsync(name, ct);
+        at = time.GetUtcNow();
         if (held?.Process?.IsGoneFromThisHost() == true
             && await TryPutAsync(name, holder, runId, "ownerId = :dead", held.OwnerId, ct))
-            return new LeaseHandle(this, name, Duration / 3, time);
+            return new LeaseHandle(this, name, Duration, at, time, logger);
         var now = time.GetUtcNow();
         throw new LeaseHeldException(await ReadAsync(name, ct) ?? held ?? new LeaseInfo(name, "unknown", "unknown", "unknown", now, now));
     }
@@ -58,7 +63,9 @@ public sealed class JobLease(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IO
         {
             var held = await ReadAsync(name, ct);
             var now = time.GetUtcNow();
-            if (held is null || held.Until < now || held.OwnerId == WorkerId || held.Process?.IsGoneFromThisHost() == true) return true;
+            // In whole milliseconds, as the put's condition compares them: "free" must mean the put will succeed.
+            if (held is null || held.Until.ToUnixTimeMilliseconds() < now.ToUnixTimeMilliseconds() || held.OwnerId == WorkerId
+                || held.Process?.IsGoneFromThisHost() == true) return true;
             if (now >= deadline) return false;
             waiting(held, held.Until - now);
             await Task.Delay(TimeSpan.FromSeconds(1), time, ct);
@@ -168,9 +175,10 @@ public sealed class JobLease(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IO
         {
             // Already taken over by another worker after ours expired: nothing of ours to release.
         }
-        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException or IOException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             // Unreleased (DynamoDB unreachable), it expires within one lease duration; the job's own outcome matters more.
+            logger.LogWarning("The {Lease} lease could not be released ({Error}); it expires within {Seconds} s", name, e.Message, Duration.TotalSeconds);
         }
     }
 

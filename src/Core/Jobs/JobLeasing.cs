@@ -25,7 +25,7 @@ internal sealed class JobLeasing(JobLease lease)
         }
         await using (held)
         {
-            run.LinkLease(held.Lost);
+            run.LinkLease(held);
             await work(context);
         }
     }

@@ -46,11 +46,19 @@ public sealed class JobRun
     internal bool LeaseLost { get; private set; }
     private CancellationTokenSource? leased;
 
+    /// <summary>Why the lease was lost (taken over, or no renewal succeeded in time), once it was.</summary>
+    internal string? LeaseLostReason => held?.LostReason;
+    private LeaseHandle? held;
+
+    /// <summary>Fires when the lease is lost: writes in flight are abandoned then, so that two workers never write at once.</summary>
+    internal CancellationToken Fence => held?.Lost ?? CancellationToken.None;
+
     /// <summary>From now on the work's token also fires when the lease is lost.</summary>
-    internal void LinkLease(CancellationToken lost)
+    internal void LinkLease(LeaseHandle lease)
     {
-        lost.Register(() => LeaseLost = true);
-        leased = CancellationTokenSource.CreateLinkedTokenSource(cancellation.Token, lost);
+        held = lease;
+        lease.Lost.Register(() => LeaseLost = true);
+        leased = CancellationTokenSource.CreateLinkedTokenSource(cancellation.Token, lease.Lost);
     }
 
     /// <summary>Raised on every change, from the job's thread; subscribers throttle their own redraws.</summary>
@@ -102,8 +110,13 @@ public sealed class JobContext(JobRun run)
     public string RunId => run.Id;
     public string StartedBy => run.StartedBy;
     public Security.Actor Actor => run.Actor;
-    /// <summary>True when the run's work was cancelled because another worker took its lease over.</summary>
+    /// <summary>True when the run's work was cancelled because its lease was lost (taken over, or not renewed in time).</summary>
     public bool LeaseLost => run.LeaseLost;
+    /// <summary>
+    /// Fires only when the run's lease is lost, never on pause or cancel: writes already sent are seen to the end on a
+    /// pause, but abandoned when another worker may take over.
+    /// </summary>
+    public CancellationToken Fence => run.Fence;
     public void Info(string message) => run.Append(JobLogLevel.Info, message);
     public void Success(string message) => run.Append(JobLogLevel.Success, message);
     public void Warning(string message) => run.Append(JobLogLevel.Warning, message);

@@ -127,7 +127,8 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         }
         catch (OperationCanceledException) when (run.LeaseLost && !run.CancelRequested)
         {
-            var message = $"Another worker took the {run.Kind} lease over (this one missed its heartbeats). What was done is kept; run it again to finish.";
+            var message = $"Lease lost: {run.LeaseLostReason ?? $"another worker took the {run.Kind} lease over"}. This run stopped writing before "
+                + $"another could take over. Finished before it stopped: {Finished(run)}. What was done is kept; run it again to finish the rest.";
             context.Error(message);
             run.End(JobState.Failed, message);
         }
@@ -167,6 +168,13 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         activity?.SetTag("job.outcome", outcome);
         JobTelemetry.Ended(run, outcome);
         logger.LogInformation("Job {Kind} {JobId} ended {State}", run.Kind, run.Id, run.State);
+    }
+
+    /// <summary>A run's own counts (not its per-segment ones), as "updated 120, skipped 3".</summary>
+    private static string Finished(JobRun run)
+    {
+        var counts = run.Counters.Where(c => !c.Key.Contains(' ', StringComparison.Ordinal) && c.Value > 0).Select(c => $"{c.Key} {c.Value:N0}").ToList();
+        return counts.Count == 0 ? "nothing" : string.Join(", ", counts);
     }
 
     /// <summary>False (and an error in the job's log) when the entry could not be written.</summary>

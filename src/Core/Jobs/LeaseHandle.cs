@@ -1,49 +1,44 @@
-using Amazon.DynamoDBv2;
+using Microsoft.Extensions.Logging;
 
 namespace CreatorPlatform.Core.Jobs;
 
-/// <summary>A held lease: renewed in the background until disposed; <see cref="Lost"/> fires if another worker takes it.</summary>
+/// <summary>
+/// A held lease, renewed by a <see cref="Heartbeat"/> until disposed. <see cref="Lost"/> fires when another worker took
+/// it, or when no renewal succeeded for long enough that it could expire: before anyone else may take it over.
+/// </summary>
 public sealed class LeaseHandle : IAsyncDisposable
 {
     private readonly JobLease lease;
     private readonly string name;
-    private readonly CancellationTokenSource stop = new();
-    private readonly CancellationTokenSource lost = new();
-    private readonly Task heartbeat;
+    private readonly ILogger logger;
+    private readonly Heartbeat heartbeat;
 
-    internal LeaseHandle(JobLease lease, string name, TimeSpan interval, TimeProvider time)
+    internal LeaseHandle(JobLease lease, string name, TimeSpan lifetime, DateTimeOffset acquiredAt, TimeProvider time, ILogger logger)
     {
         this.lease = lease;
         this.name = name;
-        heartbeat = BeatAsync(interval, time);
+        this.logger = logger;
+        heartbeat = new Heartbeat($"{name} lease", ct => lease.RenewAsync(name, ct), lifetime, acquiredAt, time, logger);
     }
 
-    public CancellationToken Lost => lost.Token;
+    public CancellationToken Lost => heartbeat.Lost;
 
-    private async Task BeatAsync(TimeSpan interval, TimeProvider time)
-    {
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                await Task.Delay(interval, time, stop.Token);
-                try
-                {
-                    if (!await lease.RenewAsync(name, stop.Token)) { await lost.CancelAsync(); return; }
-                }
-                catch (AmazonDynamoDBException) { } // a missed beat is survivable: the lease outlives three intervals
-                catch (HttpRequestException) { } // so is an emulator restarting
-            }
-        }
-        catch (OperationCanceledException) { }
-    }
+    /// <summary>Why the lease was lost, once it was.</summary>
+    public string? LostReason => heartbeat.LostReason;
 
+    /// <summary>Stops the heartbeat and releases the lease if it is still ours; never throws (an unreleased lease expires).</summary>
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        await heartbeat;
-        await lease.ReleaseAsync(name);
-        stop.Dispose();
-        lost.Dispose();
+        var wasLost = heartbeat.Lost.IsCancellationRequested;
+        await heartbeat.DisposeAsync();
+        if (wasLost) return; // taken over, or fenced: another worker may hold it already
+        try
+        {
+            await lease.ReleaseAsync(name);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "The {Lease} lease could not be released; it expires by itself", name);
+        }
     }
 }

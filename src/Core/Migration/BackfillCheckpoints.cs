@@ -121,6 +121,25 @@ public sealed class BackfillCheckpoints(IAmazonDynamoDB dynamoDb, PlatformSchema
         }, ct);
     }
 
+    /// <summary>Extends a claim (the segment's heartbeat); false when another worker has the segment now.</summary>
+    public async Task<bool> RenewClaimAsync(BackfillPlan plan, int segment, string workerId, CancellationToken ct)
+    {
+        try
+        {
+            await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = Table, Key = SegmentKey(plan, segment), UpdateExpression = "SET claimUntil = :until",
+                ConditionExpression = "#owner = :me", ExpressionAttributeNames = new() { ["#owner"] = "owner" },
+                ExpressionAttributeValues = new() { [":me"] = S(workerId), [":until"] = N(ClaimUntil(time.GetUtcNow())) },
+            }, ct);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Gives a segment up (on cancel) so that the next run or another worker takes it at once.</summary>
     public async Task ReleaseAsync(BackfillPlan plan, int segment, string workerId)
     {

@@ -21,7 +21,9 @@ public sealed class BackfillPageWriter(IAmazonDynamoDB dynamoDb, PlatformSchema 
     private const int MaxAttempts = 3;
     private MigrationOptions Settings => options.Value.Migration;
 
-    public async Task<PageTally> WriteAsync(BackfillRun run, int segment, List<Dictionary<string, AttributeValue>> items, CancellationToken ct)
+    /// <param name="fence">Fires when this worker may no longer write (its lease or claim is lost): writes in flight are abandoned, uncounted.</param>
+    public async Task<PageTally> WriteAsync(BackfillRun run, int segment, List<Dictionary<string, AttributeValue>> items, CancellationToken ct,
+        CancellationToken fence = default)
     {
         var tally = new PageTally();
         var writes = new List<Task>();
@@ -47,17 +49,17 @@ public sealed class BackfillPageWriter(IAmazonDynamoDB dynamoDb, PlatformSchema 
                     chunk.Add(id);
                     if (chunk.Count < Settings.TransactionItems) continue;
                     await run.Gate.EnterAsync(ct);
-                    writes.Add(WriteChunkAsync(run, segment, [.. chunk], now, tally));
+                    writes.Add(WriteChunkAsync(run, segment, [.. chunk], now, tally, fence));
                     chunk.Clear();
                     continue;
                 }
                 await run.Gate.EnterAsync(ct);
-                writes.Add(WriteOneAsync(run, segment, id, now, tally));
+                writes.Add(WriteOneAsync(run, segment, id, now, tally, fence));
             }
             if (chunk is { Count: > 0 })
             {
                 await run.Gate.EnterAsync(ct);
-                writes.Add(WriteChunkAsync(run, segment, [.. chunk], now, tally));
+                writes.Add(WriteChunkAsync(run, segment, [.. chunk], now, tally, fence));
             }
         }
         finally
@@ -68,7 +70,7 @@ public sealed class BackfillPageWriter(IAmazonDynamoDB dynamoDb, PlatformSchema 
         return tally;
     }
 
-    private async Task WriteOneAsync(BackfillRun run, int segment, string id, string now, PageTally tally)
+    private async Task WriteOneAsync(BackfillRun run, int segment, string id, string now, PageTally tally, CancellationToken fence)
     {
         await Task.Yield();
         var request = ProductUpdate.Request(schema.Products.Name, id, run.CreatorId, now);
@@ -76,9 +78,15 @@ public sealed class BackfillPageWriter(IAmazonDynamoDB dynamoDb, PlatformSchema 
         {
             try
             {
-                await dynamoDb.UpdateItemAsync(request);
+                await dynamoDb.UpdateItemAsync(request, fence);
                 run.Gate.Exit(throttled: false);
                 Count(run, segment, tally, BackfillCounters.Updated);
+                return;
+            }
+            catch (OperationCanceledException) when (fence.IsCancellationRequested)
+            {
+                // Abandoned at the fence: whether it landed is unknown, and the next worker's conditional write settles it.
+                run.Gate.Exit(throttled: false);
                 return;
             }
             catch (ConditionalCheckFailedException)
@@ -90,7 +98,8 @@ public sealed class BackfillPageWriter(IAmazonDynamoDB dynamoDb, PlatformSchema 
             catch (Exception e) when (attempt < MaxAttempts && Throttling.IsRetryable(e))
             {
                 run.Gate.Exit(throttled: true);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 100 << Math.Min(attempt, 6))), time);
+                try { await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 100 << Math.Min(attempt, 6))), time, fence); }
+                catch (OperationCanceledException) { return; }
                 await run.Gate.EnterAsync(CancellationToken.None);
             }
             catch (Exception e)
@@ -104,10 +113,10 @@ public sealed class BackfillPageWriter(IAmazonDynamoDB dynamoDb, PlatformSchema 
         }
     }
 
-    private async Task WriteChunkAsync(BackfillRun run, int segment, List<string> ids, string now, PageTally tally)
+    private async Task WriteChunkAsync(BackfillRun run, int segment, List<string> ids, string now, PageTally tally, CancellationToken fence)
     {
         await Task.Yield();
-        var outcome = await transactions.WriteAsync(ids, run.CreatorId, now, run.Gate);
+        var outcome = await transactions.WriteAsync(ids, run.CreatorId, now, run.Gate, fence);
         Count(run, segment, tally, BackfillCounters.Updated, outcome.Updated.Count);
         Count(run, segment, tally, BackfillCounters.Skipped, outcome.Skipped.Count);
         foreach (var failure in outcome.Failed)

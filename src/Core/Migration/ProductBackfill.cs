@@ -5,6 +5,7 @@ using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core.Creators;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Schema;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CreatorPlatform.Core.Migration;
@@ -19,7 +20,7 @@ public sealed record BackfillResult(long Scanned, long Updated, long Skipped, lo
 /// written concurrently through an adaptive gate, and the page's last evaluated key saved once its writes are done.
 /// </summary>
 public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema schema, BackfillCheckpoints checkpoints, JobLease lease,
-    IOptions<PlatformOptions> options, TimeProvider time, BackfillPageWriter pages)
+    IOptions<PlatformOptions> options, TimeProvider time, BackfillPageWriter pages, ILogger<ProductBackfill> logger)
 {
     private MigrationOptions Settings => options.Value.Migration;
 
@@ -46,9 +47,11 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
             var open = (await checkpoints.SegmentsAsync(run.Plan, ct)).Where(s => !s.Done && !run.Active.ContainsKey(s.Segment)).ToList();
             if (open.Count == 0) return; // what is left, if anything, is being worked by this worker's other lanes
             SegmentState? claimed = null;
+            var claimedAt = time.GetUtcNow();
             foreach (var s in open)
             {
                 if (!run.Active.TryAdd(s.Segment, 0)) continue;
+                claimedAt = time.GetUtcNow();
                 if ((claimed = await checkpoints.TryClaimAsync(run.Plan, s.Segment, lease.WorkerId, ct)) is not null) break;
                 run.Active.TryRemove(s.Segment, out _);
             }
@@ -65,11 +68,36 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
                     continue;
                 }
             }
-            try { await ProcessSegmentAsync(run, claimed, ct); }
+            try { await HoldAndProcessAsync(run, claimed, claimedAt, ct); }
             finally
             {
                 if (ct.IsCancellationRequested) await checkpoints.ReleaseAsync(run.Plan, claimed.Segment, lease.WorkerId);
                 run.Active.TryRemove(claimed.Segment, out _);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Works a claimed segment while a heartbeat renews its claim, however long a page takes (a throttled page can
+    /// outlast a claim). A claim lost (taken, or not renewed in time) stops this segment's writes before another worker
+    /// may take it; the lane then moves on, and the segment is left to whoever holds it.
+    /// </summary>
+    private async Task HoldAndProcessAsync(BackfillRun run, SegmentState claimed, DateTimeOffset claimedAt, CancellationToken ct)
+    {
+        var n = claimed.Segment;
+        var claim = new Heartbeat($"claim on segment {n}", c => checkpoints.RenewClaimAsync(run.Plan, n, lease.WorkerId, c),
+            lease.Duration, claimedAt, time, logger);
+        await using (claim)
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, claim.Lost);
+            using var fence = CancellationTokenSource.CreateLinkedTokenSource(run.Job.Fence, claim.Lost);
+            try
+            {
+                await ProcessSegmentAsync(run, claimed, stop.Token, fence.Token);
+            }
+            catch (OperationCanceledException) when (claim.Lost.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                run.Job.Warning($"  Segment {n}: {claim.LostReason}; its writes stopped, and it is left to the worker that holds it.");
             }
         }
     }
@@ -90,7 +118,7 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
         return null;
     }
 
-    private async Task ProcessSegmentAsync(BackfillRun run, SegmentState state, CancellationToken ct)
+    private async Task ProcessSegmentAsync(BackfillRun run, SegmentState state, CancellationToken ct, CancellationToken fence)
     {
         var pageSize = Settings.MaxWriteRate > 0
             ? Math.Clamp(Settings.MaxWriteRate * Settings.LeaseSeconds / (3 * run.Plan.Segments), 1, Settings.ScanPageSize) // a page must fit in a claim
@@ -103,13 +131,14 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
             if (lastKey is not null) next = ScanAsync(state.Segment, run.Plan.Segments, lastKey, pageSize, ct);
             var items = page.Items ?? [];
             if (items.Count > 0) run.Job.Info($"  Processing batch of {items.Count} products...");
-            var tally = await pages.WriteAsync(run, state.Segment, items, ct);
+            var tally = await pages.WriteAsync(run, state.Segment, items, ct, fence);
+            fence.ThrowIfCancellationRequested();
             state = state with
             {
                 LastKey = lastKey, Done = lastKey is null, Scanned = state.Scanned + items.Count, Updated = state.Updated + tally.Updated,
                 Skipped = state.Skipped + tally.Skipped, Failed = state.Failed + tally.Failed,
             };
-            await checkpoints.SaveAsync(run.Plan, state, lease.WorkerId, CancellationToken.None);
+            await checkpoints.SaveAsync(run.Plan, state, lease.WorkerId, fence);
             if (tally.Updated > 0) run.Job.Success($"  ✓ Updated {run.Updated} products so far...");
             if (lastKey is null) return;
             ct.ThrowIfCancellationRequested();

@@ -42,7 +42,8 @@ public sealed class TransactionalBackfillWriter(IAmazonDynamoDB dynamoDb, Platfo
     /// Writes <paramref name="ids"/> (unique, at most <see cref="MaxItems"/>). The caller has entered <paramref name="gate"/>
     /// once for the chunk; the slot is given back once, at the end, and between rounds of a throttled chunk.
     /// </summary>
-    public async Task<ChunkOutcome> WriteAsync(IReadOnlyList<string> ids, string creatorId, string now, AdaptiveConcurrency gate)
+    /// <remarks>When <paramref name="fence"/> fires the chunk is abandoned: what was not answered yet is in none of the lists.</remarks>
+    public async Task<ChunkOutcome> WriteAsync(IReadOnlyList<string> ids, string creatorId, string now, AdaptiveConcurrency gate, CancellationToken fence = default)
     {
         if (ids.Count is 0 or > MaxItems) throw new ArgumentOutOfRangeException(nameof(ids), ids.Count, $"A transaction carries 1 to {MaxItems} products.");
         var pending = ids.ToList();
@@ -57,8 +58,12 @@ public sealed class TransactionalBackfillWriter(IAmazonDynamoDB dynamoDb, Platfo
                 await dynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest
                 {
                     TransactItems = pending.Select(id => Item(id, creatorId, now)).ToList(), ClientRequestToken = Guid.NewGuid().ToString("N"),
-                });
+                }, fence);
                 updated.AddRange(pending);
+                pending = [];
+            }
+            catch (OperationCanceledException) when (fence.IsCancellationRequested)
+            {
                 pending = [];
             }
             catch (TransactionCanceledException e) when (e.CancellationReasons is { } reasons && reasons.Count == pending.Count)
@@ -80,11 +85,11 @@ public sealed class TransactionalBackfillWriter(IAmazonDynamoDB dynamoDb, Platfo
                 // Only conditions failed: the rest go again at once; each round removes at least one product, so this ends.
                 if (!transient || pending.Count == 0) continue;
                 if (attempt++ >= MaxAttempts) { throttled = true; Fail(failed, ref pending, e); break; }
-                await BackOffAsync(gate, attempt);
+                if (!await BackOffAsync(gate, attempt, fence)) pending = [];
             }
             catch (Exception e) when (e is not TransactionCanceledException && attempt < MaxAttempts && Throttling.IsRetryable(e))
             {
-                await BackOffAsync(gate, ++attempt);
+                if (!await BackOffAsync(gate, ++attempt, fence)) pending = [];
             }
             catch (Exception e)
             {
@@ -96,11 +101,18 @@ public sealed class TransactionalBackfillWriter(IAmazonDynamoDB dynamoDb, Platfo
         return new ChunkOutcome(updated, skipped, failed);
     }
 
-    private async Task BackOffAsync(AdaptiveConcurrency gate, int attempt)
+    /// <summary>False when the fence fired during the wait: the chunk is abandoned.</summary>
+    private async Task<bool> BackOffAsync(AdaptiveConcurrency gate, int attempt, CancellationToken fence)
     {
         gate.Exit(throttled: true);
-        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 100 << Math.Min(attempt, 6))), time);
+        try { await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 100 << Math.Min(attempt, 6))), time, fence); }
+        catch (OperationCanceledException)
+        {
+            await gate.EnterAsync(CancellationToken.None);
+            return false;
+        }
         await gate.EnterAsync(CancellationToken.None);
+        return true;
     }
 
     private static void Fail(List<ProductFailure> failed, ref List<string> pending, Exception e)
