@@ -50,7 +50,8 @@ public sealed class HostileDataPagesTests : MudTestContext
     {
         var hours = Enumerable.Range(0, 24).Select(h => new HourCounts(Noon.AddHours(h - 24), h, 1, 0)).ToList();
         var tracking = new TrackingSnapshot(Noon.AddHours(-24), hours, HostileCreators.ToList(), HostileText.All.Length);
-        var freshness = new PlatformFreshness(Noon, Today, HostileCreators.Select(c => new CreatorFreshness(c, Noon, Today.AddDays(-5))).ToList(), 5, null);
+        var behind = HostileCreators.Select(c => new CreatorFreshness(c, Noon, Today.AddDays(-5))).ToList();
+        var freshness = new PlatformFreshness(Noon, Today, behind, behind.Count, behind.Count, behind.Count, Today.AddDays(-5), Noon, null);
 
         var trackingView = Render<TrackingView>(p => p.Add(v => v.Tracking, tracking).Add(v => v.RolledUpAt, Noon).Add(v => v.Now, Noon));
         var freshnessView = Render<FreshnessView>(p => p.Add(v => v.Platform, freshness));
