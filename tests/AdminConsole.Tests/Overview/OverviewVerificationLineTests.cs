@@ -1,9 +1,12 @@
 using AdminConsole.Components.Pages.Overview;
+using AdminConsole.Security;
 using AdminConsole.Tests.Infrastructure;
 using CreatorPlatform.Core;
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Rollout;
+using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Verification;
+using CreatorPlatform.Core.Walk;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +23,11 @@ public sealed class OverviewVerificationLineTests(JobsFixture jobs) : MudTestCon
         core = await jobs.CoreAsync();
         Services.AddSingleton(new RolloutChecklist(core.GetServices<IRolloutCheck>().OfType<VerificationCleanCheck>()));
         Services.AddSingleton(new AwsContext(Options.Create(new PlatformOptions { Mode = PlatformMode.Aws })));
+        // The walk's panel beside the checklist, read by a viewer.
+        AddAuthorization().SetAuthorized("Vic Viewer").SetPolicies(Policies.Viewer);
+        Services.AddSingleton(core.GetRequiredService<PlatformWalk>());
+        Services.AddSingleton(core.GetRequiredService<PlatformFactsStore>());
+        Services.AddSingleton(core.GetRequiredService<JobRunner>());
     }
 
     [Fact]
@@ -39,6 +47,6 @@ public sealed class OverviewVerificationLineTests(JobsFixture jobs) : MudTestCon
             Assert.NotNull(line.QuerySelector(".mud-error-text"));
             Assert.Contains("2 hours ago", line.TextContent);
             Assert.Contains("Group and linkage", line.TextContent);
-        });
+        }, TimeSpan.FromSeconds(20));
     }
 }
