@@ -17,7 +17,9 @@ public sealed class RolloutTests(AwsPlatformFixture fixture, ITestOutputHelper l
     {
         try
         {
-            await Expect(1, "status");
+            var before = await Expect(1, "status");
+            Assert.Contains("CloudFormation adds one index per table per stack update", OneLine(before.Stdout));
+            Assert.Contains("Wait until creatorId-index is ACTIVE", OneLine(before.Stdout));
             await Platform.AddIndexAsync("creatorId-index");
             await Platform.AddIndexAsync("status-index");
             await Expect(0, "schema", "apply");
@@ -88,6 +90,9 @@ public sealed class RolloutTests(AwsPlatformFixture fixture, ITestOutputHelper l
             foreach (var run in Cli.History) log.WriteLine($"{run.ExitCode}  {run.Elapsed.TotalSeconds,5:0.0} s  {run.Command}");
         }
     }
+
+    /// <summary>The terminal's text with its wrapping undone.</summary>
+    private static string OneLine(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 
     private async Task<ChildResult> Expect(int exitCode, params string[] args)
     {
