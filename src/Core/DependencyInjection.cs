@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddSingleton<SchemaStatusService>();
         services.AddSingleton<TableReads>();
         services.AddSingleton<MissingTableAdvice>();
+        services.AddSingleton<TwoIndexDeploy>();
         services.AddSingleton<SchemaApplier>();
         services.AddJobKind(new JobKindTraits(SchemaApplier.JobKind) { CreatesOpsTable = true });
         services.AddSingleton<TablesScreen>();

@@ -39,6 +39,21 @@ public sealed class OutputContractTests(AwsPlatformFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_platform_table_that_does_not_exist_is_named_with_the_stack_to_deploy()
+    {
+        Assert.Equal(0, (await fixture.Cli.RunWithAsync(ownOpsTable, "schema", "apply")).ExitCode);
+        var settings = new Dictionary<string, string?>(ownOpsTable) { ["Platform__Tables__Products"] = "NoSuchProductsTable" };
+
+        var result = await fixture.Cli.RunWithAsync(settings, "migrate", "--dry-run", "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        var error = OneDocument(result).GetProperty("error").GetString();
+        Assert.Equal("The table NoSuchProductsTable does not exist. It belongs to the storage stack PinterestAffiliateStorageStack: deploy it "
+            + "(deployment guide, step 4: npx cdk deploy PinterestAffiliateStorageStack), or set Platform:Tables:Products to the table's real name.", error);
+        NoStackTrace(result);
+    }
+
+    [Fact]
     public async Task Several_verbs_with_json_print_exactly_one_document_and_put_their_progress_on_stderr()
     {
         Assert.Equal(0, (await fixture.Cli.RunWithAsync(ownOpsTable, "schema", "apply")).ExitCode);

@@ -30,6 +30,8 @@ public sealed class ConsistencyReport(CreatorDirectory directory, LinkageService
             var l = await linkage.AssessAsync(creator, groupExists, ct);
             ConsistencyFinding? finding = l.State switch
             {
+                // A disabled creator without a user is where its way back (ungroup, unlink, disable) ends: nothing to fix.
+                LinkageState.Unlinked when creator.Status == Creator.Disabled => null,
                 LinkageState.Unlinked => new(ConsistencyKind.CreatorUnlinked, $"{creator.Slug} has no linked user.", [creator.Slug]),
                 LinkageState.HoldsUsername => new(ConsistencyKind.UserIdHoldsUsername,
                     $"{creator.Slug}'s userId holds the Username '{l.User!.Username}' instead of its sub {l.User.Sub}.", [creator.Slug], l.User.Username),

@@ -13,7 +13,8 @@ namespace CreatorPlatform.Core.Jobs;
 /// One of a kind at a time holds across processes too: each run holds the kind's <see cref="JobLease"/> while it works,
 /// as the kind's <see cref="JobKindTraits"/> declare. Tests run jobs through it with a real audit log and lease too.
 /// </summary>
-public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, AuditLog audit, JobLease lease, IEnumerable<JobKindTraits> kinds)
+public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, AuditLog audit, JobLease lease, IEnumerable<JobKindTraits> kinds,
+    Schema.MissingTableAdvice missingTables)
 {
     private readonly ConcurrentDictionary<string, JobRun> latest = new();
     private readonly Dictionary<string, JobKindTraits> traits = kinds.ToDictionary(k => k.Kind);
@@ -150,8 +151,8 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         catch (Exception e) when (e is Schema.TableMissingException or Amazon.DynamoDBv2.Model.ResourceNotFoundException)
         {
             // Before the schema is applied, or with a wrong name in Platform:Tables: say so and what to do, not the SDK's words.
-            var message = $"{(e is Schema.TableMissingException missing ? missing.Message : "A table or index this job needs does not exist.")} "
-                + "Apply the schema first (Tables & indexes → Apply schema), then run it again.";
+            // Which table, and its fix: the console's own comes from `schema apply`, the platform's (in Mode=Aws) from the storage stack.
+            var message = string.Join(" ", await missingTables.ExplainAsync(CancellationToken.None));
             context.Error(message);
             run.End(JobState.Failed, message);
         }

@@ -27,7 +27,7 @@ public sealed class MissingTableAdvice(IAmazonDynamoDB dynamoDb, PlatformSchema 
     {
         var o = options.Value;
         if (table.OwnedByConsole || o.Mode == PlatformMode.Sandbox)
-            return $"The table {table.Name} does not exist. Create it with `schema apply` (or Tables & indexes → Apply schema), then run this again.";
+            return $"The table {table.Name} does not exist. Create it with Tables & indexes → Apply schema (on the command line, `schema apply`), then run this again.";
         return $"The table {table.Name} does not exist. It belongs to the storage stack {o.StackName}: deploy it (deployment guide, step 4: "
             + $"npx cdk deploy {o.StackName}{o.ProfileArgument()}), or set Platform:Tables:{table.LogicalName} to the table's real name.";
     }

@@ -5,7 +5,8 @@ using CreatorPlatform.Core.Aws;
 namespace CreatorPlatform.Core.Schema;
 
 /// <summary>Reads every table's live state in parallel and compares it with <see cref="PlatformSchema"/>.</summary>
-public sealed class SchemaStatusService(IAmazonDynamoDB dynamoDb, PlatformSchema schema, AwsContext aws, Troubleshooting.Troubleshooter troubleshooter, TimeProvider time)
+public sealed class SchemaStatusService(IAmazonDynamoDB dynamoDb, PlatformSchema schema, AwsContext aws, Troubleshooting.Troubleshooter troubleshooter, TimeProvider time,
+    TwoIndexDeploy twoIndexDeploy)
 {
     public async Task<PlatformStatus> GetStatusAsync(CancellationToken ct = default)
     {
@@ -36,6 +37,12 @@ public sealed class SchemaStatusService(IAmazonDynamoDB dynamoDb, PlatformSchema
         var indexes = IndexStatuses(spec, table);
         var findings = SchemaDrift.Compare(spec, table, ttl.State, aws.IsSandbox).ToList();
         if (ttl.Error is not null) findings.Add(new(FindingSeverity.Warning, spec.Name, null, ttl.Error));
+        if (!aws.IsSandbox && indexes.Any(i => i.AddedByRollout && !i.Exists))
+        {
+            // CloudFormation adds one index per update: say it before the admin deploys both, and after a deploy rolled back.
+            if (await twoIndexDeploy.RollbackAsync(spec, ct) is { } rolledBack) findings.Insert(0, rolledBack);
+            if (twoIndexDeploy.Advice(spec, indexes) is { } advice) findings.Insert(0, advice);
+        }
         return new TableStatus(spec, true, table.TableStatus?.Value, table.ItemCount, table.TableSizeBytes, BillingMode(table),
             ttl.State, indexes, findings);
     }
@@ -74,7 +81,7 @@ public sealed class SchemaStatusService(IAmazonDynamoDB dynamoDb, PlatformSchema
     {
         var action = spec.OwnedByConsole ? "The console creates its own table: use Apply schema."
             : aws.IsSandbox ? "Use Apply schema to create it in the sandbox."
-            : $"Deploy the storage stack: npx cdk deploy {aws.Options.StackName} --profile <profile> (deployment guide, step 4).";
+            : $"Deploy the storage stack: npx cdk deploy {aws.Options.StackName}{aws.Options.ProfileArgument()} (deployment guide, step 4).";
         var severity = spec.OwnedByConsole ? FindingSeverity.Warning : FindingSeverity.Error;
         return new TableStatus(spec, false, null, null, null, null, null,
             spec.Indexes.Select(i => new IndexStatus(i.Name, false, null, false, null, i.AddedByRollout)).ToList(),

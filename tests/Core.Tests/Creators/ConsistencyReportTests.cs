@@ -62,6 +62,19 @@ public sealed class ConsistencyReportTests(EmulatorFixture emulators)
     }
 
     [Fact]
+    public async Task A_disabled_creator_without_a_user_is_clean_as_its_way_back_leaves_it()
+    {
+        await using var world = await CreatorsWorld.CreateAsync(emulators);
+        var creator = Creator.New("gone", "Gone", DateTimeOffset.UtcNow) with { Status = Creator.Disabled };
+        await world.Get<Amazon.DynamoDBv2.IAmazonDynamoDB>().PutItemAsync(world.Get<CreatorPlatform.Core.Schema.PlatformSchema>().Creators.Name, CreatorMapper.ToItem(creator));
+        await world.CreatorAsync("active-unlinked");
+
+        var report = await world.Get<ConsistencyReport>().RunAsync(default);
+
+        Assert.Equal([(ConsistencyKind.CreatorUnlinked, "active-unlinked")], report.Findings.Select(f => (f.Kind, string.Join(",", f.Slugs))));
+    }
+
+    [Fact]
     public async Task A_missing_group_is_a_finding()
     {
         await using var world = await CreatorsWorld.CreateAsync(emulators, withGroup: false);

@@ -23,7 +23,8 @@ public sealed class JobMissingTableTests(EmulatorFixture emulators)
         var run = await services.GetRequiredService<JobRunner>().RunToEndAsync(MigrationJob.JobKind, services.GetRequiredService<MigrationJob>().RunAsync);
 
         Assert.Equal(JobState.Failed, run.State);
-        Assert.EndsWith("Apply the schema first (Tables & indexes → Apply schema), then run it again.", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"The table {schema.Products.Name} does not exist. Create it with Tables & indexes → Apply schema", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"The table {schema.Creators.Name} does not exist.", run.Error, StringComparison.Ordinal);
         Assert.Contains(run.Log, l => l.Level == JobLogLevel.Error && l.Message == run.Error);
         Assert.DoesNotContain(run.Log, l => l.Message.Contains("non-existent", StringComparison.Ordinal));
         // Nothing was created on the way: the job did not make up the tables it needs.

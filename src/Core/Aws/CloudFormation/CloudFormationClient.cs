@@ -30,6 +30,9 @@ public sealed class CloudFormationClient(HttpClient http, AwsContext aws) : IClo
     public Task<ListStackResourcesResponse> ListStackResourcesAsync(ListStackResourcesRequest request, CancellationToken ct = default) =>
         SendAsync("ListStackResources", [("StackName", request.StackName), ("NextToken", request.NextToken)], CloudFormationXml.ListStackResources, ct);
 
+    public Task<DescribeStackEventsResponse> DescribeStackEventsAsync(DescribeStackEventsRequest request, CancellationToken ct = default) =>
+        SendAsync("DescribeStackEvents", [("StackName", request.StackName), ("NextToken", request.NextToken)], CloudFormationXml.DescribeStackEvents, ct);
+
     private Task<T> SendAsync<T>(string action, (string Name, string? Value)[] parameters, Func<XElement, T> read, CancellationToken ct) =>
         query.SendAsync(action, parameters, read, ct);
 }

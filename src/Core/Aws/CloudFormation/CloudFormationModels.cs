@@ -72,3 +72,23 @@ public sealed record StackResourceSummary
     public string? ResourceStatusReason { get; init; }
     public DateTime? LastUpdatedTimestamp { get; init; }
 }
+
+public sealed record DescribeStackEventsRequest
+{
+    public string? StackName { get; init; }
+    public string? NextToken { get; init; }
+}
+
+/// <summary>A page of the stack's events, newest first.</summary>
+public sealed record DescribeStackEventsResponse(List<StackEvent>? StackEvents, string? NextToken);
+
+public sealed record StackEvent
+{
+    public string? EventId { get; init; }
+    public string? LogicalResourceId { get; init; }
+    public string? PhysicalResourceId { get; init; }
+    public string? ResourceType { get; init; }
+    public string? ResourceStatus { get; init; }
+    public string? ResourceStatusReason { get; init; }
+    public DateTime? Timestamp { get; init; }
+}

@@ -56,6 +56,21 @@ internal static class CloudFormationXml
         }).ToList(), Value(result, "NextToken"));
     }
 
+    public static DescribeStackEventsResponse DescribeStackEvents(XElement root)
+    {
+        var result = Child(root, "DescribeStackEventsResult");
+        return new(Members(result, "StackEvents").Select(e => new StackEvent
+        {
+            EventId = Value(e, "EventId"),
+            LogicalResourceId = Value(e, "LogicalResourceId"),
+            PhysicalResourceId = Value(e, "PhysicalResourceId"),
+            ResourceType = Value(e, "ResourceType"),
+            ResourceStatus = Value(e, "ResourceStatus"),
+            ResourceStatusReason = Value(e, "ResourceStatusReason"),
+            Timestamp = Time(e, "Timestamp"),
+        }).ToList(), Value(result, "NextToken"));
+    }
+
     private static XElement? Child(XElement? parent, string name) => parent?.Elements().FirstOrDefault(e => e.Name.LocalName == name);
 
     private static IEnumerable<XElement> Members(XElement? parent, string list) =>
