@@ -20,6 +20,9 @@ public sealed class OnboardingService(OnboardingProgressStore progressStore, Cre
         var startedBy = audit.DemandAdmin($"Onboard {profile.Slug}").Name;
         Validate(profile, user);
         if (await FindStoppedAsync(profile.Slug.Trim(), ct) is { } stopped) return await ContinueAsync(stopped, Trim(profile), user, ct);
+        // An existing user is looked up before anything is written: a user that is not there leaves no half-made creator behind.
+        if (!user.CreatesUser && await users.FindAsync(user.Existing!.Trim(), ct) is null)
+            throw new OnboardingException($"No user '{user.Existing!.Trim()}' in the pool. Pick an existing user (username or e-mail), or create one with a new username and e-mail.");
         var now = time.GetUtcNow();
         var progress = new OnboardingProgress(Guid.NewGuid().ToString("N")[..12], Trim(profile), user, startedBy, now, now, [], Guid.NewGuid().ToString());
         await progressStore.SaveAsync(progress, ct);
@@ -74,7 +77,13 @@ public sealed class OnboardingService(OnboardingProgressStore progressStore, Cre
     public static IReadOnlyDictionary<string, string> ValidateUser(OnboardingUser user)
     {
         var errors = new Dictionary<string, string>();
-        if (!user.CreatesUser) return errors;
+        if (!user.CreatesUser)
+        {
+            var existing = user.Existing!.Trim();
+            if (existing.Length > 254 || existing.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+                errors["user"] = "A user is a username or an e-mail, with no spaces.";
+            return errors;
+        }
         var username = user.NewUsername?.Trim() ?? "";
         if (username.Length == 0) errors["newUsername"] = "Enter a username, or pick an existing user.";
         else if (username.Length > 128 || username.Contains('@') || username.Any(char.IsWhiteSpace))
