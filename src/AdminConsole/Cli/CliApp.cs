@@ -53,6 +53,7 @@ public static class CliApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction) return CliFailure.Usage(parse);
         LeaseWait.Configure(parse);
+        CliLogFormatter.Verbose = parse.GetValue(Verbose);
         try
         {
             // Ctrl-C cancels the verb's job, which finishes the writes in flight and releases its claims: give it time.
@@ -73,6 +74,9 @@ public static class CliApp
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         // A verb prints its own output; only warnings and errors of the services underneath belong beside it.
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+        builder.Logging.AddConsole(o => o.FormatterName = CliLogFormatter.Name).AddConsoleFormatter<CliLogFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
+        // Each retry of an AWS call is a log line; the verb says how the call ended. The retries are for --verbose.
+        if (!CliLogFormatter.Verbose) builder.Logging.AddFilter("Polly", LogLevel.None);
         // No sign-in on the command line: the operator acts with their own AWS credentials and is audited as such.
         builder.Services.AddSingleton<ICurrentActor>(new FixedActor(Actor.Operator(builder.Configuration[$"{PlatformOptions.Section}:Profile"])));
         builder.AddCore();
