@@ -65,6 +65,7 @@ public static class CliApp
     private static async Task<int> InvokeAsync(ParseResult parse)
     {
         LeaseWait.Configure(parse);
+        CliLogFormatter.Verbose = parse.GetValue(Verbose);
         try
         {
             // Ctrl-C cancels the verb's job, which finishes the writes in flight and releases its claims: give it time.
@@ -90,8 +91,10 @@ public static class CliApp
         // A verb prints its own output; only warnings and errors of the services underneath belong beside it.
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
         // Logs are for people and go to stderr, one line each: stdout is the verb's own output (with --json, its one document).
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddConsole(o => o.FormatterName = CliLogFormatter.Name).AddConsoleFormatter<CliLogFormatter, ConsoleFormatterOptions>();
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        // Each retry of an AWS call is a log line; the verb says how the call ended. The retries are for --verbose.
+        if (!CliLogFormatter.Verbose) builder.Logging.AddFilter("Polly", LogLevel.None);
         // No sign-in on the command line: the operator acts with their own AWS credentials and is audited as such.
         builder.Services.AddSingleton<ICurrentActor>(new FixedActor(Actor.Operator(builder.Configuration[$"{PlatformOptions.Section}:Profile"])));
         builder.AddCore();

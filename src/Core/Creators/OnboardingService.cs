@@ -101,7 +101,13 @@ public sealed class OnboardingService(OnboardingProgressStore progressStore, Cre
     public static IReadOnlyDictionary<string, string> ValidateUser(OnboardingUser user)
     {
         var errors = new Dictionary<string, string>();
-        if (!user.CreatesUser) return errors;
+        if (!user.CreatesUser)
+        {
+            var existing = user.Existing!.Trim();
+            if (existing.Length > 254 || existing.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+                errors["user"] = "A user is a username or an e-mail, with no spaces.";
+            return errors;
+        }
         var username = user.NewUsername?.Trim() ?? "";
         if (username.Length == 0) errors["newUsername"] = "Enter a username, or pick an existing user.";
         else if (username.Length > 128 || username.Contains('@') || username.Any(char.IsWhiteSpace))

@@ -159,7 +159,7 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         catch (Exception e)
         {
             logger.LogError(e, "Job {Kind} {JobId} failed", run.Kind, run.Id);
-            context.Error($"Stopped by an error: {e.Message}");
+            context.Error($"Stopped by an error: {e.Message} Check that DynamoDB and Cognito answer, then run it again.");
             run.End(JobState.Failed, e.Message);
         }
         if (deferred && !await WriteOrReportAsync(started, context)) audit.Defer(started);

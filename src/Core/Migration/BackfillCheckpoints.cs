@@ -49,8 +49,16 @@ public sealed class BackfillCheckpoints(IAmazonDynamoDB dynamoDb, PlatformSchema
     {
         var item = (await dynamoDb.GetItemAsync(new GetItemRequest { TableName = Table, Key = PointerKey, ConsistentRead = true }, ct)).Item;
         return item is { Count: > 0 } && item.TryGetValue("backfillId", out var id) && id.S is { } s
-            ? new BackfillPlan(s, int.Parse(item["segments"].N ?? "1"), true)
+            ? new BackfillPlan(s, Segments(item), true)
             : null;
+    }
+
+    /// <summary>The open backfill's segment count, refused by name when the item does not hold one a scan can use.</summary>
+    private static int Segments(Dictionary<string, AttributeValue> item)
+    {
+        if (int.TryParse(item.GetValueOrDefault("segments")?.N, out var segments) && segments is >= 1 and <= 1000) return segments;
+        throw new Jobs.JobFailedException($"The open backfill's checkpoint ({OpsKeys.BackfillPointer} / {OpsKeys.BackfillPointerSk}) in the console's table is damaged: "
+            + $"its segment count is '{item.GetValueOrDefault("segments")?.N}', not 1 to 1000. Restore that item (point-in-time recovery) or remove it to start the backfill afresh.");
     }
 
     /// <summary>Closes the backfill once every segment is done; the next run starts a new one.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Schema;
 using static CreatorPlatform.Core.Aws.Attr;
 
@@ -125,11 +126,27 @@ public sealed class MigrationJournal(IAmazonDynamoDB dynamoDb, PlatformSchema sc
     private static MissingAttributes Parse(string flags) =>
         (flags.Contains('c') ? MissingAttributes.CreatorId : 0) | (flags.Contains('f') ? MissingAttributes.Featured : 0) | (flags.Contains('s') ? MissingAttributes.Status : 0);
 
-    private static JournalPage ToPage(Dictionary<string, AttributeValue> i) => new(i["sk"].S, i["now"].S, i["creatorId"].S,
-        JsonSerializer.Deserialize<List<StoredEntry>>(i["entries"].S)!.Select(e => new JournalEntry(e.I, Parse(e.M), e.U)).ToList());
+    private static JournalPage ToPage(Dictionary<string, AttributeValue> i) => Read(i, "page", () => new JournalPage(i["sk"].S, i["now"].S, i["creatorId"].S,
+        JsonSerializer.Deserialize<List<StoredEntry>>(i["entries"].S)!.Select(e => new JournalEntry(e.I ?? throw new JsonException("an entry has no product id"), Parse(e.M ?? ""), e.U)).ToList()));
 
-    private static JournaledRun ToRun(Dictionary<string, AttributeValue> i) => new(i["sk"].S, i["backfillId"].S,
-        DateTimeOffset.Parse(i["startedAt"].S, System.Globalization.CultureInfo.InvariantCulture), i["creatorId"].S, i.GetValueOrDefault("createdCreatorId")?.S);
+    private static JournaledRun ToRun(Dictionary<string, AttributeValue> i) => Read(i, "run", () => new JournaledRun(i["sk"].S, i["backfillId"].S,
+        DateTimeOffset.Parse(i["startedAt"].S, System.Globalization.CultureInfo.InvariantCulture), i["creatorId"].S, i.GetValueOrDefault("createdCreatorId")?.S));
+
+    /// <summary>An item that does not read as the journal wrote it is refused by name, and nothing is done from it.</summary>
+    private static T Read<T>(Dictionary<string, AttributeValue> i, string what, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or NullReferenceException or ArgumentException)
+        {
+            var key = $"{i.GetValueOrDefault("pk")?.S} / {i.GetValueOrDefault("sk")?.S}";
+            var reason = e is KeyNotFoundException ? "an attribute is missing" : e is JsonException ? "its entries are not the journal's JSON" : "a value has the wrong form";
+            throw new JobFailedException($"The migration journal's {what} item {key} in the console's table is damaged ({reason}), so undo cannot trust it and "
+                + "changed nothing from it. Restore that item (point-in-time recovery) or remove it, then run undo again.");
+        }
+    }
 
     /// <summary>Short names: a page holds hundreds of entries.</summary>
     private sealed record StoredEntry(string I, string M, string? U);

@@ -78,6 +78,24 @@ public sealed class BadCommandLineTests
     }
 
     [Theory]
+    [InlineData("status")]
+    [InlineData("migrate", "--dry-run", "--no-wait")]
+    [InlineData("verify")]
+    public async Task A_service_that_drops_every_connection_ends_the_verb_with_what_happened_and_what_to_do(params string[] args)
+    {
+        using var aws = new CountingEndpoint();
+
+        var (exit, output, errors) = await RunAsync(args, aws.Url);
+
+        Assert.NotEqual(0, exit);
+        Assert.DoesNotContain("   at ", output + errors);
+        Assert.DoesNotContain("Execution attempt", output + errors);
+        Assert.StartsWith("failed: A service did not answer", errors);
+        Assert.Equal(2, errors.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.True(aws.Connections > 0);
+    }
+
+    [Theory]
     [InlineData("--help")]
     [InlineData("migrate", "--help")]
     [InlineData("migrat", "--help")]
@@ -114,8 +132,13 @@ public sealed class BadCommandLineTests
         var (stdout, stderr) = (Console.Out, Console.Error);
         var (output, errors) = (new StringWriter(), new StringWriter());
         foreach (var (key, value) in settings) Environment.SetEnvironmentVariable(key, value);
+        var console = Spectre.Console.AnsiConsole.Console;
         Console.SetOut(output);
         Console.SetError(errors);
+        Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Ansi = Spectre.Console.AnsiSupport.No, Interactive = Spectre.Console.InteractionSupport.No, Out = new Spectre.Console.AnsiConsoleOutput(output),
+        });
         try
         {
             var exit = await CliApp.RunAsync(args).WaitAsync(TimeSpan.FromSeconds(30));
@@ -125,6 +148,7 @@ public sealed class BadCommandLineTests
         {
             Console.SetOut(stdout);
             Console.SetError(stderr);
+            Spectre.Console.AnsiConsole.Console = console;
             foreach (var (key, value) in previous) Environment.SetEnvironmentVariable(key, value);
         }
     }

@@ -111,4 +111,19 @@ public sealed class OnboardingTests(EmulatorFixture emulators)
         Assert.Empty(await world.Get<OnboardingService>().ListOpenAsync(default));
         Assert.Empty(await world.Get<CreatorStore>().FindBySlugAsync("Bad--Slug", default));
     }
+
+    [Theory]
+    [InlineData("nobody-here")]
+    [InlineData("has space")]
+    public async Task An_existing_user_that_is_not_in_the_pool_is_refused_before_anything_is_written(string user)
+    {
+        await using var world = await CreatorsWorld.CreateAsync(emulators);
+
+        var error = await Assert.ThrowsAsync<OnboardingException>(() =>
+            world.Get<OnboardingService>().StartAsync(Profile("ghost-user"), OnboardingUser.ExistingUser(user), default));
+
+        Assert.Contains("user", error.Message);
+        Assert.Empty(await world.Get<OnboardingService>().ListOpenAsync(default));
+        Assert.Empty(await world.Get<CreatorStore>().FindBySlugAsync("ghost-user", default));
+    }
 }
