@@ -11,6 +11,7 @@ namespace EndToEnd;
 /// The built executable as an operator runs it, on a sandbox of its own (a temporary data folder, free ports): a
 /// `migrate` killed with SIGKILL, then an immediate `migrate`, which must resume rather than wait out the dead one.
 /// </summary>
+[Collection(RunsAloneCollection.Name)]
 public sealed class CliCrashTests : IDisposable
 {
     private readonly string data = Directory.CreateTempSubdirectory("cli-crash-").FullName;

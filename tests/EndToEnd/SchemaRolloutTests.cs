@@ -4,8 +4,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace EndToEnd;
 
-/// <summary>Each test class gets its own app and sandbox, so each starts from the pre-rollout platform.</summary>
-public sealed class SchemaRolloutTests(ConsoleAppFixture console) : IClassFixture<ConsoleAppFixture>
+/// <summary>The one test that watches indexes being built: its emulator makes them take as long as the real service.</summary>
+public sealed class SchemaRolloutTests(IndexDelayConsoleAppFixture console) : IClassFixture<IndexDelayConsoleAppFixture>
 {
     [Fact]
     public async Task An_admin_applies_the_schema_and_watches_every_index_reach_active()

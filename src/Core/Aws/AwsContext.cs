@@ -13,9 +13,10 @@ namespace CreatorPlatform.Core.Aws;
 /// SDK's own credential chain (SSO profiles included). Endpoints are overridden only the SDK's standard way
 /// (<c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>, <c>AWS_ENDPOINT_URL</c>).
 /// </summary>
-public sealed class AwsContext(IOptions<PlatformOptions> options)
+/// <remarks>Credentials registered in the container win over both (tests use dummy keys without touching the process's environment).</remarks>
+public sealed class AwsContext(IOptions<PlatformOptions> options, AWSCredentials? registered = null)
 {
-    private readonly Lazy<AWSCredentials> credentials = new(() => ResolveCredentials(options.Value));
+    private readonly Lazy<AWSCredentials> credentials = new(() => registered ?? ResolveCredentials(options.Value));
 
     public PlatformOptions Options => options.Value;
     public bool IsSandbox => Options.Mode == PlatformMode.Sandbox;

@@ -18,15 +18,17 @@ public static class NoTablesDynamoDb
 {
     public static void AddCoreWithoutTables(this IServiceCollection services, List<string> operations, string mode = "Aws")
     {
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDTESTONLY");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "test-only-secret");
         var settings = new Dictionary<string, string?> { ["Platform:Mode"] = mode, ["Platform:Sandbox:InMemory"] = "true" };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         services.AddLogging();
         services.AddSingleton<ICurrentActor>(new FixedActor(new Actor("Ada Admin", "oid-ada", AdminRole.Admin, "tests")));
         services.AddCore(configuration);
+        services.AddSingleton<AWSCredentials>(DummyKeys);
         services.AddSingleton<IAmazonDynamoDB>(sp => Client(sp.GetRequiredService<AwsContext>(), operations));
     }
+
+    /// <summary>Keys for this container only, so that Core's AWS clients can be built; every call they make is answered here.</summary>
+    public static AWSCredentials DummyKeys { get; } = new BasicAWSCredentials("AKIDTESTONLY", "test-only-secret");
 
     /// <summary>A DynamoDB client with the console's settings whose every request is recorded in <paramref name="operations"/> and finds no table.</summary>
     public static AmazonDynamoDBClient Client(AwsContext aws, List<string> operations)

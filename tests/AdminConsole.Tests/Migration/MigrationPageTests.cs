@@ -4,14 +4,16 @@ using AdminConsole.Tests.Infrastructure;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Migration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AdminConsole.Tests.Migration;
 
-/// <summary>The migration page follows a run of this process from the run's own events, and reads nothing from DynamoDB while it runs.</summary>
+/// <summary>The migration page follows a run of this process from the run's own events, and reads nothing from DynamoDB while it runs (its timers on a fake clock).</summary>
 [Collection(JobsCollection.Name)]
 public sealed class MigrationPageTests : MudTestContext
 {
     private readonly List<string> operations = [];
+    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
     private readonly JobsFixture jobs;
     private JobRunner runner = null!;
 
@@ -19,6 +21,7 @@ public sealed class MigrationPageTests : MudTestContext
     {
         this.jobs = jobs;
         Services.AddCoreWithoutTables(operations);
+        Services.AddSingleton<TimeProvider>(clock);
         var auth = AddAuthorization();
         auth.SetAuthorized("Ada Admin");
         auth.SetPolicies(Policies.Admin, Policies.Viewer);
@@ -46,15 +49,16 @@ public sealed class MigrationPageTests : MudTestContext
         var job = await started.Task;
         var page = Render<MigrationPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid='migration-progress']")));
-        await Task.Delay(200);
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid='migration-history']"))); // its state was read
         lock (operations) operations.Clear();
 
         job.Set("scanned", 40);
         page.WaitForAssertion(() => Assert.Contains("40", page.Find("[data-testid='scanned']").TextContent));
-        await Task.Delay(300);
+        clock.Advance(TimeSpan.FromMilliseconds(300)); // past the page's redraw throttle
         job.Add("scanned", 60);
         page.WaitForAssertion(() => Assert.Contains("100", page.Find("[data-testid='scanned']").TextContent));
-        await Task.Delay(1_500);
+        clock.Advance(TimeSpan.FromSeconds(11)); // two ticks of the timer that re-reads a run going on elsewhere
+        await page.InvokeAsync(() => { }); // the ticks' turns on the renderer have been taken
         var whileRunning = Operations;
         go.SetResult();
         await run.Completion;

@@ -29,18 +29,13 @@ public class ConsoleFactory : WebApplicationFactory<Program>
 
     protected virtual bool UseTestSignIn => true;
 
-    static ConsoleFactory()
-    {
-        // Dummy keys so that Core's AWS clients can be built; every call they would make goes to a closed port.
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDTESTONLY");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "test-only-secret");
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        // Dummy keys so that Core's AWS clients can be built; every call they would make goes to a closed port.
+        builder.ConfigureServices(services => services.AddSingleton(Infrastructure.NoTablesDynamoDb.DummyKeys));
         if (!UseTestSignIn) return;
         builder.ConfigureTestServices(services =>
         {

@@ -12,11 +12,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CreatorPlatform.Core.Tests.Rollout;
 
 /// <summary>
-/// Step 5 adds indexes to an existing table with UpdateTable: on the emulator that the schema rollout tests use, since
-/// the shared one, holding every other test's tables, once left a new index unfinished for the whole 6-minute wait.
+/// Step 5 adds indexes to an existing table with UpdateTable: on the emulator of the schema tests, since the shared one,
+/// holding every other test's tables, once left a new index unfinished for the whole 6-minute wait.
 /// </summary>
-[Collection(IndexDelayEmulatorCollection.Name)]
-public sealed class IndexesActiveCheckTests(IndexDelayEmulatorFixture emulators)
+[Collection(SchemaEmulatorCollection.Name)]
+public sealed class IndexesActiveCheckTests(EmulatorFixture emulators)
 {
     [Fact]
     public async Task Indexes_active_is_red_on_the_legacy_products_table_and_green_after_the_schema()

@@ -32,23 +32,6 @@ public sealed class SchemaApplierTests(IndexDelayEmulatorFixture emulators)
     }
 
     [Fact]
-    public async Task Applying_again_when_nothing_is_missing_changes_nothing()
-    {
-        await using var services = emulators.Services();
-        var applier = services.GetRequiredService<SchemaApplier>();
-        var runner = services.GetRequiredService<JobRunner>();
-        var first = await runner.RunToEndAsync(SchemaApplier.JobKind, applier.ApplyAsync);
-
-        var second = await runner.RunToEndAsync(SchemaApplier.JobKind, applier.ApplyAsync);
-
-        Assert.Equal(JobState.Succeeded, first.State);
-        Assert.True(first.Counter("changes") >= 5, first.Text());
-        Assert.Equal(JobState.Succeeded, second.State);
-        Assert.Equal(0, second.Counter("changes"));
-        Assert.DoesNotContain(second.Log, l => l.Message.StartsWith("Adding", StringComparison.Ordinal) || l.Message.StartsWith("Creating", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task A_second_apply_while_one_runs_is_refused_with_who_holds_it()
     {
         await using var services = emulators.Services();
