@@ -23,7 +23,8 @@ public static class DependencyInjection
         // `dotnet run` does in Development; a published app has them in wwwroot and no manifest, so this is a no-op there.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        // Toasts at the top: at the bottom right they covered the forms' main buttons (Onboard, Resume).
+        builder.Services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.TopCenter);
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddConsoleHealthChecks();
         builder.Services.AddConsoleDataProtection();

@@ -36,4 +36,47 @@ public sealed class AdminAtAGlanceTests(ConsoleAppFixture console)
         await page.GetByTestId("confirm-yes").ClickAsync();
         await Expect(page.GetByTestId("bulk-results")).ToContainTextAsync("Added", new() { Timeout = 20_000 });
     }
+
+    [Fact]
+    public async Task At_390_px_the_app_bar_keeps_title_user_and_theme_toggle_and_no_page_scrolls_sideways()
+    {
+        var page = await console.Browser.NewPageAsync(new() { BaseURL = console.BaseUrl.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
+
+        foreach (var path in new[] { "/", "/tables", "/creators", "/verification", "/analytics" })
+        {
+            await ConsoleAppFixture.OpenAsync(page, path);
+
+            foreach (var id in new[] { "app-title", "signed-in-user", "theme-toggle", "environment" })
+            {
+                var box = await page.GetByTestId(id).First.BoundingBoxAsync();
+                Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= 390, $"{path}: {id} is off screen ({box?.X}, {box?.Width})");
+            }
+            var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            var wide = overflow <= 0 ? "" : await page.EvaluateAsync<string>("""
+                [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                    .slice(0, 1).map(e => { const chain = []; for (let p = e; p && chain.length < 8; p = p.parentElement) chain.push(p.tagName + '.' + p.className + '[' + (p.getAttribute('data-testid') ?? '') + ']'); return chain.join(' < '); }).join('')
+                """);
+            Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow} px: {wide}");
+            await ConsoleAppFixture.ScreenshotAsync(page, $"glance-390{path.Replace('/', '-')}");
+        }
+    }
+
+    [Fact]
+    public async Task Dark_mode_follows_the_browser_until_the_admin_chooses_and_the_choice_survives_a_reload()
+    {
+        await using var context = await console.Browser.NewContextAsync(new() { BaseURL = console.BaseUrl.ToString(), ColorScheme = ColorScheme.Dark });
+        var page = await context.NewPageAsync();
+        const string background = "getComputedStyle(document.body).backgroundColor";
+
+        await ConsoleAppFixture.OpenAsync(page, "/");
+        await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("data-dark", "true");
+        var dark = await page.EvaluateAsync<string>(background);
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("data-dark", "false");
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("interactive")).ToBeAttachedAsync();
+
+        await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("data-dark", "false");
+        Assert.NotEqual(dark, await page.EvaluateAsync<string>(background));
+    }
 }

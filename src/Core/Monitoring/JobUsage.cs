@@ -16,12 +16,16 @@ public sealed record JobUsage(string Job, string RunId, DateTimeOffset StartedAt
         new(run.Title, run.Id, run.StartedAt, run.EndedAt - run.StartedAt, table,
             run.Counter(read), run.Counter(written), run.Counter(ThrottleCounter), run.State.ToString());
 
-    public static JobUsage FromMigration(MigrationRunRecord run, string table) => new("Migration", run.RunId, run.StartedAt, run.EndedAt - run.StartedAt, table,
-        run.Counts.GetValueOrDefault(ReadCounter), run.Counts.GetValueOrDefault(WrittenCounter), run.Counts.GetValueOrDefault(ThrottleCounter), run.Outcome);
+    /// <summary>A migration reads what it scans and writes what it updates; an undo reads its journal's products and writes those it puts back.</summary>
+    public static JobUsage FromMigration(MigrationRunRecord run, string table) => run.Kind == RunKinds.Undo
+        ? new("Migration undo", run.RunId, run.StartedAt, run.EndedAt - run.StartedAt, table,
+            run.Counts.GetValueOrDefault("products"), run.Counts.GetValueOrDefault("undone"), run.Counts.GetValueOrDefault(ThrottleCounter), run.Outcome)
+        : new("Migration", run.RunId, run.StartedAt, run.EndedAt - run.StartedAt, table,
+            run.Counts.GetValueOrDefault(ReadCounter), run.Counts.GetValueOrDefault(WrittenCounter), run.Counts.GetValueOrDefault(ThrottleCounter), run.Outcome);
 
-    /// <summary>The newest three migration runs of the history.</summary>
+    /// <summary>The newest three migration and undo runs of the history.</summary>
     public static List<JobUsage> Migrations(MigrationState state, string table) =>
-        state.History.Where(r => r.Kind == RunKinds.Migrate).Take(3).Select(r => FromMigration(r, table)).ToList();
+        state.History.Where(r => r.Kind is RunKinds.Migrate or RunKinds.Undo).Take(3).Select(r => FromMigration(r, table)).ToList();
 }
 
 /// <summary>A job kind run through <see cref="JobRunner"/> whose figures are shown, with the names of its read and write counters.</summary>

@@ -11,6 +11,8 @@ public static class ConsoleTheme
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica", "Arial", "sans-serif"] },
+            // Buttons keep the case they are written in: ids and usernames in them must read as they are.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }
