@@ -19,6 +19,7 @@ public static class DependencyInjection
         var mode = PlatformModes.Read(builder.Configuration) ?? PlatformMode.Aws;
         builder.Services.AddHostedService<StartupGuardService>();
         builder.Services.AddHostedService<Analytics.AnalyticsScheduleService>();
+        builder.Services.AddHostedService<Walk.WalkScheduleService>();
         // The built (unpublished) executable serves MudBlazor's assets from the NuGet cache in any environment, as
         // `dotnet run` does in Development; a published app has them in wwwroot and no manifest, so this is a no-op there.
         builder.WebHost.UseStaticWebAssets();

@@ -131,6 +131,7 @@ public static class DependencyInjection
         services.AddOptions<Walk.WalkOptions>().Bind(configuration.GetSection(Walk.WalkOptions.Section));
         services.AddSingleton<Walk.PlatformFactsStore>();
         services.AddSingleton<Walk.PlatformWalk>();
+        services.AddSingleton<Walk.WalkSchedule>();
 
         services.AddRollback();
         // Last, so that its verification section (freshness) closes the report.

@@ -66,6 +66,14 @@ public sealed class CognitoUsers(ICognitoClient cognito, UserPoolLocator pools)
         return (page.Users ?? []).Take(limit).Select(CognitoUser.From).ToList();
     }
 
+    /// <summary>One ListUsers page, at most <paramref name="limit"/> users (60 at most in Cognito): suggestions, not the pool.</summary>
+    public async Task<IReadOnlyList<CognitoUser>> FirstPageAsync(int limit, CancellationToken ct)
+    {
+        var pool = (await pools.GetAsync(ct)).Id;
+        var page = await cognito.ListUsersAsync(new() { UserPoolId = pool, Limit = Math.Min(limit, 60) }, ct);
+        return (page.Users ?? []).Take(limit).Select(CognitoUser.From).ToList();
+    }
+
     /// <summary>The whole pool: for tests and the sandbox's few users only, never for a view or a walk (the pool may hold far more users than creators).</summary>
     public async Task<IReadOnlyList<CognitoUser>> ListAllAsync(CancellationToken ct)
     {

@@ -55,6 +55,23 @@ public sealed class CreatorsGroupService(ICognitoClient cognito, UserPoolLocator
         return members.Select(u => new GroupMember(u, bySub[u.Sub].FirstOrDefault())).OrderBy(m => m.User.Username, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// One page of the group's members (50, as the creators list; cognito-local answers all at once, cut to the page) with
+    /// the creator each one's sub belongs to, through userId-index; <c>Next</c> is null on the last page.
+    /// </summary>
+    public async Task<(IReadOnlyList<GroupMember> Members, string? Next)> ListMembersPageAsync(string? token, CancellationToken ct)
+    {
+        const int pageSize = CreatorListQuery.PageSize;
+        var pool = (await pools.GetAsync(ct)).Id;
+        var page = await cognito.ListUsersInGroupAsync(new() { UserPoolId = pool, GroupName = Settings.Name, Limit = pageSize, NextToken = token }, ct);
+        var users = (page.Users ?? []).Take(pageSize).Select(CognitoUser.From).ToList();
+        var members = new GroupMember[users.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, users.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            async (i, t) => members[i] = new GroupMember(users[i], users[i].Sub.Length == 0 ? null
+                : await directory.FindByUserIdAsync(users[i].Sub, t) is [var creator, ..] ? creator : null));
+        return (members.OrderBy(m => m.User.Username, StringComparer.Ordinal).ToList(), string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken);
+    }
+
     /// <summary>Every member of the group: for the consistency walk, never a view (the group holds every creator's user).</summary>
     public async Task<IReadOnlyList<CognitoUser>> MemberUsersAsync(CancellationToken ct) => await ListMemberUsersAsync((await pools.GetAsync(ct)).Id, ct);
 

@@ -53,6 +53,7 @@ public static class OpsKeys
     // The platform walk: the newest facts across every creator.
     public const string PlatformFacts = "walk#facts";
     public const string PlatformFactsSk = "latest";
+    public const string WalkSchedule = "walk#schedule";
 
     // Security: the data-protection key ring.
     public const string DataProtectionKeys = "dataprotection#keys";

@@ -23,6 +23,17 @@ public static class ScreenReads
             await s.GetRequiredService<PlatformFactsStore>().LatestAsync(default);
         },
         ["creators search by e-mail"] = s => s.GetRequiredService<CreatorOverview>().ListAsync(new CreatorListQuery(Search: "creator-0000"), default),
+        ["creators group tab"] = async s =>
+        {
+            var group = s.GetRequiredService<CreatorsGroupService>();
+            await group.GetStateAsync(default);
+            await group.ListMembersPageAsync(null, default);
+        },
+        ["onboarding"] = async s =>
+        {
+            await s.GetRequiredService<CognitoUsers>().FirstPageAsync(60, default);
+            await s.GetRequiredService<OnboardingService>().ListOpenAsync(default);
+        },
         ["one creator"] = async s =>
         {
             await s.GetRequiredService<CreatorScreen>().ReadAsync(ScaleSeed.Slug(7), default);

@@ -52,6 +52,20 @@ public sealed class PlatformWalkTests(EmulatorFixture emulators)
         Assert.Equal(1, (await world.Get<PlatformFactsStore>().LatestAsync(default))!.Creators);
     }
 
+    [Fact]
+    public async Task Of_two_consoles_on_one_schedule_only_the_first_walks_in_a_slot()
+    {
+        await using var world = await CreatorsWorld.CreateAsync(emulators);
+        await world.CreatorAsync(CreatorsWorld.Unique("anna"));
+
+        var first = await world.Get<WalkSchedule>().TickAsync(default);
+        var second = await world.Get<WalkSchedule>().TickAsync(default);
+
+        Assert.Equal(JobState.Succeeded, first?.State);
+        Assert.Equal(WalkSchedule.ConsoleActor.Name, first?.StartedBy);
+        Assert.Null(second);
+    }
+
     private const int AwsRetryAttempts = CreatorPlatform.Core.Aws.AwsRetry.MaxAttempts;
 
     /// <summary>Answers the first Scans (the walk's pages) with DynamoDB's throttling error, as a busy table does.</summary>
