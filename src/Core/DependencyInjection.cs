@@ -72,6 +72,8 @@ public static class DependencyInjection
         services.AddSingleton<MigrationHistory>();
         services.AddSingleton<MigrationJob>();
         services.AddJobKind(new JobKindTraits(MigrationJob.JoinKind) { HoldsLease = false });
+        // The migration's family shares its lease: a repair never writes products beside a migration or an undo.
+        services.AddJobKind(new JobKindTraits(FeaturedRepair.JobKind) { Lease = MigrationJob.LeaseName });
         services.AddSingleton<MigrationStateService>();
         services.AddSingleton<MigrationProgressEstimator>();
         services.AddSingleton<MigrationScreen>();

@@ -12,6 +12,8 @@ public sealed record LeaseInfo(string Name, string Holder, string Host, string R
 {
     public WorkerProcess? Process { get; init; }
     public string OwnerId { get; init; } = "";
+    /// <summary>The job kind of the run holding it (kinds of one family share a lease); empty for a lease written before it was recorded.</summary>
+    public string Kind { get; init; } = "";
 }
 
 public sealed class LeaseHeldException(LeaseInfo held)
@@ -38,15 +40,15 @@ public sealed class JobLease(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IO
     /// <summary>How long a lease (and a segment claim) lasts without renewal.</summary>
     public TimeSpan Duration => TimeSpan.FromSeconds(options.Value.Migration.LeaseSeconds);
 
-    public async Task<LeaseHandle> AcquireAsync(string name, string holder, string runId, CancellationToken ct)
+    public async Task<LeaseHandle> AcquireAsync(string name, string holder, string runId, CancellationToken ct, string? kind = null)
     {
         var at = time.GetUtcNow();
-        if (await TryPutAsync(name, holder, runId, "attribute_not_exists(pk) OR leaseUntil < :now OR ownerId = :me", null, ct))
+        if (await TryPutAsync(name, holder, runId, "attribute_not_exists(pk) OR leaseUntil < :now OR ownerId = :me", null, kind, ct))
             return new LeaseHandle(this, name, Duration, at, time, logger);
         var held = await ReadAsync(name, ct);
         at = time.GetUtcNow();
         if (held?.Process?.IsGoneFromThisHost() == true
-            && await TryPutAsync(name, holder, runId, "ownerId = :dead", held.OwnerId, ct))
+            && await TryPutAsync(name, holder, runId, "ownerId = :dead", held.OwnerId, kind, ct))
             return new LeaseHandle(this, name, Duration, at, time, logger);
         var now = time.GetUtcNow();
         throw new LeaseHeldException(await ReadAsync(name, ct) ?? held ?? new LeaseInfo(name, "unknown", "unknown", "unknown", now, now));
@@ -102,11 +104,12 @@ public sealed class JobLease(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IO
             DateTimeOffset.FromUnixTimeMilliseconds(long.TryParse(Get("leaseUntil"), out var ms) ? ms : 0))
         {
             OwnerId = Get("ownerId"),
+            Kind = Get("kind"),
             Process = WorkerProcess.FromWorkerId(Get("ownerId")),
         };
     }
 
-    private async Task<bool> TryPutAsync(string name, string holder, string runId, string condition, string? deadOwner, CancellationToken ct)
+    private async Task<bool> TryPutAsync(string name, string holder, string runId, string condition, string? deadOwner, string? kind, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var until = now + Duration;
@@ -117,6 +120,7 @@ public sealed class JobLease(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IO
         item["pid"] = N(me.Pid);
         item["processStartedAt"] = N(me.StartedAtMs);
         item["runId"] = S(runId);
+        item["kind"] = S(kind ?? name);
         item["acquiredAt"] = S(now.ToString("o"));
         item["leaseUntil"] = N(until.ToUnixTimeMilliseconds());
         item["expiresAt"] = N(until.AddDays(1).ToUnixTimeSeconds());

@@ -15,7 +15,7 @@ internal sealed class JobLeasing(JobLease lease)
         LeaseHandle held;
         try
         {
-            held = await lease.AcquireAsync(traits.Lease, run.StartedBy, run.Id, run.Token);
+            held = await lease.AcquireAsync(traits.Lease, run.StartedBy, run.Id, run.Token, run.Kind);
         }
         catch (ResourceNotFoundException) when (traits.CreatesOpsTable)
         {

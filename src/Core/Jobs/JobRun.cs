@@ -122,6 +122,7 @@ public sealed class JobContext(JobRun run)
     public void Warning(string message) => run.Append(JobLogLevel.Warning, message);
     public void Error(string message) => run.Append(JobLogLevel.Error, message);
     public void Add(string counter, long delta = 1) => run.Count(counter, delta, set: false);
+    public long Counter(string counter) => run.Counter(counter);
     public void Set(string counter, long value) => run.Count(counter, value, set: true);
 }
 

@@ -32,6 +32,7 @@ public sealed class MigrationUndo(MigrationJournal journal, UndoPage pages, Undo
         var target = await recorder.TargetAsync(runId, ct);
         var run = await journal.FindRunAsync(target, ct) ?? throw new JobFailedException(NoJournal(target));
         job.Info(dryRun ? $"Dry run of undoing migration run {target} (backfill {run.BackfillId}): nothing is written." : $"Undoing migration run {target} (backfill {run.BackfillId})...");
+        if (!dryRun) await recorder.CloseOpenBackfillAsync(job, run, ct);
         var progress = dryRun ? null : await progressStore.ReadAsync(run.BackfillId, ct);
         var resumed = progress is { Done: false };
         if (!resumed) progress = UndoProgress.Start;
