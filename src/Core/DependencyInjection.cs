@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddSingleton<TransactionalBackfillWriter>();
         services.AddSingleton<ProductBackfill>();
         services.AddSingleton<BackfillPageWriter>();
+        services.AddSingleton<EditedProductWriter>();
         services.AddSingleton<MigrationVerifier>();
         services.AddSingleton<MigrationDryRun>();
         services.AddSingleton<FeaturedRepair>();

@@ -79,6 +79,7 @@ public sealed class MigrationUndo(MigrationJournal journal, UndoPage pages, Undo
     private async Task<UndoReport> WalkAsync(JobContext job, JournaledRun run, UndoProgress progress, UndoReport report, HashSet<string> restoring, CancellationToken ct)
     {
         var samples = new List<ProductDiff>();
+        var newer = new HashSet<string>(StringComparer.Ordinal);
         var cursor = progress.Cursor;
         while (true)
         {
@@ -87,7 +88,8 @@ public sealed class MigrationUndo(MigrationJournal journal, UndoPage pages, Undo
             foreach (var page in batch)
             {
                 ct.ThrowIfCancellationRequested();
-                var tally = await pages.UndoAsync(job, page, report.DryRun, SampleCount - samples.Count, ct);
+                var tally = await pages.UndoAsync(job, page, report.DryRun, SampleCount - samples.Count, newer, ct);
+                newer.UnionWith(page.Entries.Select(e => e.Id));
                 if (tally.Failures.Count > 0)
                     throw new JobFailedException($"{tally.Failures.Count} products could not be written back (e.g. {tally.Failures[0].ProductId}); run undo again: it resumes from this page.");
                 samples.AddRange(tally.Samples);
