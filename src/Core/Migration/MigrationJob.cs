@@ -31,6 +31,7 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         var ct = job.CancellationToken;
         var record = new MigrationRunRecord(job.RunId, RunKinds.Migrate, job.StartedBy, time.GetUtcNow(), null, RunOutcomes.Running, Settings(overrides), new Dictionary<string, long>(), null, null);
         await history.SaveAsync(record, ct);
+        if (job.TookOverFrom is { } previous) await CloseInterruptedAsync(job, previous, ct);
         try
         {
             record = await MigrateAsync(job, record, overrides, ct);
@@ -92,6 +93,22 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         }
         job.Success($"✓ Left the backfill: processed {result.Scanned}, updated {result.Updated}, skipped {result.Skipped}.");
         if (result.Failed > 0) throw new JobFailedException($"{result.Failed} products could not be migrated; the run's owner reports them.");
+    }
+
+    /// <summary>
+    /// A run whose lease this one took over (its process died, or it stopped renewing) and whose history record still
+    /// says running: closed as interrupted, naming this run, which finishes its work by resuming its backfill.
+    /// </summary>
+    private async Task CloseInterruptedAsync(JobContext job, LeaseInfo previous, CancellationToken ct)
+    {
+        if ((await history.ListAsync(20, ct)).FirstOrDefault(r => r.RunId == previous.RunId && r.Outcome == RunOutcomes.Running) is not { } dead) return;
+        await history.SaveAsync(dead with
+        {
+            Outcome = RunOutcomes.Interrupted, EndedAt = time.GetUtcNow(),
+            Error = $"interrupted: it stopped without closing its run (its worker {previous.Process?.ToString() ?? previous.Host} ended or stopped renewing its lease); "
+                + $"run {job.RunId} took the lease over and finishes its work",
+        }, ct);
+        job.Warning($"Run {previous.RunId} stopped without closing (interrupted); this run finishes its work.");
     }
 
     /// <summary>The joined run still holds the migration's lease (its holder renews it); false once it let go or another took it.</summary>
