@@ -69,12 +69,15 @@ public static class DependencyInjection
         services.AddSingleton<TransactionalBackfillWriter>();
         services.AddSingleton<ProductBackfill>();
         services.AddSingleton<BackfillPageWriter>();
+        services.AddSingleton<EditedProductWriter>();
         services.AddSingleton<MigrationVerifier>();
         services.AddSingleton<MigrationDryRun>();
         services.AddSingleton<FeaturedRepair>();
         services.AddSingleton<MigrationHistory>();
         services.AddSingleton<MigrationJob>();
         services.AddJobKind(new JobKindTraits(MigrationJob.JoinKind) { HoldsLease = false });
+        // The migration's family shares its lease: a repair never writes products beside a migration or an undo.
+        services.AddJobKind(new JobKindTraits(FeaturedRepair.JobKind) { Lease = MigrationJob.LeaseName });
         services.AddSingleton<MigrationStateService>();
         services.AddSingleton<MigrationProgressEstimator>();
         services.AddSingleton<MigrationScreen>();

@@ -10,6 +10,8 @@ public static class AuditOutcome
     public const string Failed = "failed";
     public const string Cancelled = "cancelled";
     public const string Started = "started";
+    /// <summary>A run whose process died (or stopped renewing its lease), closed by the run that took its lease over.</summary>
+    public const string Interrupted = "interrupted";
 }
 
 /// <summary>The actions Core records. Jobs record <c>{kind}.started</c>, <c>{kind}.pause-requested</c>, <c>{kind}.cancel-requested</c> and <c>{kind}.{outcome}</c>.</summary>
@@ -56,7 +58,7 @@ public static class AuditActions
         CreatorUnlinked, CreatorEnabled, CreatorDisabled, SandboxReset,
         PoolAttributeAdded, UserAttributeSet, CreatorRemovedByUndo, SchemaIndexDropped, SchemaTableDropped,
         .. JobKinds.SelectMany(k => new[] { JobStarted(k), JobEnded(k, AuditOutcome.Succeeded), JobEnded(k, AuditOutcome.Failed),
-            JobEnded(k, AuditOutcome.Cancelled), JobPauseRequested(k), JobCancelRequested(k) }),
+            JobEnded(k, AuditOutcome.Cancelled), JobEnded(k, AuditOutcome.Interrupted), JobPauseRequested(k), JobCancelRequested(k) }),
     ];
 }
 

@@ -12,6 +12,8 @@ public sealed record LeaseInfo(string Name, string Holder, string Host, string R
 {
     public WorkerProcess? Process { get; init; }
     public string OwnerId { get; init; } = "";
+    /// <summary>The job kind of the run holding it (kinds of one family share a lease); empty for a lease written before it was recorded.</summary>
+    public string Kind { get; init; } = "";
 }
 
 public sealed class LeaseHeldException(LeaseInfo held)
@@ -38,16 +40,16 @@ public sealed class JobLease(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IO
     /// <summary>How long a lease (and a segment claim) lasts without renewal.</summary>
     public TimeSpan Duration => TimeSpan.FromSeconds(options.Value.Migration.LeaseSeconds);
 
-    public async Task<LeaseHandle> AcquireAsync(string name, string holder, string runId, CancellationToken ct)
+    public async Task<LeaseHandle> AcquireAsync(string name, string holder, string runId, CancellationToken ct, string? kind = null)
     {
         var at = time.GetUtcNow();
-        if (await TryPutAsync(name, holder, runId, "attribute_not_exists(pk) OR leaseUntil < :now OR ownerId = :me", null, ct))
-            return new LeaseHandle(this, name, Duration, at, time, logger);
+        if (await TryPutAsync(name, holder, runId, "attribute_not_exists(pk) OR leaseUntil < :now OR ownerId = :me", null, kind, ct) is { } free)
+            return new LeaseHandle(this, name, Duration, at, time, logger) { TookOverFrom = free.Previous };
         var held = await ReadAsync(name, ct);
         at = time.GetUtcNow();
         if (held?.Process?.IsGoneFromThisHost() == true
-            && await TryPutAsync(name, holder, runId, "ownerId = :dead", held.OwnerId, ct))
-            return new LeaseHandle(this, name, Duration, at, time, logger);
+            && await TryPutAsync(name, holder, runId, "ownerId = :dead", held.OwnerId, kind, ct) is { } dead)
+            return new LeaseHandle(this, name, Duration, at, time, logger) { TookOverFrom = dead.Previous };
         var now = time.GetUtcNow();
         throw new LeaseHeldException(await ReadAsync(name, ct) ?? held ?? new LeaseInfo(name, "unknown", "unknown", "unknown", now, now));
     }
@@ -95,18 +97,26 @@ public sealed class JobLease(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IO
     public async Task<LeaseInfo?> ReadAsync(string name, CancellationToken ct)
     {
         var response = await dynamoDb.GetItemAsync(new GetItemRequest { TableName = schema.Ops.Name, Key = Key(name), ConsistentRead = true }, ct);
-        if (response.Item is not { Count: > 0 } i) return null;
+        return response.Item is { Count: > 0 } i ? ToInfo(name, i) : null;
+    }
+
+    private static LeaseInfo ToInfo(string name, Dictionary<string, AttributeValue> i)
+    {
         string Get(string k) => i.TryGetValue(k, out var v) ? v.S ?? v.N ?? "" : "";
         return new LeaseInfo(name, Get("holder"), Get("host"), Get("runId"),
             DateTimeOffset.TryParse(Get("acquiredAt"), out var at) ? at : default,
             DateTimeOffset.FromUnixTimeMilliseconds(long.TryParse(Get("leaseUntil"), out var ms) ? ms : 0))
         {
             OwnerId = Get("ownerId"),
+            Kind = Get("kind"),
             Process = WorkerProcess.FromWorkerId(Get("ownerId")),
         };
     }
 
-    private async Task<bool> TryPutAsync(string name, string holder, string runId, string condition, string? deadOwner, CancellationToken ct)
+    private sealed record Put(LeaseInfo? Previous);
+
+    /// <summary>Null when the condition failed; else what the lease held before, when it named another run (expired, or its process gone).</summary>
+    private async Task<Put?> TryPutAsync(string name, string holder, string runId, string condition, string? deadOwner, string? kind, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var until = now + Duration;
@@ -117,6 +127,7 @@ public sealed class JobLease(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IO
         item["pid"] = N(me.Pid);
         item["processStartedAt"] = N(me.StartedAtMs);
         item["runId"] = S(runId);
+        item["kind"] = S(kind ?? name);
         item["acquiredAt"] = S(now.ToString("o"));
         item["leaseUntil"] = N(until.ToUnixTimeMilliseconds());
         item["expiresAt"] = N(until.AddDays(1).ToUnixTimeSeconds());
@@ -125,12 +136,16 @@ public sealed class JobLease(IAmazonDynamoDB dynamoDb, PlatformSchema schema, IO
             : new Dictionary<string, AttributeValue> { [":dead"] = S(deadOwner) };
         try
         {
-            await dynamoDb.PutItemAsync(new PutItemRequest { TableName = schema.Ops.Name, Item = item, ConditionExpression = condition, ExpressionAttributeValues = values }, ct);
-            return true;
+            var old = (await dynamoDb.PutItemAsync(new PutItemRequest
+            {
+                TableName = schema.Ops.Name, Item = item, ConditionExpression = condition, ExpressionAttributeValues = values, ReturnValues = ReturnValue.ALL_OLD,
+            }, ct)).Attributes;
+            var previous = old is { Count: > 0 } ? ToInfo(name, old) : null;
+            return new Put(previous is not null && previous.OwnerId != WorkerId && previous.RunId != runId ? previous : null);
         }
         catch (ConditionalCheckFailedException)
         {
-            return false;
+            return null;
         }
     }
 

@@ -5,7 +5,8 @@ namespace CreatorPlatform.Core.Jobs;
 /// <summary>Runs a job's work under its kind's cross-process <see cref="JobLease"/>, as its <see cref="JobKindTraits"/> declare; the lease's loss cancels the work.</summary>
 internal sealed class JobLeasing(JobLease lease)
 {
-    public async Task RunAsync(JobRun run, JobKindTraits traits, JobContext context, Func<JobContext, Task> work)
+    /// <param name="closeDead">Called when the lease was taken over from a run whose process is gone: that run's end is this one's to record.</param>
+    public async Task RunAsync(JobRun run, JobKindTraits traits, JobContext context, Func<JobContext, Task> work, Func<LeaseInfo, Task> closeDead)
     {
         if (!traits.HoldsLease)
         {
@@ -15,7 +16,7 @@ internal sealed class JobLeasing(JobLease lease)
         LeaseHandle held;
         try
         {
-            held = await lease.AcquireAsync(traits.Lease, run.StartedBy, run.Id, run.Token);
+            held = await lease.AcquireAsync(traits.Lease, run.StartedBy, run.Id, run.Token, run.Kind);
         }
         catch (ResourceNotFoundException) when (traits.CreatesOpsTable)
         {
@@ -26,6 +27,7 @@ internal sealed class JobLeasing(JobLease lease)
         await using (held)
         {
             run.LinkLease(held);
+            if (held.TookOverFrom is { } dead && dead.Process?.IsGoneFromThisHost() == true) await closeDead(dead);
             await work(context);
         }
     }

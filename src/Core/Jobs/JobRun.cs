@@ -53,6 +53,9 @@ public sealed class JobRun
     /// <summary>Fires when the lease is lost: writes in flight are abandoned then, so that two workers never write at once.</summary>
     internal CancellationToken Fence => held?.Lost ?? CancellationToken.None;
 
+    /// <summary>The run whose lease this one took over (its process died, or its lease expired), if it did.</summary>
+    internal LeaseInfo? TookOverFrom => held?.TookOverFrom;
+
     /// <summary>From now on the work's token also fires when the lease is lost.</summary>
     internal void LinkLease(LeaseHandle lease)
     {
@@ -117,11 +120,14 @@ public sealed class JobContext(JobRun run)
     /// pause, but abandoned when another worker may take over.
     /// </summary>
     public CancellationToken Fence => run.Fence;
+    /// <summary>The run whose lease this one took over from a dead or expired holder: its record is this run's to close.</summary>
+    public LeaseInfo? TookOverFrom => run.TookOverFrom;
     public void Info(string message) => run.Append(JobLogLevel.Info, message);
     public void Success(string message) => run.Append(JobLogLevel.Success, message);
     public void Warning(string message) => run.Append(JobLogLevel.Warning, message);
     public void Error(string message) => run.Append(JobLogLevel.Error, message);
     public void Add(string counter, long delta = 1) => run.Count(counter, delta, set: false);
+    public long Counter(string counter) => run.Counter(counter);
     public void Set(string counter, long value) => run.Count(counter, value, set: true);
 }
 

@@ -123,7 +123,7 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         }
         try
         {
-            await leasing.RunAsync(run, kind, context, work);
+            await leasing.RunAsync(run, kind, context, work, dead => CloseDeadAsync(run, context, dead));
             run.End(JobState.Succeeded, null);
         }
         catch (OperationCanceledException) when (run.LeaseLost && !run.CancelRequested)
@@ -169,6 +169,19 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         activity?.SetTag("job.outcome", outcome);
         JobTelemetry.Ended(run, outcome);
         logger.LogInformation("Job {Kind} {JobId} ended {State}", run.Kind, run.Id, run.State);
+    }
+
+    /// <summary>
+    /// The end of a run whose process died holding the lease (a crash, kill -9): written by the run that took the lease
+    /// over, as "interrupted", naming itself as the one that finishes the work; so the audit log never shows it running for ever.
+    /// </summary>
+    private async Task CloseDeadAsync(JobRun run, JobContext context, LeaseInfo dead)
+    {
+        var kind = dead.Kind is { Length: > 0 } k ? k : dead.Name;
+        var detail = $"Interrupted: its process ({dead.Process}) ended without closing it. Run {run.Id} took the lease over and finishes its work.";
+        context.Warning($"Run {dead.RunId} ({kind}, started by {dead.Holder}) was interrupted: its process is gone. This run takes over its work.");
+        var entry = audit.Entry(run.Actor, AuditActions.JobEnded(kind, AuditOutcome.Interrupted), kind, outcome: AuditOutcome.Interrupted, detail: detail, jobId: dead.RunId);
+        if (!await WriteOrReportAsync(entry, context)) audit.Defer(entry);
     }
 
     /// <summary>A run's own counts (not its per-segment ones), as "updated 120, skipped 3".</summary>

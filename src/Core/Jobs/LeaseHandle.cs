@@ -23,6 +23,9 @@ public sealed class LeaseHandle : IAsyncDisposable
 
     public CancellationToken Lost => heartbeat.Lost;
 
+    /// <summary>The run that held the lease before, when this one took it over from a dead or expired holder.</summary>
+    public LeaseInfo? TookOverFrom { get; init; }
+
     /// <summary>Why the lease was lost, once it was.</summary>
     public string? LostReason => heartbeat.LostReason;
 

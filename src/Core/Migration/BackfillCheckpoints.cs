@@ -11,7 +11,11 @@ namespace CreatorPlatform.Core.Migration;
 public sealed record BackfillPlan(string Id, int Segments, bool Resumed);
 
 /// <summary>A segment's durable progress: where its scan stopped and what it counted so far, over every run.</summary>
-public sealed record SegmentState(int Segment, bool Done, Dictionary<string, AttributeValue>? LastKey, long Scanned, long Updated, long Skipped, long Failed, string? Owner);
+public sealed record SegmentState(int Segment, bool Done, Dictionary<string, AttributeValue>? LastKey, long Scanned, long Updated, long Skipped, long Failed, string? Owner)
+{
+    /// <summary>Until when <see cref="Owner"/>'s claim holds unless renewed; null when nobody claims it.</summary>
+    public DateTimeOffset? ClaimUntil { get; init; }
+}
 
 /// <summary>
 /// The backfill's progress in the ops table: one pointer to the open backfill, and per segment its last evaluated key,
@@ -180,7 +184,10 @@ public sealed class BackfillCheckpoints(IAmazonDynamoDB dynamoDb, PlatformSchema
         return new SegmentState((int)Num("segment"), i.TryGetValue("done", out var d) && d.BOOL == true,
             i.TryGetValue("lastKey", out var k) && k.M is { Count: > 0 } m ? m : null,
             Num(BackfillCounters.Scanned), Num(BackfillCounters.Updated), Num(BackfillCounters.Skipped), Num(BackfillCounters.Failed),
-            i.TryGetValue("owner", out var o) ? o.S : null);
+            i.TryGetValue("owner", out var o) ? o.S : null)
+        {
+            ClaimUntil = i.TryGetValue("claimUntil", out var c) && long.TryParse(c.N, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
+        };
     }
 
 }

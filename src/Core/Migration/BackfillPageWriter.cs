@@ -12,7 +12,7 @@ namespace CreatorPlatform.Core.Migration;
 /// TransactionItems of them in one TransactWriteItems (<see cref="BackfillWriteModes"/>), every outcome counted.
 /// </summary>
 public sealed class BackfillPageWriter(IAmazonDynamoDB dynamoDb, PlatformSchema schema, BackfillCheckpoints checkpoints,
-    IOptions<PlatformOptions> options, TimeProvider time, TransactionalBackfillWriter transactions, MigrationJournal journal)
+    IOptions<PlatformOptions> options, TimeProvider time, TransactionalBackfillWriter transactions, MigrationJournal journal, EditedProductWriter edits)
 {
     /// <summary>
     /// Rounds of a throttled write, each one the SDK's bounded retry: between rounds the adaptive gate lowers the
@@ -31,6 +31,7 @@ public sealed class BackfillPageWriter(IAmazonDynamoDB dynamoDb, PlatformSchema 
         var chunk = BackfillWriteModes.Effective(options.Value) == BackfillWriteMode.Transaction ? new List<string>(Settings.TransactionItems) : null;
         // Write-ahead: the journal holds the page's before-states before any of its writes, so undo sees a crash's writes too.
         var entries = items.Select(ProductRestore.Entry).OfType<JournalEntry>().ToList();
+        var scanned = entries.ToDictionary(e => e.Id, e => new Scanned(e.UpdatedAt));
         if (entries.Count > 0) await journal.WritePageAsync(run.Plan.Id, now, run.CreatorId, entries, ct);
         // The page has been read: its products count as scanned at once (one count per page, not one per product).
         run.Count(segment, BackfillCounters.Scanned, items.Count);
@@ -49,17 +50,17 @@ public sealed class BackfillPageWriter(IAmazonDynamoDB dynamoDb, PlatformSchema 
                     chunk.Add(id);
                     if (chunk.Count < Settings.TransactionItems) continue;
                     await run.Gate.EnterAsync(ct);
-                    writes.Add(WriteChunkAsync(run, segment, [.. chunk], now, tally, fence));
+                    writes.Add(WriteChunkAsync(run, segment, [.. chunk], now, scanned, tally, fence));
                     chunk.Clear();
                     continue;
                 }
                 await run.Gate.EnterAsync(ct);
-                writes.Add(WriteOneAsync(run, segment, id, now, tally, fence));
+                writes.Add(WriteOneAsync(run, segment, id, now, scanned[id], tally, fence));
             }
             if (chunk is { Count: > 0 })
             {
                 await run.Gate.EnterAsync(ct);
-                writes.Add(WriteChunkAsync(run, segment, [.. chunk], now, tally, fence));
+                writes.Add(WriteChunkAsync(run, segment, [.. chunk], now, scanned, tally, fence));
             }
         }
         finally
@@ -70,10 +71,10 @@ public sealed class BackfillPageWriter(IAmazonDynamoDB dynamoDb, PlatformSchema 
         return tally;
     }
 
-    private async Task WriteOneAsync(BackfillRun run, int segment, string id, string now, PageTally tally, CancellationToken fence)
+    private async Task WriteOneAsync(BackfillRun run, int segment, string id, string now, Scanned scanned, PageTally tally, CancellationToken fence)
     {
         await Task.Yield();
-        var request = ProductUpdate.Request(schema.Products.Name, id, run.CreatorId, now);
+        var request = ProductUpdate.Request(schema.Products.Name, id, run.CreatorId, now, scanned);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -92,7 +93,7 @@ public sealed class BackfillPageWriter(IAmazonDynamoDB dynamoDb, PlatformSchema 
             catch (ConditionalCheckFailedException)
             {
                 run.Gate.Exit(throttled: false);
-                Count(run, segment, tally, BackfillCounters.Skipped);
+                await edits.RewriteIfEditedAsync(run, segment, id, now, tally, fence);
                 return;
             }
             catch (Exception e) when (attempt < MaxAttempts && Throttling.IsRetryable(e))
@@ -113,12 +114,13 @@ public sealed class BackfillPageWriter(IAmazonDynamoDB dynamoDb, PlatformSchema 
         }
     }
 
-    private async Task WriteChunkAsync(BackfillRun run, int segment, List<string> ids, string now, PageTally tally, CancellationToken fence)
+    private async Task WriteChunkAsync(BackfillRun run, int segment, List<string> ids, string now, Dictionary<string, Scanned> scanned, PageTally tally,
+        CancellationToken fence)
     {
         await Task.Yield();
-        var outcome = await transactions.WriteAsync(ids, run.CreatorId, now, run.Gate, fence);
+        var outcome = await transactions.WriteAsync(ids, run.CreatorId, now, run.Gate, scanned, fence);
         Count(run, segment, tally, BackfillCounters.Updated, outcome.Updated.Count);
-        Count(run, segment, tally, BackfillCounters.Skipped, outcome.Skipped.Count);
+        foreach (var id in outcome.Skipped) await edits.RewriteIfEditedAsync(run, segment, id, now, tally, fence);
         foreach (var failure in outcome.Failed)
         {
             Count(run, segment, tally, BackfillCounters.Failed);
@@ -127,7 +129,7 @@ public sealed class BackfillPageWriter(IAmazonDynamoDB dynamoDb, PlatformSchema 
         }
     }
 
-    private static void Count(BackfillRun run, int segment, PageTally tally, string counter, long n = 1)
+    internal static void Count(BackfillRun run, int segment, PageTally tally, string counter, long n = 1)
     {
         tally.Add(counter, n);
         run.Count(segment, counter, n);

@@ -26,6 +26,8 @@ public sealed record BackfillRun(JobContext Job, BackfillPlan Plan, string Creat
 {
     private long scanned, updated, skipped, failed;
     public ConcurrentQueue<ProductFailure> Failures { get; } = new();
+    /// <summary>Fires when this worker may no longer write: its lease is lost, or (a joined worker) the run it helps stopped.</summary>
+    public CancellationToken Fence { get; init; }
     /// <summary>Segments this worker's lanes are working on, so that two lanes never claim the same one.</summary>
     public ConcurrentDictionary<int, byte> Active { get; } = new();
     public long Scanned => Interlocked.Read(ref scanned);

@@ -1,4 +1,5 @@
 using CreatorPlatform.Core.Jobs;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CreatorPlatform.Core.Migration;
@@ -12,7 +13,7 @@ public sealed record MigrationRunSettings(int? Segments = null, int? MaxConcurre
 /// is left unmigrated (trap 3).
 /// </summary>
 public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill backfill, BackfillCheckpoints checkpoints, MigrationVerifier verifier,
-    JobLease lease, MigrationHistory history, IOptions<PlatformOptions> options, TimeProvider time, MigrationJournal journal)
+    JobLease lease, MigrationHistory history, IOptions<PlatformOptions> options, TimeProvider time, MigrationJournal journal, ILogger<MigrationJob> logger)
 {
     public const string JobKind = "migration";
     /// <summary>The lease the JobRunner holds for a run: the job kind's.</summary>
@@ -30,6 +31,7 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         var ct = job.CancellationToken;
         var record = new MigrationRunRecord(job.RunId, RunKinds.Migrate, job.StartedBy, time.GetUtcNow(), null, RunOutcomes.Running, Settings(overrides), new Dictionary<string, long>(), null, null);
         await history.SaveAsync(record, ct);
+        if (job.TookOverFrom is { } previous) await CloseInterruptedAsync(job, previous, ct);
         try
         {
             record = await MigrateAsync(job, record, overrides, ct);
@@ -58,19 +60,60 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
 
     /// <summary>
     /// A second worker (another console instance, the CLI elsewhere) helping a running migration: it claims the
-    /// segments that are free, or whose owner's claim expired, works them and leaves; the run's owner verifies.
+    /// segments that are free, or whose owner's claim expired, works them and leaves; the run's owner verifies. It
+    /// works only beside a live migration run, which holds the family's lease: never on a paused backfill, never beside
+    /// an undo or a repair. A heartbeat watches that run's lease, and the worker stops writing when the run stops.
     /// </summary>
     public async Task JoinAsync(JobContext job, MigrationRunSettings overrides)
     {
         var ct = job.CancellationToken;
         var plan = await checkpoints.CurrentAsync(ct) ?? throw new JobFailedException("No migration is open to join; start one instead.");
+        var owner = await lease.ReadAsync(LeaseName, ct);
+        if (owner is null || owner.Kind != JobKind || owner.Until <= time.GetUtcNow())
+            throw new JobFailedException(owner is { Kind: not JobKind } && owner.Until > time.GetUtcNow()
+                ? $"A {owner.Kind} run ({owner.RunId}, started by {owner.Holder}) holds the migration's lease: a joined worker never writes beside it. Join once a migration runs."
+                : $"No migration is running to join: backfill {plan.Id} is paused (or its run stopped). Resume it (`migrate`, or Resume on the Migration page), then join.");
         var creator = await defaultCreator.FindAsync(ct) ?? throw new JobFailedException("The default creator does not exist yet; start the migration instead.");
         job.Set(BackfillCounters.Segments, plan.Segments);
-        job.Info($"Joining backfill {plan.Id} as worker {lease.WorkerId}...");
-        var result = await backfill.RunAsync(job, plan, creator.Id, ct, overrides.MaxConcurrency, untilDone: false);
+        job.Info($"Joining backfill {plan.Id} of run {owner.RunId} as worker {lease.WorkerId}...");
+        var watch = new Heartbeat($"migration run {owner.RunId} this worker helps", c => StillRunningAsync(owner.RunId, c), lease.Duration, time.GetUtcNow(), time, logger);
+        BackfillResult result;
+        await using (watch)
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, watch.Lost);
+            try
+            {
+                result = await backfill.RunAsync(job, plan, creator.Id, overrides.MaxConcurrency, untilDone: false, watch.Lost, stop.Token);
+            }
+            catch (OperationCanceledException) when (watch.Lost.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                throw new JobFailedException($"The migration run {owner.RunId} this worker helped stopped ({watch.LostReason}), so this worker stopped "
+                    + $"writing too: it updated {job.Counter(BackfillCounters.Updated):N0} products before. Join again once the migration runs.");
+            }
+        }
         job.Success($"✓ Left the backfill: processed {result.Scanned}, updated {result.Updated}, skipped {result.Skipped}.");
         if (result.Failed > 0) throw new JobFailedException($"{result.Failed} products could not be migrated; the run's owner reports them.");
     }
+
+    /// <summary>
+    /// A run whose lease this one took over (its process died, or it stopped renewing) and whose history record still
+    /// says running: closed as interrupted, naming this run, which finishes its work by resuming its backfill.
+    /// </summary>
+    private async Task CloseInterruptedAsync(JobContext job, LeaseInfo previous, CancellationToken ct)
+    {
+        if ((await history.ListAsync(20, ct)).FirstOrDefault(r => r.RunId == previous.RunId && r.Outcome == RunOutcomes.Running) is not { } dead) return;
+        await history.SaveAsync(dead with
+        {
+            Outcome = RunOutcomes.Interrupted, EndedAt = time.GetUtcNow(),
+            Error = $"interrupted: it stopped without closing its run (its worker {previous.Process?.ToString() ?? previous.Host} ended or stopped renewing its lease); "
+                + $"run {job.RunId} took the lease over and finishes its work",
+        }, ct);
+        job.Warning($"Run {previous.RunId} stopped without closing (interrupted); this run finishes its work.");
+    }
+
+    /// <summary>The joined run still holds the migration's lease (its holder renews it); false once it let go or another took it.</summary>
+    private async Task<bool> StillRunningAsync(string runId, CancellationToken ct) =>
+        await lease.ReadAsync(LeaseName, ct) is { } held && held.RunId == runId && held.Until > time.GetUtcNow();
 
     private async Task<MigrationRunRecord> MigrateAsync(JobContext job, MigrationRunRecord record, MigrationRunSettings overrides, CancellationToken ct)
     {

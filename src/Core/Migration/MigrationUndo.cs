@@ -32,6 +32,7 @@ public sealed class MigrationUndo(MigrationJournal journal, UndoPage pages, Undo
         var target = await recorder.TargetAsync(runId, job, ct);
         var run = await journal.FindRunAsync(target, ct) ?? throw new JobFailedException(NoJournal(target));
         job.Info(dryRun ? $"Dry run of undoing migration run {target} (backfill {run.BackfillId}): nothing is written." : $"Undoing migration run {target} (backfill {run.BackfillId})...");
+        if (!dryRun) await recorder.CloseOpenBackfillAsync(job, run, ct);
         var progress = dryRun ? null : await progressStore.ReadAsync(run.BackfillId, ct);
         var resumed = progress is { Done: false };
         if (!resumed) progress = UndoProgress.Start;
@@ -80,6 +81,7 @@ public sealed class MigrationUndo(MigrationJournal journal, UndoPage pages, Undo
     private async Task<UndoReport> WalkAsync(JobContext job, JournaledRun run, UndoProgress progress, UndoReport report, HashSet<string> restoring, CancellationToken ct)
     {
         var samples = new List<ProductDiff>();
+        var newer = new HashSet<string>(StringComparer.Ordinal);
         var cursor = progress.Cursor;
         while (true)
         {
@@ -88,7 +90,8 @@ public sealed class MigrationUndo(MigrationJournal journal, UndoPage pages, Undo
             foreach (var page in batch)
             {
                 ct.ThrowIfCancellationRequested();
-                var tally = await pages.UndoAsync(job, page, report.DryRun, SampleCount - samples.Count, ct);
+                var tally = await pages.UndoAsync(job, page, report.DryRun, SampleCount - samples.Count, newer, ct);
+                newer.UnionWith(page.Entries.Select(e => e.Id));
                 if (tally.Failures.Count > 0)
                     throw new JobFailedException($"{tally.Failures.Count} products could not be written back (e.g. {tally.Failures[0].ProductId}); run undo again: it resumes from this page.");
                 samples.AddRange(tally.Samples);

@@ -33,6 +33,26 @@ public sealed class MigrationUndoRecorder(MigrationHistory history, BackfillChec
     /// <summary>A run without counts (an older console's, the guide's script's) may have changed anything: it counts as changed.</summary>
     private static bool Changed(MigrationRunRecord run) => !run.Counts.TryGetValue(BackfillCounters.Updated, out var updated) || updated > 0;
 
+    /// <summary>
+    /// Before an undo writes: refuses while a worker still holds a claim on the open backfill (a migration or a joined
+    /// worker is running), or while a newer run's backfill is open; then closes the run's own backfill, left open by a
+    /// pause, so that nobody resumes or joins it while its products are put back.
+    /// </summary>
+    public async Task CloseOpenBackfillAsync(JobContext job, JournaledRun run, CancellationToken ct)
+    {
+        if (await checkpoints.CurrentAsync(ct) is not { } open) return;
+        var now = time.GetUtcNow();
+        if ((await checkpoints.SegmentsAsync(open, ct)).FirstOrDefault(s => !s.Done && s.Owner is not null && s.ClaimUntil > now) is { } live)
+            throw new JobFailedException($"Backfill {open.Id} is being worked: worker {live.Owner} holds segment {live.Segment} until {live.ClaimUntil:HH:mm:ss} UTC "
+                + "(a migration or a joined worker, `migrate --join`, is running). Pause or stop it and wait for its claims to end, or let it finish; "
+                + "then run undo again. Nothing was changed.");
+        if (open.Id != run.BackfillId)
+            throw new JobFailedException($"Backfill {open.Id} of a newer migration run is open (paused). Finish it with `migrate` (or Resume on the Migration page) "
+                + "and undo the newest run first, or undo that run (`migrate undo`), which closes it. Nothing was changed.");
+        await checkpoints.CloseAsync(open, ct);
+        job.Info($"  Closed backfill {open.Id}, left open by a paused run: nobody resumes or joins it while its products are put back; the next `migrate` starts afresh.");
+    }
+
     public async Task<MigrationRunRecord> StartAsync(JobContext job, JournaledRun run, CancellationToken ct)
     {
         var record = new MigrationRunRecord(job.RunId, RunKinds.Undo, job.StartedBy, time.GetUtcNow(), null, RunOutcomes.Running,

@@ -29,11 +29,17 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
     /// workers can share the rest. <paramref name="untilDone"/> false (a worker joining a run) leaves once nothing is
     /// claimable; true (the run's owner) also waits for segments other workers hold until they finish or expire.
     /// </summary>
-    public async Task<BackfillResult> RunAsync(JobContext job, BackfillPlan plan, string creatorId, CancellationToken ct, int? maxConcurrency = null, bool untilDone = true)
+    public Task<BackfillResult> RunAsync(JobContext job, BackfillPlan plan, string creatorId, CancellationToken ct, int? maxConcurrency = null, bool untilDone = true) =>
+        RunAsync(job, plan, creatorId, maxConcurrency, untilDone, CancellationToken.None, ct);
+
+    /// <param name="fence">Fires when this worker may no longer write (beside the job's own lease): a joined worker's run stopped.</param>
+    public async Task<BackfillResult> RunAsync(JobContext job, BackfillPlan plan, string creatorId, int? maxConcurrency, bool untilDone,
+        CancellationToken fence, CancellationToken ct)
     {
         var max = Math.Max(1, maxConcurrency ?? Settings.MaxConcurrency);
+        using var fences = CancellationTokenSource.CreateLinkedTokenSource(job.Fence, fence);
         var run = new BackfillRun(job, plan, creatorId, new AdaptiveConcurrency(Math.Min(8, max), max),
-            Settings.MaxWriteRate > 0 ? Limiter(Settings.MaxWriteRate) : null);
+            Settings.MaxWriteRate > 0 ? Limiter(Settings.MaxWriteRate) : null) { Fence = fences.Token };
         using var _ = run.RateLimiter;
         var lanes = Math.Clamp(Settings.SegmentsPerWorker, 1, plan.Segments);
         await Task.WhenAll(Enumerable.Range(0, lanes).Select(_ => LaneAsync(run, untilDone, ct)));
@@ -90,7 +96,7 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
         await using (claim)
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, claim.Lost);
-            using var fence = CancellationTokenSource.CreateLinkedTokenSource(run.Job.Fence, claim.Lost);
+            using var fence = CancellationTokenSource.CreateLinkedTokenSource(run.Fence, claim.Lost);
             try
             {
                 await ProcessSegmentAsync(run, claimed, stop.Token, fence.Token);

@@ -6,6 +6,12 @@ namespace CreatorPlatform.Core.Migration;
 [Flags]
 public enum MissingAttributes { None = 0, CreatorId = 1, Featured = 2, Status = 4 }
 
+/// <summary>The updatedAt a scan read of a product (null: it had none), which the backfill's write is conditioned on.</summary>
+public sealed record Scanned(string? UpdatedAt)
+{
+    public static Scanned Of(Dictionary<string, AttributeValue> item) => new(item.GetValueOrDefault("updatedAt")?.S);
+}
+
 /// <summary>The backfill's write for one product: each attribute set only where absent, conditioned so nothing present is replaced.</summary>
 public static class ProductUpdate
 {
@@ -27,24 +33,37 @@ public static class ProductUpdate
 
     /// <summary>
     /// if_not_exists keeps a value a concurrent writer set between our read and our write; the condition makes an
-    /// already-complete (or deleted) product a ConditionalCheckFailed, counted as skipped, instead of a write.
+    /// already-complete (or deleted) product a ConditionalCheckFailed, counted as skipped, instead of a write. With
+    /// <paramref name="scanned"/>, the write also fails when the product was edited after the scan (its updatedAt moved),
+    /// so that the journal's before-state is never stale: the writer then reads it again (trap 13).
     /// </summary>
-    public static UpdateItemRequest Request(string table, string productId, string creatorId, string now) => new()
+    public static UpdateItemRequest Request(string table, string productId, string creatorId, string now, Scanned? scanned = null)
     {
-        TableName = table,
-        Key = new() { ["id"] = new AttributeValue { S = productId } },
-        UpdateExpression = "SET creatorId = if_not_exists(creatorId, :creatorId), featured = if_not_exists(featured, :featured), "
-            + "#status = if_not_exists(#status, :status), updatedAt = :now",
-        ConditionExpression = "attribute_exists(id) AND (attribute_not_exists(creatorId) OR attribute_not_exists(featured) OR attribute_not_exists(#status))",
-        ExpressionAttributeNames = new() { ["#status"] = "status" },
-        ExpressionAttributeValues = new()
+        var values = new Dictionary<string, AttributeValue>
         {
             [":creatorId"] = new AttributeValue { S = creatorId },
             [":featured"] = FeaturedValue.False,
             [":status"] = new AttributeValue { S = Approved },
             [":now"] = new AttributeValue { S = now },
-        },
-    };
+        };
+        var condition = "attribute_exists(id) AND (attribute_not_exists(creatorId) OR attribute_not_exists(featured) OR attribute_not_exists(#status))";
+        if (scanned is { UpdatedAt: null }) condition += " AND attribute_not_exists(updatedAt)";
+        else if (scanned is { UpdatedAt: { } at })
+        {
+            condition += " AND updatedAt = :scanned";
+            values[":scanned"] = new AttributeValue { S = at };
+        }
+        return new()
+        {
+            TableName = table,
+            Key = new() { ["id"] = new AttributeValue { S = productId } },
+            UpdateExpression = "SET creatorId = if_not_exists(creatorId, :creatorId), featured = if_not_exists(featured, :featured), "
+                + "#status = if_not_exists(#status, :status), updatedAt = :now",
+            ConditionExpression = condition,
+            ExpressionAttributeNames = new() { ["#status"] = "status" },
+            ExpressionAttributeValues = values,
+        };
+    }
 
     /// <summary>The product as the backfill would leave it (for the dry run's before/after samples).</summary>
     public static Dictionary<string, AttributeValue> After(Dictionary<string, AttributeValue> item, string creatorId, string now)

@@ -23,4 +23,6 @@ public static class RunOutcomes
     /// <summary>A migrate run whose changes an undo put back, all of them or all but the products edited since.</summary>
     public const string Undone = "undone";
     public const string PartlyUndone = "partly undone";
+    /// <summary>Its process died mid-run: the run that took its lease over closed it, and names itself in the record's error.</summary>
+    public const string Interrupted = "interrupted";
 }

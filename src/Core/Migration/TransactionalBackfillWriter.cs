@@ -43,7 +43,9 @@ public sealed class TransactionalBackfillWriter(IAmazonDynamoDB dynamoDb, Platfo
     /// once for the chunk; the slot is given back once, at the end, and between rounds of a throttled chunk.
     /// </summary>
     /// <remarks>When <paramref name="fence"/> fires the chunk is abandoned: what was not answered yet is in none of the lists.</remarks>
-    public async Task<ChunkOutcome> WriteAsync(IReadOnlyList<string> ids, string creatorId, string now, AdaptiveConcurrency gate, CancellationToken fence = default)
+    /// <param name="scanned">Each product's updatedAt as scanned, which its write is conditioned on; a product edited since fails its condition (skipped).</param>
+    public async Task<ChunkOutcome> WriteAsync(IReadOnlyList<string> ids, string creatorId, string now, AdaptiveConcurrency gate,
+        IReadOnlyDictionary<string, Scanned>? scanned = null, CancellationToken fence = default)
     {
         if (ids.Count is 0 or > MaxItems) throw new ArgumentOutOfRangeException(nameof(ids), ids.Count, $"A transaction carries 1 to {MaxItems} products.");
         var pending = ids.ToList();
@@ -57,7 +59,7 @@ public sealed class TransactionalBackfillWriter(IAmazonDynamoDB dynamoDb, Platfo
                 // The token makes the SDK's own retry of a sent transaction idempotent: it cannot apply twice or report ours as a conflict.
                 await dynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest
                 {
-                    TransactItems = pending.Select(id => Item(id, creatorId, now)).ToList(), ClientRequestToken = Guid.NewGuid().ToString("N"),
+                    TransactItems = pending.Select(id => Item(id, creatorId, now, scanned?.GetValueOrDefault(id))).ToList(), ClientRequestToken = Guid.NewGuid().ToString("N"),
                 }, fence);
                 updated.AddRange(pending);
                 pending = [];
@@ -121,9 +123,9 @@ public sealed class TransactionalBackfillWriter(IAmazonDynamoDB dynamoDb, Platfo
         pending = [];
     }
 
-    private TransactWriteItem Item(string id, string creatorId, string now)
+    private TransactWriteItem Item(string id, string creatorId, string now, Scanned? scanned)
     {
-        var u = ProductUpdate.Request(schema.Products.Name, id, creatorId, now);
+        var u = ProductUpdate.Request(schema.Products.Name, id, creatorId, now, scanned);
         return new TransactWriteItem
         {
             Update = new Update

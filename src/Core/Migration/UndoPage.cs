@@ -20,8 +20,11 @@ public sealed class UndoPage(IAmazonDynamoDB dynamoDb, PlatformSchema schema)
 {
     private const int WritesInFlight = 16;
 
-    public async Task<UndoPageTally> UndoAsync(JobContext job, JournalPage page, bool dryRun, int samplesWanted, CancellationToken ct)
+    /// <param name="newer">Products met in newer journal pages: their newest entry decides (a product edited during the run was journaled again).</param>
+    public async Task<UndoPageTally> UndoAsync(JobContext job, JournalPage page, bool dryRun, int samplesWanted, ISet<string> newer, CancellationToken ct)
     {
+        var entries = page.Entries.Where(e => !newer.Contains(e.Id)).ToList();
+        page = page with { Entries = entries };
         var items = await ReadAsync(page.Entries.Select(e => e.Id).Distinct().ToList(), ct);
         long undone = 0, already = 0;
         var edited = new ConcurrentQueue<string>();
