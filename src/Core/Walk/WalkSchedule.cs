@@ -20,16 +20,32 @@ public sealed class WalkSchedule(JobRunner runner, PlatformWalk walk, PlatformFa
 
     public TimeSpan Interval => walk.Settings.Schedule;
 
+    /// <summary>How long after start the first look is taken: the sandbox's emulators start with the console.</summary>
+    public static readonly TimeSpan StartDelay = TimeSpan.FromSeconds(30);
+
     public async Task RunAsync(CancellationToken ct)
     {
         if (Interval <= TimeSpan.Zero) return;
-        var newest = await facts.LatestAsync(ct);
-        if (newest is null || time.GetUtcNow() - newest.FinishedAt > Interval) await TickAsync(ct);
+        await Task.Delay(StartDelay, time, ct);
+        if (await StaleAsync(ct)) await TickAsync(ct);
         while (!ct.IsCancellationRequested)
         {
             var now = time.GetUtcNow();
             await Task.Delay(SlotStart(now) + Interval - now, time, ct);
             await TickAsync(ct);
+        }
+    }
+
+    private async Task<bool> StaleAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await facts.LatestAsync(ct) is not { } newest || time.GetUtcNow() - newest.FinishedAt > Interval;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("The platform walk's facts could not be read ({Message}); the next walk is at the next slot.", e.Message);
+            return false;
         }
     }
 
