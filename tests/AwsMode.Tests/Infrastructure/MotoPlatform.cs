@@ -38,6 +38,24 @@ public sealed class MotoPlatform(MotoServer moto, string region)
     /// <summary>What an admin does in step 5 where the console cannot: one index per table update, waited for.</summary>
     public Task AddIndexAsync(string name) => PythonAsync("add-index", name);
 
+    /// <summary>An IAM user with the policy file (less <paramref name="without"/>): the environment that makes a child act as it.</summary>
+    public async Task<Dictionary<string, string?>> IamUserAsync(string name, string policyPath, string? without = null)
+    {
+        var key = JsonDocument.Parse((await PythonAsync(["iam-user", name, policyPath, .. without is null ? Array.Empty<string>() : [without]])).Stdout).RootElement;
+        return new()
+        {
+            ["AWS_ACCESS_KEY_ID"] = key.GetProperty("AccessKeyId").GetString(), ["AWS_SECRET_ACCESS_KEY"] = key.GetProperty("SecretAccessKey").GetString(),
+        };
+    }
+
+    /// <summary>moto checks IAM policies from here on (true) or lets every request through (false), as its reset-auth endpoint sets.</summary>
+    public async Task EnforceIamAsync(bool on)
+    {
+        using var http = new HttpClient();
+        using var body = new StringContent(on ? "0" : "inf", System.Text.Encoding.UTF8, "text/plain");
+        (await http.PostAsync(new Uri(moto.Endpoint, "/moto-api/reset-auth"), body)).EnsureSuccessStatusCode();
+    }
+
     public async Task<PlatformState> StateAsync() =>
         JsonSerializer.Deserialize<PlatformState>((await PythonAsync("state", UserPoolId)).Stdout, Web)!;
 

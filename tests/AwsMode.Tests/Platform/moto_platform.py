@@ -142,6 +142,29 @@ def events(creator_id, count):
                                  "metadata": {"userAgent": "test", "referrer": "", "location": "US"}})
 
 
+def iam_user(name, policy_path, without=None):
+    """A user holding exactly the console's policy (less one action, to see what refuses); prints its access key."""
+    with open(policy_path, encoding="utf-8") as f:
+        policy = json.load(f)
+    if without:
+        for statement in policy["Statement"]:
+            actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+            statement["Action"] = [a for a in actions if a != without]
+        policy["Statement"] = [s for s in policy["Statement"] if s["Action"]]
+    # moto checks the actions of a policy but matches most requests against the resource "*", not the table's or the
+    # pool's ARN: a statement scoped to ARNs would refuse everything in moto, so the resources are widened here only.
+    # moto also asks for dynamodb:TransactWriteItems, which AWS does not have (it checks each item's PutItem, UpdateItem, ...).
+    for statement in policy["Statement"]:
+        statement["Resource"] = "*"
+        if "dynamodb:PutItem" in statement["Action"]:
+            statement["Action"] = statement["Action"] + ["dynamodb:TransactWriteItems"]
+    iam = client("iam")
+    iam.create_user(UserName=name)
+    iam.put_user_policy(UserName=name, PolicyName="admin-console", PolicyDocument=json.dumps(policy))
+    key = iam.create_access_key(UserName=name)["AccessKey"]
+    print(json.dumps({"AccessKeyId": key["AccessKeyId"], "SecretAccessKey": key["SecretAccessKey"]}))
+
+
 def scan(table):
     dynamodb = client("dynamodb")
     items, start = [], None
@@ -190,6 +213,8 @@ if __name__ == "__main__":
         add_index(sys.argv[2])
     elif verb == "events":
         events(sys.argv[2], int(sys.argv[3]))
+    elif verb == "iam-user":
+        iam_user(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else None)
     elif verb == "state":
         state(sys.argv[2])
     else:
