@@ -45,7 +45,7 @@ public sealed class MigrationUndo(MigrationJournal journal, UndoPage pages, Undo
             var restoring = new HashSet<string>(StringComparer.Ordinal);
             report = await WalkAsync(job, run, progress, report, restoring, ct);
             var creators = new List<CreatorRemoval>();
-            foreach (var created in (await journal.RunsOfAsync(run.BackfillId, ct)).Select(r => r.CreatedCreatorId).OfType<string>().Distinct())
+            foreach (var created in (await journal.RunsOfAsync(run.BackfillId, ct)).Where(r => r.CreatedCreatorId is not null).DistinctBy(r => r.CreatedCreatorId))
             {
                 var removal = await creatorRemoval.RemoveAsync(job, created, dryRun, restoring, ct);
                 if (removal.Outcome == CreatorRemovalOutcome.Kept) job.Warning(removal.Detail); else job.Success(removal.Detail);

@@ -24,11 +24,14 @@ public sealed class UndoCreatorRemoval(IAmazonDynamoDB dynamoDb, PlatformSchema 
     AuditLog audit, IOptions<PlatformOptions> options)
 {
     /// <summary><paramref name="restoring"/>: products a dry run would put back, whose creatorId then no longer refers to the creator.</summary>
-    public async Task<CreatorRemoval> RemoveAsync(JobContext job, string creatorId, bool dryRun, IReadOnlySet<string> restoring, CancellationToken ct)
+    public async Task<CreatorRemoval> RemoveAsync(JobContext job, JournaledRun run, bool dryRun, IReadOnlySet<string> restoring, CancellationToken ct)
     {
+        var creatorId = run.CreatedCreatorId!;
         var creator = await creators.FindByIdAsync(creatorId, ct);
         if (creator is null) return new(creatorId, CreatorRemovalOutcome.AlreadyGone, "The creator the run created is already gone.");
-        var reason = creator.UserId is { Length: > 0 } user ? $"it is linked to the user {user}" : await ProductReferenceAsync(creatorId, restoring, ct) ?? await GroupReferenceAsync(ct);
+        var reason = NotTheRunsCreator(creator, run)
+            ?? (creator.UserId is { Length: > 0 } user ? $"it is linked to the user {user}" : null)
+            ?? await ProductReferenceAsync(creatorId, restoring, ct) ?? await AnalyticsReferenceAsync(creatorId, ct) ?? await GroupReferenceAsync(ct);
         if (reason is not null) return new(creatorId, CreatorRemovalOutcome.Kept, $"The creator {creator.Slug} ({creatorId}) stays: {reason}.");
         if (dryRun) return new(creatorId, CreatorRemovalOutcome.WouldRemove, $"The creator {creator.Slug} ({creatorId}) the run created would be removed, with its slug reservation.");
         var entry = audit.Entry(job.Actor, AuditActions.CreatorRemovedByUndo, $"{creator.Slug} ({creator.Id})", before: $"{creator.DisplayName}, status {creator.Status}",
@@ -54,6 +57,44 @@ public sealed class UndoCreatorRemoval(IAmazonDynamoDB dynamoDb, PlatformSchema 
             return new(creatorId, CreatorRemovalOutcome.Kept, $"The creator {creator.Slug} ({creatorId}) stays: it was linked, or its slug reserved for another creator, while undo ran.");
         }
         return new(creatorId, CreatorRemovalOutcome.Removed, $"✓ Removed the creator {creator.Slug} ({creatorId}) the run created, with its slug reservation.");
+    }
+
+    /// <summary>
+    /// The journal names the creator by id only: the creator under that id must also be the one a run makes (the default
+    /// creator's slug) and made during that run, or the journal is not trusted with it.
+    /// </summary>
+    private string? NotTheRunsCreator(Creator creator, JournaledRun run)
+    {
+        var slug = options.Value.DefaultCreator.Slug;
+        if (creator.Slug != slug) return $"the journal of run {run.RunId} names it, but its slug is not the default creator's {slug}, so the journal is not trusted with it";
+        return creator.CreatedAt < run.StartedAt - CreatedClockSkew
+            ? $"it was created {creator.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC, before run {run.RunId} started ({run.StartedAt:yyyy-MM-dd HH:mm:ss} UTC), so that run did not create it"
+            : null;
+    }
+
+    // Two processes' clocks (the run's start, the creator's createdAt) may differ a little.
+    private static readonly TimeSpan CreatedClockSkew = TimeSpan.FromMinutes(1);
+
+    /// <summary>Analytics events or summaries under the creator's id would be left without a creator.</summary>
+    private async Task<string?> AnalyticsReferenceAsync(string creatorId, CancellationToken ct)
+    {
+        foreach (var table in new[] { schema.AnalyticsEvents, schema.AnalyticsSummaries })
+        {
+            try
+            {
+                var hit = await dynamoDb.QueryAsync(new QueryRequest
+                {
+                    TableName = table.Name, KeyConditionExpression = "creatorId = :id", Limit = 1, ProjectionExpression = "creatorId",
+                    ExpressionAttributeValues = new() { [":id"] = new() { S = creatorId } },
+                }, ct);
+                if (hit.Items is { Count: > 0 }) return $"{table.Name} still holds its analytics";
+            }
+            catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException)
+            {
+                // No such table: nothing in it refers to the creator.
+            }
+        }
+        return null;
     }
 
     private async Task<string?> ProductReferenceAsync(string creatorId, IReadOnlySet<string> restoring, CancellationToken ct)
