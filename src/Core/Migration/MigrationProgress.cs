@@ -45,6 +45,11 @@ public sealed record MigrationProgress(long Scanned, long Updated, long Skipped,
         ? TimeSpan.FromSeconds((total - Done) / ItemsPerSecond)
         : null;
 
+    /// <summary>The ETA for people: "2 h 46 min", "4:05" under an hour, "—" while unknown.</summary>
+    public string EtaText => Eta is not { } eta ? "—"
+        : eta.TotalHours >= 1 ? $"{(int)eta.TotalHours} h {eta.Minutes} min"
+        : $"{eta.Minutes}:{eta.Seconds:00}";
+
     /// <summary>One line for people, as the CLI's progress bar shows it.</summary>
     public string Describe() =>
         $"scanned {Done:N0}/{(EstimatedTotal is { } t ? $"~{t:N0}" : "?")} · updated {Updated:N0} · skipped {Skipped:N0} · failed {Failed:N0} · {ItemsPerSecond:N0}/s";
