@@ -68,6 +68,13 @@ public sealed class AdminAtAGlanceTests(ConsoleAppFixture console)
         var page = await context.NewPageAsync();
         const string background = "getComputedStyle(document.body).backgroundColor";
 
+        foreach (var (path, width) in new[] { "/", "/tables", "/creators", "/creators/onboard", "/verification", "/analytics", "/migration" }.SelectMany(p => new[] { (p, 1400), (p, 390) }))
+        {
+            await page.SetViewportSizeAsync(width, width == 390 ? 844 : 1000);
+            await ConsoleAppFixture.OpenAsync(page, path);
+            await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("data-dark", "true");
+            await ConsoleAppFixture.ScreenshotAsync(page, $"glance-dark-{width}{path.Replace('/', '-')}");
+        }
         await ConsoleAppFixture.OpenAsync(page, "/");
         await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("data-dark", "true");
         var dark = await page.EvaluateAsync<string>(background);
