@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core.Creators;
 using CreatorPlatform.Core.Schema;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CreatorPlatform.Core.Migration;
@@ -12,7 +13,8 @@ namespace CreatorPlatform.Core.Migration;
 /// TransactionItems of them in one TransactWriteItems (<see cref="BackfillWriteModes"/>), every outcome counted.
 /// </summary>
 public sealed class BackfillPageWriter(IAmazonDynamoDB dynamoDb, PlatformSchema schema, BackfillCheckpoints checkpoints,
-    IOptions<PlatformOptions> options, TimeProvider time, TransactionalBackfillWriter transactions, MigrationJournal journal, EditedProductWriter edits)
+    IOptions<PlatformOptions> options, TimeProvider time, TransactionalBackfillWriter transactions, MigrationJournal journal, EditedProductWriter edits,
+    ILogger<BackfillPageWriter> logger)
 {
     /// <summary>
     /// Rounds of a throttled write, each one the SDK's bounded retry: between rounds the adaptive gate lowers the
@@ -108,7 +110,7 @@ public sealed class BackfillPageWriter(IAmazonDynamoDB dynamoDb, PlatformSchema 
                 run.Gate.Exit(throttled: Throttling.IsRetryable(e));
                 Count(run, segment, tally, BackfillCounters.Failed);
                 run.Failures.Enqueue(new ProductFailure(id, e.Message));
-                await checkpoints.RecordFailureAsync(run.Plan, id, e.Message).ContinueWith(_ => { }, TaskScheduler.Default);
+                await RecordFailureAsync(run, id, e.Message);
                 return;
             }
         }
@@ -125,7 +127,17 @@ public sealed class BackfillPageWriter(IAmazonDynamoDB dynamoDb, PlatformSchema 
         {
             Count(run, segment, tally, BackfillCounters.Failed);
             run.Failures.Enqueue(failure);
-            await checkpoints.RecordFailureAsync(run.Plan, failure.ProductId, failure.Error).ContinueWith(_ => { }, TaskScheduler.Default);
+            await RecordFailureAsync(run, failure.ProductId, failure.Error);
+        }
+    }
+
+    /// <summary>The failure is counted and in the job's log either way; its durable record is best effort, and a failed one is logged.</summary>
+    private async Task RecordFailureAsync(BackfillRun run, string productId, string error)
+    {
+        try { await checkpoints.RecordFailureAsync(run.Plan, productId, error); }
+        catch (Exception e)
+        {
+            logger.LogWarning("The failure of product {ProductId} in backfill {BackfillId} could not be recorded in the ops table: {Error}", productId, run.Plan.Id, e.Message);
         }
     }
 
