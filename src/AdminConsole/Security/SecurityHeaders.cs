@@ -38,7 +38,7 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<PlatformOptio
 
 /// <summary>
 /// Which pages may open a circuit. The request's own Host proves nothing (a DNS-rebinding page sends its own name), so
-/// the sandbox admits loopback names only, and Mode=Aws the names in <c>AllowedHosts</c>; only when that is "*" does it
+/// the sandbox admits loopback names only, on the console's own scheme and port, and Mode=Aws the names in <c>AllowedHosts</c>; only when that is "*" does it
 /// fall back to the Host, which the reverse proxy then has to vouch for.
 /// </summary>
 public sealed class CircuitOrigins(bool sandbox, string? allowedHosts)
@@ -49,7 +49,9 @@ public sealed class CircuitOrigins(bool sandbox, string? allowedHosts)
     {
         if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) return false;
         var host = uri.HostNameType == UriHostNameType.IPv6 ? $"[{uri.IdnHost.Trim('[', ']')}]" : uri.IdnHost;
-        if (sandbox) return Loopback.IsHostName(host);
+        // Another program on this machine (another port, or https beside http) is another origin: only the console's own pages.
+        if (sandbox) return Loopback.IsHostName(host) && uri.Scheme == request.Scheme
+            && uri.Port == (request.Host.Port ?? (request.IsHttps ? 443 : 80));
         if (hosts.Contains("*")) return string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
         return hosts.Any(h => h.StartsWith("*.", StringComparison.Ordinal)
             ? host.EndsWith(h[1..], StringComparison.OrdinalIgnoreCase)

@@ -23,14 +23,30 @@ public static class StartupGuard
         {
             var azureAd = configuration.GetSection(SignIn.AzureAdSection);
             var missing = RequiredAzureAd.Where(k => string.IsNullOrWhiteSpace(azureAd[k])).ToList();
-            return missing.Count == 0 ? null
-                : $"Mode=Aws: the web console signs admins in with Microsoft Entra ID, and the '{SignIn.AzureAdSection}' section lacks {string.Join(", ", missing)}. "
+            if (missing.Count > 0)
+                return $"Mode=Aws: the web console signs admins in with Microsoft Entra ID, and the '{SignIn.AzureAdSection}' section lacks {string.Join(", ", missing)}. "
                   + "Set AzureAd__Instance (https://login.microsoftonline.com/), AzureAd__TenantId, AzureAd__ClientId and AzureAd__ClientSecret (README: Running in production), "
                   + "or use the CLI verbs, which act with your own AWS credentials, e.g. `dotnet run --project src/AdminConsole -- status`.";
+            return UnencryptedKeys(configuration);
         }
 
         var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>();
         return Exposed(urls.Concat(endpoints));
+    }
+
+    public const string AllowUnencryptedKeys = $"{PlatformOptions.Section}:DataProtection:AllowUnencryptedKeys";
+
+    /// <summary>
+    /// The keys that sign admins' cookies live in the ops table: unencrypted, anyone who can read that table can forge an
+    /// admin's session. So Mode=Aws wants a KMS key, or an explicit choice to go without.
+    /// </summary>
+    private static string? UnencryptedKeys(IConfiguration configuration)
+    {
+        if (!string.IsNullOrWhiteSpace(configuration[$"{PlatformOptions.Section}:{nameof(PlatformOptions.DataProtectionKmsKeyId)}"])) return null;
+        if (bool.TryParse(configuration[AllowUnencryptedKeys], out var allowed) && allowed) return null;
+        return "Mode=Aws: the keys that sign admins' sign-in cookies are kept in the console's table, and without a KMS key anyone who can read "
+            + "that table could forge an admin's session. Set Platform__DataProtectionKmsKeyId to a KMS key (id, ARN or alias; the role needs "
+            + "kms:Encrypt and kms:Decrypt on it), or, knowingly, Platform__DataProtection__AllowUnencryptedKeys=true.";
     }
 
     /// <summary>After Kestrel started: the addresses it actually bound, whatever configured them.</summary>

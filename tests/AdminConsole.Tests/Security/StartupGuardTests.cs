@@ -57,10 +57,32 @@ public sealed class StartupGuardTests
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Platform:Mode"] = "Aws", ["urls"] = "http://+:8080", ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
-            ["AzureAd:TenantId"] = "tenant", ["AzureAd:ClientId"] = "client",
+            ["AzureAd:TenantId"] = "tenant", ["AzureAd:ClientId"] = "client", ["Platform:DataProtectionKmsKeyId"] = "alias/admin-console",
         }).Build();
 
         Assert.Null(StartupGuard.Check(settings));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("false")]
+    [InlineData("yes")]
+    public void Aws_mode_refuses_unencrypted_cookie_keys_unless_they_are_allowed_explicitly(string? allow)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Platform:Mode"] = "Aws", ["AzureAd:Instance"] = "https://login.microsoftonline.com/", ["AzureAd:TenantId"] = "tenant",
+            ["AzureAd:ClientId"] = "client", ["Platform:DataProtection:AllowUnencryptedKeys"] = allow,
+        };
+
+        var refusal = StartupGuard.Check(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        settings["Platform:DataProtection:AllowUnencryptedKeys"] = "true";
+        var allowed = StartupGuard.Check(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+
+        Assert.NotNull(refusal);
+        Assert.Contains("Platform__DataProtectionKmsKeyId", refusal);
+        Assert.Contains("Platform__DataProtection__AllowUnencryptedKeys=true", refusal);
+        Assert.Null(allowed);
     }
 
     [Fact]

@@ -24,6 +24,8 @@ public class ConsoleFactory : WebApplicationFactory<Program>
         ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
         ["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001",
         ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
+        // No KMS here: the keys stay in memory, as the ops table does not answer.
+        ["Platform:DataProtection:AllowUnencryptedKeys"] = "true",
         ["AWS_ENDPOINT_URL_DYNAMODB"] = "http://127.0.0.1:9",
     };
 

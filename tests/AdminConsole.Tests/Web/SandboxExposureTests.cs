@@ -54,6 +54,33 @@ public sealed class SandboxExposureTests(SandboxFactory factory) : IClassFixture
     }
 
     [Theory]
+    [InlineData("http://localhost:3000")]
+    [InlineData("http://127.0.0.1:5081")]
+    [InlineData("https://127.0.0.1:5080")]
+    public async Task The_circuit_hub_refuses_another_program_on_this_machine(string origin)
+    {
+        var client = factory.ClientFrom("127.0.0.1");
+        client.DefaultRequestHeaders.Add("Origin", origin);
+
+        var response = await client.PostAsync("/_blazor/negotiate?negotiateVersion=1", null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5080")]
+    [InlineData("http://localhost:5080")]
+    public async Task The_circuit_hub_admits_the_consoles_own_pages(string origin)
+    {
+        var client = factory.ClientFrom("127.0.0.1");
+        client.DefaultRequestHeaders.Add("Origin", origin);
+
+        var response = await client.PostAsync("/_blazor/negotiate?negotiateVersion=1", null);
+
+        Assert.True(response.IsSuccessStatusCode, $"negotiate answered {(int)response.StatusCode}");
+    }
+
+    [Theory]
     [InlineData("192.168.1.20")]
     [InlineData("10.0.0.7")]
     [InlineData("::ffff:192.168.1.20")]
