@@ -3,6 +3,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props appsettings.json ./
 COPY src/Core/Core.csproj src/Core/
+COPY src/Sandbox/Sandbox.csproj src/Sandbox/
 COPY src/AdminConsole/AdminConsole.csproj src/AdminConsole/
 RUN dotnet restore src/AdminConsole/AdminConsole.csproj
 COPY src/ src/

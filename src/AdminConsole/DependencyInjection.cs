@@ -1,8 +1,8 @@
 using AdminConsole.Health;
 using AdminConsole.Security;
 using CreatorPlatform.Core;
-using CreatorPlatform.Core.Sandbox;
 using CreatorPlatform.Core.Security;
+using CreatorPlatform.Sandbox;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using MudBlazor.Services;

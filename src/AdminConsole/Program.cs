@@ -5,12 +5,14 @@ using AdminConsole.Components;
 using AdminConsole.Health;
 using AdminConsole.Security;
 using CreatorPlatform.Core;
+using CreatorPlatform.Sandbox;
 
 // The same executable is the console and the CLI: a verb runs one job and exits; no verb starts the web app.
 if (CliApp.IsVerb(args)) return await CliApp.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddCore();
+builder.AddSandbox();
 builder.AddAdminConsole();
 
 var app = builder.Build();

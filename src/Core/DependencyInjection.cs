@@ -126,9 +126,8 @@ public static class DependencyInjection
         services.AddSingleton<IndexBuildClock>();
         services.AddSingleton<ReadinessProbe>();
 
-        services.AddSingleton<SandboxUsers>();
-        services.AddSingleton<SandboxProvisioner>();
-        services.AddSingleton<SandboxRuntime>();
+        // The sandbox project replaces this with its runtime; without it there is no sandbox to tell of.
+        services.TryAddSingleton<ISandboxState, NoSandbox>();
 
         // Platform-wide facts from one paced walk over every creator, stored for the screens to show with their age.
         services.AddOptions<Walk.WalkOptions>().Bind(configuration.GetSection(Walk.WalkOptions.Section));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CreatorPlatform.Core.Analytics;
 using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Sandbox.Traffic;
 using Spectre.Console;
 
 namespace AdminConsole.Cli;

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using CreatorPlatform.Core;
 using CreatorPlatform.Core.Aws;
-using CreatorPlatform.Core.Sandbox;
 using CreatorPlatform.Core.Schema;
 using CreatorPlatform.Core.Security;
+using CreatorPlatform.Sandbox;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -98,6 +98,7 @@ public static class CliApp
         // No sign-in on the command line: the operator acts with their own AWS credentials and is audited as such.
         builder.Services.AddSingleton<ICurrentActor>(new FixedActor(Actor.Operator(builder.Configuration[$"{PlatformOptions.Section}:Profile"])));
         builder.AddCore();
+        builder.AddSandbox();
         await using var services = builder.Services.BuildServiceProvider();
         try
         {

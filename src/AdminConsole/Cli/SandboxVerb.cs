@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using Spectre.Console;
 
 namespace AdminConsole.Cli;

@@ -5,7 +5,7 @@ namespace CreatorPlatform.Core.Analytics;
 
 public static class AnalyticsServices
 {
-    /// <summary>Analytics: summaries by key, reconcile and rebuild from events, sandbox traffic.</summary>
+    /// <summary>Analytics: summaries by key, reconcile and rebuild from events.</summary>
     public static IServiceCollection AddAnalytics(this IServiceCollection services)
     {
         services.AddSingleton<AnalyticsRangeLimit>();
@@ -15,7 +15,6 @@ public static class AnalyticsServices
         services.AddSingleton<AnalyticsQueries>();
         services.AddSingleton<AnalyticsReconciler>();
         services.AddSingleton<AnalyticsRebuilder>();
-        services.AddSingleton<SandboxTrafficGenerator>();
         // Freshness, rollups and the schedule; the journal and restore previous.
         services.AddSingleton<AnalyticsProbes>();
         services.AddSingleton<RebuildRunLog>();

@@ -30,6 +30,8 @@ public static class AuditActions
     public const string CreatorEnabled = "creator.enabled";
     public const string CreatorDisabled = "creator.disabled";
     public const string SandboxReset = "sandbox.reset";
+    /// <summary>The job kind of the sandbox's sample traffic (the generator is the sandbox project's).</summary>
+    public const string SandboxTrafficJobKind = "analytics-generate";
     public const string PoolAttributeAdded = "pool.attribute-added";
     public const string UserAttributeSet = "user.attribute-set";
     public const string CreatorRemovedByUndo = "creator.removed-by-undo";
@@ -46,7 +48,7 @@ public static class AuditActions
     [
         Schema.SchemaApplier.JobKind, Migration.MigrationJob.JobKind, Migration.MigrationJob.JoinKind, Migration.MigrationVerifier.JobKind,
         Migration.MigrationDryRun.JobKind, Migration.FeaturedRepair.JobKind, Migration.FeaturedRepair.DryRunJobKind,
-        Analytics.AnalyticsRebuilder.JobKind, Analytics.AnalyticsReconciler.JobKind, Analytics.SandboxTrafficGenerator.JobKind,
+        Analytics.AnalyticsRebuilder.JobKind, Analytics.AnalyticsReconciler.JobKind, SandboxTrafficJobKind,
         Analytics.SummaryRestorer.JobKind, Verification.VerificationReportService.JobKind, Access.AccessEnsureService.JobKind,
         Migration.MigrationUndo.JobKind, Migration.MigrationUndo.DryRunJobKind, Rollback.SchemaUndo.JobKind,
     ];

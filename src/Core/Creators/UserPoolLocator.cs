@@ -14,7 +14,7 @@ public sealed record DiscoveredUserPool(string Id, UserPoolSource Source, string
 /// Finds the platform's user pool: <c>Platform:UserPoolId</c> when set, else the stack's <c>UserPoolId</c> output in
 /// AWS mode, else the sandbox manifest (the sandbox's stand-in for the stack outputs).
 /// </summary>
-public sealed class UserPoolLocator(IOptions<PlatformOptions> options, ICloudFormationClient cloudFormation, SandboxRuntime sandbox)
+public sealed class UserPoolLocator(IOptions<PlatformOptions> options, ICloudFormationClient cloudFormation, ISandboxState sandbox)
 {
     public const string OutputKey = "UserPoolId";
     private DiscoveredUserPool? fromStack;
@@ -27,7 +27,7 @@ public sealed class UserPoolLocator(IOptions<PlatformOptions> options, ICloudFor
         if (settings.Mode == PlatformMode.Sandbox)
         {
             // Read every time: a sandbox reset provisions a new pool.
-            var id = sandbox.Manifest?.UserPoolId
+            var id = sandbox.UserPoolId
                 ?? throw new UserPoolNotFoundException("The sandbox has no user pool yet: it is still starting, or its provisioning failed.");
             return new(id, UserPoolSource.SandboxManifest, "the sandbox's own user pool (the sandbox has no CloudFormation stack)");
         }

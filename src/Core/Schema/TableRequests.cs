@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2.Model;
 namespace CreatorPlatform.Core.Schema;
 
 /// <summary>The DynamoDB requests that build a <see cref="TableSpec"/>: on-demand billing, indexes projecting ALL.</summary>
-internal static class TableRequests
+public static class TableRequests
 {
     public static CreateTableRequest Create(TableSpec spec) => new()
     {

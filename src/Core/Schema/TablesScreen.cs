@@ -29,7 +29,7 @@ public sealed record TablesScreenState(PlatformStatus? Status, MonitoringSnapsho
 
 /// <summary>The Tables &amp; indexes screen's one entry point: its reads, the schema job and the sandbox's health.</summary>
 public sealed class TablesScreen(SchemaStatusService status, SchemaApplier applier, JobRunner jobs, AwsContext aws, TableMetricsService metrics,
-    IndexBuildClock buildClock, Troubleshooter troubleshooter, SandboxRuntime sandbox, PitrService pitr, TimeProvider time)
+    IndexBuildClock buildClock, Troubleshooter troubleshooter, ISandboxState sandbox, PitrService pitr, TimeProvider time)
 {
     /// <summary>CloudWatch's figures move in five-minute periods: a refresh every few seconds reuses them this long.</summary>
     public static readonly TimeSpan MetricsMaxAge = TimeSpan.FromSeconds(30);

@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2;
 using CreatorPlatform.Core;
 using CreatorPlatform.Core.Jobs;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using CreatorPlatform.Core.Schema;
 using CreatorPlatform.Core.Security;
 using Microsoft.Extensions.Configuration;
@@ -42,7 +42,7 @@ public sealed class JobsFixture : IAsyncLifetime
         };
         var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<ICurrentActor>(new FixedActor(Alice));
-        services.AddCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).AddSandbox();
         var core = services.BuildServiceProvider();
         lock (created) created.Add(core);
         await core.GetRequiredService<IAmazonDynamoDB>().CreateTableAsync(TableRequests.Create(core.GetRequiredService<PlatformSchema>().Ops));

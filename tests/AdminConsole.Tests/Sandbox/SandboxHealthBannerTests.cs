@@ -4,6 +4,7 @@ using AdminConsole.Tests.Infrastructure;
 using CreatorPlatform.Core;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using CreatorPlatform.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,7 @@ public sealed class SandboxHealthBannerTests : MudTestContext
         await using var core = CoreServices();
         var runtime = core.GetRequiredService<SandboxRuntime>();
         await runtime.StartAsync(CancellationToken.None);
-        Services.AddSingleton(runtime);
+        Services.AddSingleton<ISandboxState>(runtime);
         var banner = Render<SandboxHealthBanner>();
         var quiet = banner.FindAll("[data-testid='sandbox-health']").Count;
         var job = core.GetRequiredService<JobRunner>().Start("probe", "Probe", async j =>
@@ -54,7 +55,7 @@ public sealed class SandboxHealthBannerTests : MudTestContext
         };
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<ICurrentActor>(new FixedActor(new Actor("Test Admin", "oid-test", AdminRole.Admin, "tests")));
-        services.AddCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).AddSandbox();
         return services.BuildServiceProvider();
     }
 

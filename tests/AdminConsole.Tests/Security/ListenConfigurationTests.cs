@@ -1,7 +1,7 @@
 using AdminConsole.Security;
 using AdminConsole.Tests.Web;
 using CreatorPlatform.Core;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,6 +33,7 @@ public sealed class ListenConfigurationTests
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.None);
         builder.AddCore();
+        builder.AddSandbox();
         builder.AddAdminConsole();
         builder.Services.RemoveAll(d => d.ImplementationType == typeof(SandboxHostedService));
         configure?.Invoke(builder);

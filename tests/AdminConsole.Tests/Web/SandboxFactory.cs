@@ -1,5 +1,5 @@
 using System.Net;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

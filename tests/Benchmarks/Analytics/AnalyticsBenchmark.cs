@@ -3,8 +3,9 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core;
 using CreatorPlatform.Core.Analytics;
+using CreatorPlatform.Sandbox.Traffic;
 using CreatorPlatform.Core.Jobs;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using CreatorPlatform.Core.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,7 +113,7 @@ internal static class AnalyticsBenchmark
             ["Platform:Sandbox:InMemory"] = "true",
             ["Platform:Sandbox:DynamoDbPort"] = dynamoDbPort.ToString(),
         }).Build();
-        return new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddCore(configuration)
+        return new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddCore(configuration).AddSandbox()
             // The benchmark acts as an operator, as the CLI does: jobs demand an admin and audit who ran them.
             .AddSingleton<CreatorPlatform.Core.Security.ICurrentActor>(new CreatorPlatform.Core.Security.FixedActor(CreatorPlatform.Core.Security.Actor.Operator(null))).BuildServiceProvider();
     }

@@ -5,7 +5,7 @@ using Amazon.Runtime;
 using CreatorPlatform.Core;
 using CreatorPlatform.Core.Analytics;
 using CreatorPlatform.Core.Aws;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using CreatorPlatform.Core.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,7 +4,7 @@ using Amazon.Runtime;
 using CreatorPlatform.Core;
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Jobs;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using CreatorPlatform.Core.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 
 namespace Benchmarks.Migration;
 

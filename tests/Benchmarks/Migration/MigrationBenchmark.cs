@@ -3,7 +3,7 @@ using CreatorPlatform.Core.Creators;
 using System.Diagnostics;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Migration;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 

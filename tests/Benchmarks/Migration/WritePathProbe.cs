@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core.Migration;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Benchmarks.Migration;

@@ -6,7 +6,7 @@ using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Aws.Cognito;
 using CreatorPlatform.Core.Creators;
 using CreatorPlatform.Core.Jobs;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using CreatorPlatform.Core.Schema;
 using CreatorPlatform.Core.Tests.Scale;
 using CreatorPlatform.Core.Walk;

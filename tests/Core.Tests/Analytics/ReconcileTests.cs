@@ -1,4 +1,5 @@
 using CreatorPlatform.Core.Analytics;
+using CreatorPlatform.Sandbox.Traffic;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Aws.Cognito;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

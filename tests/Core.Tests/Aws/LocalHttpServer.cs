@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Specialized;
 using System.Net;
 using System.Text;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 
 namespace CreatorPlatform.Core.Tests.Aws;
 

@@ -4,7 +4,7 @@ using Amazon.Runtime;
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Aws.CloudFormation;
 using CreatorPlatform.Core.Aws.Cognito;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using CreatorPlatform.Core;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using CreatorPlatform.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +50,7 @@ public class EmulatorFixture : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<ICurrentActor>(new FixedActor(TestAdmin));
-        services.AddCore(configuration);
+        services.AddCore(configuration).AddSandbox();
         overrides?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }

@@ -3,7 +3,7 @@ using CreatorPlatform.Core.Creators;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Migration;
 using CreatorPlatform.Core.Rollout;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using CreatorPlatform.Core.Tests.Infrastructure;
 using CreatorPlatform.Core.Verification;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Jobs;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using CreatorPlatform.Core.Schema;
 using CreatorPlatform.Core.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

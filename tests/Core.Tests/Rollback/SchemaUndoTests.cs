@@ -4,7 +4,7 @@ using CreatorPlatform.Core.Audit;
 using CreatorPlatform.Core.Creators;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Rollback;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using CreatorPlatform.Core.Schema;
 using CreatorPlatform.Core.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

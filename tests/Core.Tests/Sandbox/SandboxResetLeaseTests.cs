@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2;
 using CreatorPlatform.Core.Jobs;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using CreatorPlatform.Core.Schema;
 using CreatorPlatform.Core.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using CreatorPlatform.Core.Schema;
 using CreatorPlatform.Core.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

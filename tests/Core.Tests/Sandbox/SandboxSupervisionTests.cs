@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using CreatorPlatform.Core.Schema;
 using CreatorPlatform.Core.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

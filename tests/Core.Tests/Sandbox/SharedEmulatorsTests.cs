@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CreatorPlatform.Core.Tests.Sandbox;

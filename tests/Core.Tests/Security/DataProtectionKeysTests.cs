@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core.Jobs;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using CreatorPlatform.Core.Schema;
 using CreatorPlatform.Core.Security;
 using CreatorPlatform.Core.Tests.Infrastructure;

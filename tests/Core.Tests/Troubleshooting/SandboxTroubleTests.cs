@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using CreatorPlatform.Core.Troubleshooting;
 using Microsoft.Extensions.Options;
 

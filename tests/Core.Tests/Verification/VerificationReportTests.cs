@@ -6,7 +6,7 @@ using CreatorPlatform.Core.Creators;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Migration;
 using CreatorPlatform.Core.Rollout;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using CreatorPlatform.Core.Schema;
 using CreatorPlatform.Core.Tests.Creators;
 using CreatorPlatform.Core.Tests.Infrastructure;

@@ -1,8 +1,9 @@
+using CreatorPlatform.Core;
 using CreatorPlatform.Core.Access;
 using CreatorPlatform.Core.Aws.Cognito;
 using Microsoft.Extensions.Options;
 
-namespace CreatorPlatform.Core.Sandbox;
+namespace CreatorPlatform.Sandbox;
 
 /// <summary>
 /// The sandbox's user pool, like the platform's: username sign-in with an e-mail alias, so a user's Username and its

@@ -1,19 +1,8 @@
+using CreatorPlatform.Core;
+using CreatorPlatform.Core.Sandbox;
 using Microsoft.Extensions.Logging;
 
-namespace CreatorPlatform.Core.Sandbox;
-
-public enum SandboxHealthState { Running, Down, Failed }
-
-/// <summary>What every page says of the sandbox's emulators: running (with a note after a recovery), down while being restarted, or given up on.</summary>
-public sealed record SandboxHealth(SandboxHealthState State, string Message, DateTimeOffset Since)
-{
-    public bool Up => State == SandboxHealthState.Running;
-    /// <summary>The emulators that are down, by name (<see cref="SandboxEmulators.DynamoDbName"/>, <see cref="SandboxEmulators.CognitoName"/>).</summary>
-    public IReadOnlyList<string> DownEmulators { get; init; } = [];
-    public bool DynamoDbDown => DownEmulators.Contains(SandboxEmulators.DynamoDbName);
-    /// <summary>Running again after a restart: worth telling the pages that showed it down.</summary>
-    public bool Recovered { get; init; }
-}
+namespace CreatorPlatform.Sandbox;
 
 /// <summary>
 /// Watches the emulators every couple of seconds: one whose process exited is said to be down and restarted on its

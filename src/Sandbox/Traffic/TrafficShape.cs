@@ -1,6 +1,8 @@
 using Bogus;
+using CreatorPlatform.Core;
+using CreatorPlatform.Core.Analytics;
 
-namespace CreatorPlatform.Core.Analytics;
+namespace CreatorPlatform.Sandbox.Traffic;
 
 /// <summary>
 /// How much traffic a creator gets on each day, and on which products: a weekly rhythm (weekends higher), slow

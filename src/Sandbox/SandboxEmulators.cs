@@ -1,6 +1,9 @@
+using CreatorPlatform.Core;
+using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Sandbox;
 using Microsoft.Extensions.Logging;
 
-namespace CreatorPlatform.Core.Sandbox;
+namespace CreatorPlatform.Sandbox;
 
 /// <summary>Where the two emulators answer.</summary>
 public sealed record SandboxEndpoints(Uri DynamoDb, Uri Cognito);
@@ -12,14 +15,14 @@ public sealed record SandboxEndpoints(Uri DynamoDb, Uri Cognito);
 /// </summary>
 public sealed partial class SandboxEmulators : IAsyncDisposable
 {
-    public const string DynamoDbName = "DynamoDB Local";
-    public const string CognitoName = "cognito-local";
+    public const string DynamoDbName = SandboxHealth.DynamoDbName;
+    public const string CognitoName = SandboxHealth.CognitoName;
     private readonly EmulatorTools tools;
     private readonly string? dataFolder;
     private readonly string cognitoFolder;
     private readonly bool realisticDelays;
     private readonly EmulatorManifestFile? manifest;
-    private readonly EmulatorUser me = new(Guid.NewGuid().ToString("N")[..12], Jobs.WorkerProcess.Current);
+    private readonly EmulatorUser me = new(Guid.NewGuid().ToString("N")[..12], WorkerProcess.Current);
     private EmulatorProcess dynamoDb = null!;
     private EmulatorProcess cognito = null!;
 

@@ -1,6 +1,8 @@
 using Bogus;
+using CreatorPlatform.Core;
+using CreatorPlatform.Core.Analytics;
 
-namespace CreatorPlatform.Core.Analytics;
+namespace CreatorPlatform.Sandbox.Traffic;
 
 /// <summary>The sandbox's deliberate drift: a day counted twice, a day missing, a day with a key collision.</summary>
 internal sealed class DriftPlan(IReadOnlyList<DateOnly> days, Randomizer random)

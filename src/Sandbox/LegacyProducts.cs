@@ -1,8 +1,8 @@
 using Amazon.DynamoDBv2.Model;
 using Bogus;
-using static CreatorPlatform.Core.Aws.Attr;
+using CreatorPlatform.Core;
 
-namespace CreatorPlatform.Core.Sandbox;
+namespace CreatorPlatform.Sandbox;
 
 /// <summary>
 /// Realistic pre-rollout products (no creatorId, featured or status), the same for a given seed on every machine.
@@ -42,4 +42,6 @@ public static class LegacyProducts
         if (f.Random.Bool(0.7f)) item["asin"] = S(asin);
         return item;
     }
+
+    private static AttributeValue S(string value) => new() { S = value };
 }

@@ -1,16 +1,19 @@
 using System.Text.Json;
+using CreatorPlatform.Core;
 using CreatorPlatform.Core.Audit;
+using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Sandbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CreatorPlatform.Core.Sandbox;
+namespace CreatorPlatform.Sandbox;
 
 /// <summary>
 /// The running sandbox: emulators started, the pre-rollout platform provisioned on first run, and a manifest in
 /// <c>.sandbox/data/</c> that survives restarts. Tests run it in memory on free ports.
 /// </summary>
 public sealed class SandboxRuntime(IOptions<PlatformOptions> options, SandboxProvisioner provisioner, AuditLog audit, ILogger<SandboxRuntime> logger,
-    TimeProvider time, Jobs.JobLease leases) : IAsyncDisposable
+    TimeProvider time, JobLease leases) : IAsyncDisposable, ISandboxState
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private SandboxEmulators? emulators;
@@ -26,6 +29,8 @@ public sealed class SandboxRuntime(IOptions<PlatformOptions> options, SandboxPro
     public SandboxEndpoints? Endpoints => emulators?.Endpoints;
     public IReadOnlyDictionary<string, int> EmulatorProcessIds => emulators?.ProcessIds ?? new Dictionary<string, int>();
     public SandboxManifest? Manifest => Settings.InMemory ? memoryManifest : ReadManifest();
+    // Read every time: a sandbox reset provisions a new pool.
+    public string? UserPoolId => Manifest?.UserPoolId;
     /// <summary>Whether the emulators run, for the banner on every page; null before the sandbox started (and in AWS mode).</summary>
     public SandboxHealth? Health => supervisor?.Health;
     /// <summary>Raised from the supervisor's thread when an emulator stops, is restarted, or cannot be.</summary>

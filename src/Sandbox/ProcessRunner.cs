@@ -1,7 +1,8 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using CreatorPlatform.Core;
 
-namespace CreatorPlatform.Core.Sandbox;
+namespace CreatorPlatform.Sandbox;
 
 internal sealed record ProcessResult(int ExitCode, string Output);
 

@@ -1,9 +1,11 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Bogus;
+using CreatorPlatform.Core;
+using CreatorPlatform.Core.Analytics;
 using CreatorPlatform.Core.Schema;
 
-namespace CreatorPlatform.Core.Analytics;
+namespace CreatorPlatform.Sandbox.Traffic;
 
 /// <summary>
 /// Sandbox only: the tables the traffic generator writes to, and sample creators when the sandbox has none yet.
@@ -41,7 +43,7 @@ internal sealed class SandboxTrafficSetup(IAmazonDynamoDB dynamoDb, PlatformSche
             return new CreatorRef(faker.Random.Guid().ToString(), slug, name + " (sample)");
         }).DistinctBy(c => c.Slug).ToList();
         var stamp = AnalyticsEvent.FormatTimestamp(now);
-        await Aws.BatchWriter.PutAllAsync(dynamoDb, schema.Creators.Name, creators.Select(c => new Dictionary<string, AttributeValue>
+        await Core.Aws.BatchWriter.PutAllAsync(dynamoDb, schema.Creators.Name, creators.Select(c => new Dictionary<string, AttributeValue>
         {
             ["id"] = new() { S = c.Id },
             ["slug"] = new() { S = c.Slug },

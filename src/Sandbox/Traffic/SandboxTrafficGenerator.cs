@@ -1,12 +1,15 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Bogus;
+using CreatorPlatform.Core;
+using CreatorPlatform.Core.Analytics;
+using CreatorPlatform.Core.Audit;
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Schema;
 using Microsoft.Extensions.Options;
 
-namespace CreatorPlatform.Core.Analytics;
+namespace CreatorPlatform.Sandbox.Traffic;
 
 public sealed record TrafficRequest(long Events = 30_000, int Days = 90, int SampleCreators = 5, bool PlantDrift = true, bool WriteSummaries = true);
 
@@ -20,7 +23,7 @@ public sealed record PlantedDrift(CreatorRef Creator, DateOnly Date, string What
 public sealed class SandboxTrafficGenerator(IAmazonDynamoDB dynamoDb, PlatformSchema schema, AnalyticsStore store, AnalyticsCreators creators,
     AwsContext aws, IOptions<PlatformOptions> options, TimeProvider time, AnalyticsRollups rollups)
 {
-    public const string JobKind = "analytics-generate";
+    public const string JobKind = AuditActions.SandboxTrafficJobKind;
     private static readonly string[] Agents = ["Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X)", "Mozilla/5.0 (Windows NT 10.0; Win64; x64)",
         "Mozilla/5.0 (Linux; Android 15)", "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6)"];
     private static readonly string[] Referrers = ["https://www.pinterest.com/", "https://www.instagram.com/", "https://www.tiktok.com/", "https://www.google.com/", ""];

@@ -1,9 +1,10 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
+using CreatorPlatform.Core;
 using Microsoft.Extensions.Logging;
 
-namespace CreatorPlatform.Core.Sandbox;
+namespace CreatorPlatform.Sandbox;
 
 /// <summary>
 /// Restores the two emulators from npm on first use into a git-ignored folder: the DynamoDB Local jar that

@@ -1,4 +1,6 @@
-namespace CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Core;
+
+namespace CreatorPlatform.Sandbox;
 
 /// <summary>Where the repository root is, so that the app, the CLI and the tests share one <c>.sandbox/</c>.</summary>
 public static class RepositoryPaths

@@ -1,10 +1,11 @@
 using Amazon.DynamoDBv2;
+using CreatorPlatform.Core;
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CreatorPlatform.Core.Sandbox;
+namespace CreatorPlatform.Sandbox;
 
 /// <summary>
 /// Puts the sandbox in the platform's pre-rollout state: ProductsTable with its two legacy indexes and seeded legacy

@@ -3,9 +3,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using CreatorPlatform.Core;
 using CreatorPlatform.Core.Jobs;
 
-namespace CreatorPlatform.Core.Sandbox;
+namespace CreatorPlatform.Sandbox;
 
 /// <summary>
 /// One emulator on a loopback port: started here as a child process, or adopted from the sandbox manifest (started by

@@ -1,6 +1,7 @@
+using CreatorPlatform.Core;
 using Microsoft.Extensions.Hosting;
 
-namespace CreatorPlatform.Core.Sandbox;
+namespace CreatorPlatform.Sandbox;
 
 /// <summary>Starts the sandbox before the web app listens, and stops the emulators when it stops.</summary>
 public sealed class SandboxHostedService(SandboxRuntime runtime) : IHostedService

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using CreatorPlatform.Core;
 using CreatorPlatform.Core.Jobs;
 
-namespace CreatorPlatform.Core.Sandbox;
+namespace CreatorPlatform.Sandbox;
 
 /// <summary>One emulator as the manifest names it: its port and its process (id and start time).</summary>
 public sealed record EmulatorEntry(int Port, WorkerProcess Process);

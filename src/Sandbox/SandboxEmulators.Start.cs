@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using CreatorPlatform.Core;
 
-namespace CreatorPlatform.Core.Sandbox;
+namespace CreatorPlatform.Sandbox;
 
 /// <summary>How each emulator is started.</summary>
 public sealed partial class SandboxEmulators
