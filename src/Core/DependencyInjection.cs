@@ -80,6 +80,7 @@ public static class DependencyInjection
         services.AddJobKind(new JobKindTraits(FeaturedRepair.JobKind) { Lease = MigrationJob.LeaseName });
         services.AddSingleton<MigrationStateService>();
         services.AddSingleton<MigrationProgressEstimator>();
+        services.AddSingleton<MigrationProgressRecorder>();
         services.AddSingleton<MigrationScreen>();
         services.AddMigrationUndo();
         services.AddSingleton<IRolloutCheck, MigrationDoneCheck>();

@@ -142,4 +142,6 @@ public sealed class MigrationOptions
     public decimal PricePerMillionWriteUnits { get; set; } = 0.625m;
     /// <summary>How long a lease or a segment claim lasts without a heartbeat before another worker may take it over.</summary>
     public int LeaseSeconds { get; set; } = 30;
+    /// <summary>How often a running migration stores its progress in its history record, where other consoles and replicas read it.</summary>
+    public int ProgressSeconds { get; set; } = 5;
 }

@@ -44,6 +44,8 @@ public sealed partial class PlatformOptionsValidator : IValidateOptions<Platform
             errors.Add($"Platform:Migration: WriteMode must be Auto, Single or Transaction, and TransactionItems 1-{Migration.TransactionalBackfillWriter.MaxItems}.");
         if (m.MaxWriteRate < 0 || m.PricePerMillionWriteUnits < 0 || m.LeaseSeconds < 5)
             errors.Add("Platform:Migration: MaxWriteRate and PricePerMillionWriteUnits must be zero or more, LeaseSeconds at least 5.");
+        if (m.ProgressSeconds is < 1 or > 300)
+            errors.Add("Platform:Migration:ProgressSeconds must be between 1 and 300.");
         if (o.Analytics.MaxRangeDays is < 1 or > 3660)
             errors.Add("Platform:Analytics:MaxRangeDays must be between 1 and 3660.");
         if (o.Analytics.Schedule.Interval < TimeSpan.FromMinutes(1) || o.Analytics.Schedule.Interval > TimeSpan.FromDays(1))

@@ -12,7 +12,7 @@ internal static class CliJob
         var runner = services.GetRequiredService<JobRunner>();
         var run = runner.Start(kind, title, work);
         using var _ = CancelOnCtrlC(runner, run, ct);
-        await JobConsole.FollowAsync(run, baseline: null);
+        await JobConsole.FollowAsync(run, progress: false);
         return run;
     }
 

@@ -11,11 +11,19 @@ internal static class JobConsole
 
     public static int ExitCode(JobRun run) => run.State switch { JobState.Succeeded => 0, JobState.Cancelled => 130, _ => 1 };
 
-    /// <summary>Waits for the run, printing as it goes, with the progress Core estimates from <paramref name="baseline"/> (null: no bar).</summary>
-    public static async Task FollowAsync(JobRun run, ProgressBaseline? baseline)
+    /// <summary>
+    /// Waits for the run, printing as it goes; with <paramref name="progress"/>, the backfill's progress as Core measures it
+    /// from the run's own counters (a bar once the job has read the table's size, else a line at the end).
+    /// </summary>
+    public static async Task FollowAsync(JobRun run, bool progress)
     {
         var printed = 0;
-        if (baseline?.EstimatedTotal is not { } total || !AnsiConsole.Profile.Capabilities.Interactive)
+        while (!run.Completion.IsCompleted && (!progress || !MigrationProgress.HasBaseline(run.Counters)))
+        {
+            printed = PrintLog(run, printed);
+            await Task.WhenAny(run.Completion, Task.Delay(200));
+        }
+        if (!progress || !run.Counters.ContainsKey(BackfillCounters.TableItems) || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             while (!run.Completion.IsCompleted)
             {
@@ -23,22 +31,23 @@ internal static class JobConsole
                 await Task.WhenAny(run.Completion, Task.Delay(200));
             }
             PrintLog(run, printed);
-            if (baseline is not null) AnsiConsole.MarkupLineInterpolated($"[grey]{Progress(run, baseline).Describe()}[/]");
+            if (progress && MigrationProgress.HasBaseline(run.Counters)) AnsiConsole.MarkupLineInterpolated($"[grey]{Progress(run).Describe()}[/]");
             return;
         }
         await AnsiConsole.Progress().AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async ctx =>
             {
-                var bar = ctx.AddTask(Markup.Escape(Progress(run, baseline).Describe()), maxValue: Math.Max(1, total));
+                var first = Progress(run);
+                var bar = ctx.AddTask(Markup.Escape(first.Describe()), maxValue: Math.Max(1, first.EstimatedTotal ?? 1));
                 while (true)
                 {
                     var ended = run.Completion.IsCompleted;
                     printed = PrintLog(run, printed);
-                    var progress = Progress(run, baseline);
-                    bar.MaxValue = Math.Max(bar.MaxValue, progress.Done);
-                    bar.Value = progress.Done;
-                    bar.Description = Markup.Escape(progress.Describe());
+                    var now = Progress(run);
+                    bar.MaxValue = Math.Max(bar.MaxValue, now.Done);
+                    bar.Value = now.Done;
+                    bar.Description = Markup.Escape(now.Describe());
                     if (ended) break;
                     await Task.WhenAny(run.Completion, Task.Delay(250));
                 }
@@ -47,7 +56,7 @@ internal static class JobConsole
             });
     }
 
-    private static MigrationProgress Progress(JobRun run, ProgressBaseline baseline) => MigrationProgress.From(run, baseline, DateTimeOffset.UtcNow);
+    private static MigrationProgress Progress(JobRun run) => MigrationProgress.From(run, DateTimeOffset.UtcNow);
 
     private static int PrintLog(JobRun run, int printed)
     {

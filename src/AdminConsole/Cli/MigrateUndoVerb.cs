@@ -39,7 +39,7 @@ internal static class MigrateUndoVerb
             using (CliJob.CancelOnCtrlC(runner, run, ct))
             {
                 if (parse.GetValue(json)) await run.Completion;
-                else await JobConsole.FollowAsync(run, null);
+                else await JobConsole.FollowAsync(run, progress: false);
             }
             if (parse.GetValue(json)) CliJson.Write(JobConsole.Summary(run, report));
             return JobConsole.ExitCode(run);

@@ -36,7 +36,6 @@ internal static class MigrateVerb
         {
             var runner = services.GetRequiredService<JobRunner>();
             var quiet = parse.GetValue(json);
-            var baseline = quiet ? null : await services.GetRequiredService<MigrationProgressEstimator>().BaselineAsync(ct);
             JobRun run;
             object? result = null;
             if (parse.GetValue(dryRun))
@@ -63,7 +62,7 @@ internal static class MigrateVerb
             using (CliJob.CancelOnCtrlC(runner, run, ct, pause: !parse.GetValue(dryRun) && !parse.GetValue(join)))
             {
                 if (quiet) await run.Completion;
-                else await JobConsole.FollowAsync(run, baseline);
+                else await JobConsole.FollowAsync(run, progress: run.Kind == MigrationJob.JobKind);
             }
             if (quiet) CliJson.Write(JobConsole.Summary(run, result ?? await VerificationAsync(services, run)));
             return JobConsole.ExitCode(run);

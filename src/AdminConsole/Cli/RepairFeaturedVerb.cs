@@ -26,7 +26,7 @@ internal static class RepairFeaturedVerb
             await using (CliJob.CancelOnCtrlC(runner, run, ct))
             {
                 if (parse.GetValue(json)) await run.Completion;
-                else await JobConsole.FollowAsync(run, null);
+                else await JobConsole.FollowAsync(run, progress: false);
             }
             if (parse.GetValue(json)) CliJson.Write(JobConsole.Summary(run, report));
             var exit = JobConsole.ExitCode(run);

@@ -20,7 +20,7 @@ internal static class SchemaVerb
             using (CliJob.CancelOnCtrlC(runner, run, ct))
             {
                 if (parse.GetValue(json)) await run.Completion;
-                else await JobConsole.FollowAsync(run, baseline: null);
+                else await JobConsole.FollowAsync(run, progress: false);
             }
             if (parse.GetValue(json)) CliJson.Write(JobConsole.Summary(run));
             return JobConsole.ExitCode(run);

@@ -128,6 +128,8 @@ public sealed class JobContext(JobRun run)
     public void Error(string message) => run.Append(JobLogLevel.Error, message);
     public void Add(string counter, long delta = 1) => run.Count(counter, delta, set: false);
     public long Counter(string counter) => run.Counter(counter);
+    /// <summary>A copy of every counter, as the run's readers see them.</summary>
+    public IReadOnlyDictionary<string, long> Counters => run.Counters;
     public void Set(string counter, long value) => run.Count(counter, value, set: true);
 }
 

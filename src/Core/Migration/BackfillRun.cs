@@ -21,30 +21,20 @@ public sealed class PageTally
     };
 }
 
-/// <summary>What one worker's run of the backfill shares between its lanes and writes: the gate, the limiter, the counts.</summary>
+/// <summary>
+/// What one worker's run of the backfill shares between its lanes and writes: the gate, the limiter, the failures. Its
+/// counts are its job's counters, the one tally every reader of the run sees (and its job stores as it goes).
+/// </summary>
 public sealed record BackfillRun(JobContext Job, BackfillPlan Plan, string CreatorId, AdaptiveConcurrency Gate, TokenBucketRateLimiter? RateLimiter)
 {
-    private long scanned, updated, skipped, failed;
     public ConcurrentQueue<ProductFailure> Failures { get; } = new();
     /// <summary>Fires when this worker may no longer write: its lease is lost, or (a joined worker) the run it helps stopped.</summary>
     public CancellationToken Fence { get; init; }
     /// <summary>Segments this worker's lanes are working on, so that two lanes never claim the same one.</summary>
     public ConcurrentDictionary<int, byte> Active { get; } = new();
-    public long Scanned => Interlocked.Read(ref scanned);
-    public long Updated => Interlocked.Read(ref updated);
-    public long Skipped => Interlocked.Read(ref skipped);
-    public long Failed => Interlocked.Read(ref failed);
-
     public void Count(int segment, string counter, long n = 1)
     {
         if (n == 0) return;
-        _ = counter switch
-        {
-            BackfillCounters.Scanned => Interlocked.Add(ref scanned, n),
-            BackfillCounters.Updated => Interlocked.Add(ref updated, n),
-            BackfillCounters.Skipped => Interlocked.Add(ref skipped, n),
-            _ => Interlocked.Add(ref failed, n),
-        };
         Job.Add(counter, n);
         Job.Add(BackfillCounters.OfSegment(segment, counter), n);
     }

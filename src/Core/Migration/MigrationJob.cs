@@ -13,7 +13,8 @@ public sealed record MigrationRunSettings(int? Segments = null, int? MaxConcurre
 /// is left unmigrated (trap 3).
 /// </summary>
 public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill backfill, BackfillCheckpoints checkpoints, MigrationVerifier verifier,
-    JobLease lease, MigrationHistory history, IOptions<PlatformOptions> options, TimeProvider time, MigrationJournal journal, ILogger<MigrationJob> logger)
+    JobLease lease, MigrationHistory history, IOptions<PlatformOptions> options, TimeProvider time, MigrationJournal journal, MigrationProgressEstimator estimator,
+    MigrationProgressRecorder progress, ILogger<MigrationJob> logger)
 {
     public const string JobKind = "migration";
     /// <summary>The lease the JobRunner holds for a run: the job kind's.</summary>
@@ -32,9 +33,11 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         var record = new MigrationRunRecord(job.RunId, RunKinds.Migrate, job.StartedBy, time.GetUtcNow(), null, RunOutcomes.Running, Settings(overrides), new Dictionary<string, long>(), null, null);
         await history.SaveAsync(record, ct);
         if (job.TookOverFrom is { } previous) await CloseInterruptedAsync(job, previous, ct);
+        MigrationProgressRecorder.Recording? recording = null;
+        var started = record;
         try
         {
-            record = await MigrateAsync(job, record, overrides, ct);
+            record = await MigrateAsync(job, record, overrides, () => recording = progress.Start(job, started), ct);
             record = record with { Outcome = RunOutcomes.Succeeded };
         }
         catch (OperationCanceledException) when (job.LeaseLost)
@@ -54,7 +57,10 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         }
         finally
         {
-            await history.SaveAsync(record with { EndedAt = time.GetUtcNow() }, CancellationToken.None);
+            // The periodic progress writes stop first, so that the end is the record's last word.
+            if (recording is not null) await recording.DisposeAsync();
+            var ended = record with { EndedAt = time.GetUtcNow() };
+            await history.SaveAsync(ended.Progress is null && recording is not null ? progress.Snapshot(job, ended) : ended, CancellationToken.None);
         }
     }
 
@@ -115,7 +121,9 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
     private async Task<bool> StillRunningAsync(string runId, CancellationToken ct) =>
         await lease.ReadAsync(LeaseName, ct) is { } held && held.RunId == runId && held.Until > time.GetUtcNow();
 
-    private async Task<MigrationRunRecord> MigrateAsync(JobContext job, MigrationRunRecord record, MigrationRunSettings overrides, CancellationToken ct)
+    /// <param name="startProgress">Called once the run's baseline is among its counters: from then on its progress is stored as it goes.</param>
+    private async Task<MigrationRunRecord> MigrateAsync(JobContext job, MigrationRunRecord record, MigrationRunSettings overrides, Action startProgress,
+        CancellationToken ct)
     {
         job.Info(Rule);
         job.Info("Multi-Creator Platform Migration");
@@ -126,11 +134,10 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         var plan = await checkpoints.OpenAsync(overrides.Segments ?? options.Value.Migration.Segments, ct);
         await journal.RecordRunAsync(new JournaledRun(job.RunId, plan.Id, record.StartedAt, creator.Id, created ? creator.Id : null), ct);
         job.Set(BackfillCounters.Segments, plan.Segments);
-        if (plan.Resumed)
-        {
-            var done = (await checkpoints.SegmentsAsync(plan, ct)).Count(s => s.Done);
-            job.Info($"  Resuming from checkpoints ({done} of {plan.Segments} segments done).");
-        }
+        var prior = plan.Resumed ? await checkpoints.SegmentsAsync(plan, ct) : [];
+        if (plan.Resumed) job.Info($"  Resuming from checkpoints ({prior.Count(s => s.Done)} of {plan.Segments} segments done).");
+        await SetBaselineAsync(job, prior.Sum(s => s.Scanned), ct);
+        startProgress();
         var result = await backfill.RunAsync(job, plan, creator.Id, ct, overrides.MaxConcurrency);
         await checkpoints.CloseAsync(plan, CancellationToken.None);
         job.Success("✓ Product backfill complete:");
@@ -139,15 +146,7 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         job.Info($"  - Skipped (already migrated): {result.Skipped}");
         if (result.Failed > 0) job.Error($"  - Failed: {result.Failed}");
         if (result.Throttles > 0) job.Warning($"  - Throttled writes retried: {result.Throttles}");
-        record = record with
-        {
-            Counts = new Dictionary<string, long>
-            {
-                [BackfillCounters.Scanned] = result.Scanned, [BackfillCounters.Updated] = result.Updated, [BackfillCounters.Skipped] = result.Skipped,
-                [BackfillCounters.Failed] = result.Failed,
-                [BackfillCounters.Throttles] = result.Throttles,
-            },
-        };
+        record = record with { Counts = MigrationProgressRecorder.MainCounts(job.Counters) };
 
         job.Info("Step 3: Verifying data integrity...");
         var report = await verifier.VerifyAsync(ct);
@@ -162,6 +161,25 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         job.Success("Migration completed successfully!");
         job.Info(Rule);
         return record;
+    }
+
+    /// <summary>
+    /// What this run's progress is measured against, kept among its counters (the table's size first: the prior count
+    /// marks the baseline as set). A size that cannot be read leaves it unknown (no percentage, no ETA) rather than
+    /// stopping the migration.
+    /// </summary>
+    private async Task SetBaselineAsync(JobContext job, long priorScanned, CancellationToken ct)
+    {
+        try
+        {
+            if (await estimator.TableItemsAsync(ct) is { } total) job.Set(BackfillCounters.TableItems, total);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Migration run {RunId}: the products table's size could not be read: {Error}", job.RunId, e.Message);
+            job.Warning($"  The products table's size could not be read ({e.Message}): progress shows counts without a percentage or ETA.");
+        }
+        job.Set(BackfillCounters.PriorScanned, priorScanned);
     }
 
     private Dictionary<string, string> Settings(MigrationRunSettings overrides)

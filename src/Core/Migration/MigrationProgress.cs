@@ -3,35 +3,23 @@ using CreatorPlatform.Core.Jobs;
 namespace CreatorPlatform.Core.Migration;
 
 /// <summary>
-/// What a backfill's progress is measured against: the table's item count (DescribeTable, refreshed by DynamoDB about
-/// every six hours) and what earlier runs of an open backfill scanned.
+/// The size a backfill's progress is measured against: the products table's item count (DescribeTable, refreshed by
+/// DynamoDB about every six hours). A run reads it once, at its start, and keeps it among its counters
+/// (<see cref="BackfillCounters.TableItems"/>, beside <see cref="BackfillCounters.PriorScanned"/>), so that every reader
+/// of the run measures against the same figure.
 /// </summary>
-public sealed record ProgressBaseline(long? EstimatedTotal, long PriorScanned);
-
-/// <summary>The one place the migration's progress estimate comes from, for the page and the CLI's progress bar alike.</summary>
-public sealed class MigrationProgressEstimator(Schema.SchemaStatusService status, Schema.PlatformSchema schema, BackfillCheckpoints checkpoints)
+public sealed class MigrationProgressEstimator(Schema.SchemaStatusService status, Schema.PlatformSchema schema)
 {
-    public async Task<ProgressBaseline> BaselineAsync(CancellationToken ct)
-    {
-        var table = await status.ReadAsync(schema.Products, ct);
-        try
-        {
-            var open = await checkpoints.CurrentAsync(ct);
-            var before = open is null ? 0 : (await checkpoints.SegmentsAsync(open, ct)).Sum(s => s.Scanned);
-            return new(table.ItemCount, before);
-        }
-        catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException)
-        {
-            return new(table.ItemCount, 0); // no console table yet: nothing ran before
-        }
-    }
+    /// <summary>Null when DynamoDB did not say (the table is missing or unreadable).</summary>
+    public async Task<long?> TableItemsAsync(CancellationToken ct) => (await status.ReadAsync(schema.Products, ct)).ItemCount;
 }
 
 public sealed record SegmentProgress(int Segment, long Scanned, long Updated, long Skipped, long Failed);
 
 /// <summary>
-/// A snapshot of a backfill's progress for people: counts, rate, ETA and per-segment figures. Taken from the run's
-/// live counters, plus what earlier runs of the same backfill had done (<paramref name="PriorScanned"/>).
+/// A snapshot of a backfill's progress for people: counts, rate, ETA and per-segment figures. Taken from a run's counters
+/// (its live ones in this process, or the copy its job stored in the ops table for every other reader), which hold its
+/// baseline too: what earlier runs of the same backfill had done (<paramref name="PriorScanned"/>) and the table's size.
 /// </summary>
 public sealed record MigrationProgress(long Scanned, long Updated, long Skipped, long Failed, long PriorScanned, long? EstimatedTotal,
     double ItemsPerSecond, IReadOnlyList<SegmentProgress> Segments, DateTimeOffset At)
@@ -54,20 +42,29 @@ public sealed record MigrationProgress(long Scanned, long Updated, long Skipped,
     public string Describe() =>
         $"scanned {Done:N0}/{(EstimatedTotal is { } t ? $"~{t:N0}" : "?")} · updated {Updated:N0} · skipped {Skipped:N0} · failed {Failed:N0} · {ItemsPerSecond:N0}/s";
 
-    public static MigrationProgress From(JobRun run, ProgressBaseline baseline, DateTimeOffset now) => From(run, baseline.PriorScanned, baseline.EstimatedTotal, now);
+    /// <summary>Whether the run has its baseline yet (its job sets it once it opened the backfill).</summary>
+    public static bool HasBaseline(IReadOnlyDictionary<string, long> counters) => counters.ContainsKey(BackfillCounters.PriorScanned);
 
-    public static MigrationProgress From(JobRun run, long priorScanned, long? estimatedTotal, DateTimeOffset now)
+    /// <summary>A run of this process, from its live counters (an ended run's rate is the one it ended with).</summary>
+    public static MigrationProgress From(JobRun run, DateTimeOffset now) => From(run.Counters, run.StartedAt, run.EndedAt ?? now);
+
+    /// <summary>A run as its job last stored it (any process): null when it stored no progress.</summary>
+    public static MigrationProgress? From(MigrationRunRecord record) =>
+        record.Progress is { } stored ? From(stored.Counters, record.StartedAt, stored.At) : null;
+
+    /// <param name="at">When the counters were read: the rate is what the run scanned from its start until then.</param>
+    public static MigrationProgress From(IReadOnlyDictionary<string, long> counters, DateTimeOffset startedAt, DateTimeOffset at)
     {
-        var counters = run.Counters;
         long Get(string name) => counters.GetValueOrDefault(name);
         long Of(int segment, string counter) => Get(BackfillCounters.OfSegment(segment, counter));
-        var segments = Enumerable.Range(0, (int)Math.Max(Get(BackfillCounters.Segments), 0))
+        var segments = Enumerable.Range(0, (int)Math.Clamp(Get(BackfillCounters.Segments), 0, 1000))
             .Select(s => new SegmentProgress(s, Of(s, BackfillCounters.Scanned), Of(s, BackfillCounters.Updated), Of(s, BackfillCounters.Skipped),
                 Of(s, BackfillCounters.Failed)))
             .ToList();
-        var seconds = (now - run.StartedAt).TotalSeconds;
+        var seconds = (at - startedAt).TotalSeconds;
         var rate = seconds > 0.5 ? Get(BackfillCounters.Scanned) / seconds : 0;
+        long? total = counters.TryGetValue(BackfillCounters.TableItems, out var items) ? items : null;
         return new MigrationProgress(Get(BackfillCounters.Scanned), Get(BackfillCounters.Updated), Get(BackfillCounters.Skipped), Get(BackfillCounters.Failed),
-            priorScanned, estimatedTotal, rate, segments, now);
+            Get(BackfillCounters.PriorScanned), total, rate, segments, at);
     }
 }

@@ -27,6 +27,11 @@ public sealed record MigrationScreenState(MigrationState State, IReadOnlyList<Jo
     public (MigrationRunRecord Run, VerificationReport Report)? LastVerification { get; } = State.LastVerification;
 
     public IReadOnlyList<MigrationRunRecord> History => State.History;
+
+    /// <summary>The run holding the lease elsewhere, as its job last stored it: its progress is what this process shows of it.</summary>
+    public MigrationRunRecord? RunElsewhere => RunningElsewhere is { } lease && State.LastMigration is { Outcome: RunOutcomes.Running } run && run.RunId == lease.RunId
+        ? run
+        : null;
 }
 
 /// <summary>
@@ -34,8 +39,11 @@ public sealed record MigrationScreenState(MigrationState State, IReadOnlyList<Jo
 /// (dry run, migrate, pause, verify, repair, undo), each started as a job on <see cref="JobRunner"/>.
 /// </summary>
 public sealed class MigrationScreen(JobRunner jobs, MigrationJob migration, MigrationDryRun dryRun, MigrationVerifier verifier, FeaturedRepair repair,
-    MigrationUndo undo, MigrationStateService states, MigrationProgressEstimator estimator, Schema.PlatformSchema schema, AwsContext aws, TimeProvider time)
+    MigrationUndo undo, MigrationStateService states, Schema.PlatformSchema schema, AwsContext aws, TimeProvider time)
 {
+    private readonly Lock gate = new();
+    private (Task<MigrationScreenState> Read, long At)? shared;
+
     /// <summary>The job kinds this screen starts and follows.</summary>
     public static readonly IReadOnlyList<string> Kinds = [MigrationJob.JobKind, MigrationDryRun.JobKind, MigrationVerifier.JobKind, FeaturedRepair.JobKind,
         FeaturedRepair.DryRunJobKind, MigrationUndo.JobKind, MigrationUndo.DryRunJobKind];
@@ -54,9 +62,29 @@ public sealed class MigrationScreen(JobRunner jobs, MigrationJob migration, Migr
         return new(state, JobUsage.Migrations(state, schema.Products.Name));
     }
 
-    /// <summary>The progress of a migration run, from its own counters (no read): null for a run of another kind.</summary>
-    public MigrationProgress? Progress(JobRun? run, ProgressBaseline baseline) =>
-        run?.Kind == MigrationJob.JobKind ? MigrationProgress.From(run, baseline, time.GetUtcNow()) : null;
+    /// <summary>
+    /// The state for a page that follows a run elsewhere: one read shared by every page (tab, circuit) of this process
+    /// that asks within <paramref name="maxAge"/>, so following costs one read per interval whatever the number of tabs.
+    /// </summary>
+    public Task<MigrationScreenState> ReadSharedAsync(TimeSpan maxAge, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            if (shared is not { } s || (s.Read.IsCompleted && time.GetElapsedTime(s.At) >= maxAge))
+                shared = s = (ReadAsync(CancellationToken.None), time.GetTimestamp());
+            return s.Read.WaitAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// The progress of a migration run: one of this process from its live counters (no read); one of another process
+    /// (the CLI, another replica) from what its job last stored; null while no migration runs or for a run of another kind.
+    /// </summary>
+    public MigrationProgress? Progress(JobRun? run, MigrationScreenState? state) =>
+        run is { Kind: MigrationJob.JobKind, State: JobState.Running } ? MigrationProgress.From(run, time.GetUtcNow())
+        : run?.State != JobState.Running && state?.RunElsewhere is { } elsewhere ? MigrationProgress.From(elsewhere)
+        : run?.Kind == MigrationJob.JobKind ? MigrationProgress.From(run, time.GetUtcNow())
+        : null;
 
     /// <summary>Whether the state should be read again: only while another process holds the lease, as its progress is in the ops table.</summary>
     public bool FollowsElsewhere(MigrationScreenState? state, JobRun? current) =>
@@ -68,9 +96,6 @@ public sealed class MigrationScreen(JobRunner jobs, MigrationJob migration, Migr
 
     public JobRun StartRepair(bool dry) => jobs.Start(dry ? FeaturedRepair.DryRunJobKind : FeaturedRepair.JobKind,
         dry ? "Repair featured encoding (dry run)" : "Repair featured encoding", async job => await repair.RunAsync(job, dry));
-
-    /// <summary>The estimate the run's progress is measured against: the table's item count and what an open backfill scanned before.</summary>
-    public Task<ProgressBaseline> BaselineAsync(CancellationToken ct) => estimator.BaselineAsync(ct);
 
     public JobRun StartMigration() => jobs.Start(MigrationJob.JobKind, "Migration", migration.RunAsync);
 

@@ -43,7 +43,9 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
         using var _ = run.RateLimiter;
         var lanes = Math.Clamp(Settings.SegmentsPerWorker, 1, plan.Segments);
         await Task.WhenAll(Enumerable.Range(0, lanes).Select(_ => LaneAsync(run, untilDone, ct)));
-        return new BackfillResult(run.Scanned, run.Updated, run.Skipped, run.Failed, run.Failures.ToList(), run.Gate.Throttles);
+        job.Set(BackfillCounters.Throttles, run.Gate.Throttles);
+        return new BackfillResult(job.Counter(BackfillCounters.Scanned), job.Counter(BackfillCounters.Updated), job.Counter(BackfillCounters.Skipped),
+            job.Counter(BackfillCounters.Failed), run.Failures.ToList(), run.Gate.Throttles);
     }
 
     private async Task LaneAsync(BackfillRun run, bool untilDone, CancellationToken ct)
@@ -145,7 +147,7 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
                 Skipped = state.Skipped + tally.Skipped, Failed = state.Failed + tally.Failed,
             };
             await checkpoints.SaveAsync(run.Plan, state, lease.WorkerId, fence);
-            if (tally.Updated > 0) run.Job.Success($"  ✓ Updated {run.Updated} products so far...");
+            if (tally.Updated > 0) run.Job.Success($"  ✓ Updated {run.Job.Counter(BackfillCounters.Updated)} products so far...");
             if (lastKey is null) return;
             ct.ThrowIfCancellationRequested();
         }

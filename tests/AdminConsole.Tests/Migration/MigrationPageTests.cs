@@ -16,6 +16,7 @@ public sealed class MigrationPageTests : MudTestContext
     private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
     private readonly JobsFixture jobs;
     private JobRunner runner = null!;
+    private ServiceProvider core = null!;
 
     public MigrationPageTests(JobsFixture jobs)
     {
@@ -30,7 +31,8 @@ public sealed class MigrationPageTests : MudTestContext
     /// <summary>Core's own runner, auditing to DynamoDB Local, as the app's: jobs start as alice, an admin.</summary>
     protected override async Task InitializeAsync()
     {
-        runner = (await jobs.CoreAsync()).GetRequiredService<JobRunner>();
+        core = await jobs.CoreAsync();
+        runner = core.GetRequiredService<JobRunner>();
         Services.AddSingleton(runner);
     }
 
@@ -66,4 +68,40 @@ public sealed class MigrationPageTests : MudTestContext
         Assert.Empty(whileRunning);
         page.WaitForAssertion(() => Assert.NotEmpty(Operations));
     }
+
+    [Fact]
+    public async Task A_page_opened_while_the_CLI_migrates_shows_the_runs_stored_counts_and_eta_and_follows_them()
+    {
+        Services.AddSingleton(core.GetRequiredService<MigrationScreen>()); // its state from the ops table the CLI writes to
+        var cli = ActivatorUtilities.CreateInstance<JobLease>(core);
+        await using var held = await cli.AcquireAsync(MigrationJob.LeaseName, "bob (CLI)", "run-cli", default, MigrationJob.JobKind);
+        var history = core.GetRequiredService<MigrationHistory>();
+        var startedAt = DateTimeOffset.UtcNow.AddSeconds(-25);
+        var running = new MigrationRunRecord("run-cli", RunKinds.Migrate, "bob (CLI)", startedAt, null, RunOutcomes.Running,
+            new Dictionary<string, string>(), new Dictionary<string, long>(), null, null);
+        await history.SaveAsync(running, default);
+        await history.SaveProgressAsync(running with { Progress = Stored(startedAt.AddSeconds(25), scanned: 250) }, default);
+
+        var page = Render<MigrationPage>();
+        page.WaitForAssertion(() => Assert.Contains("250", page.Find("[data-testid='scanned']").TextContent));
+        var opened = (Scanned: page.Find("[data-testid='scanned']").TextContent, Eta: page.Find("[data-testid='eta']").TextContent,
+            Percent: page.Find("[data-testid='progress-percent']").TextContent, Elsewhere: page.Find("[data-testid='running-elsewhere']").TextContent);
+        await history.SaveProgressAsync(running with { Progress = Stored(startedAt.AddSeconds(50), scanned: 500) }, default);
+        clock.Advance(TimeSpan.FromSeconds(6)); // a tick of the timer that re-reads a run going on elsewhere
+
+        Assert.Contains("1,000", opened.Scanned);
+        Assert.Contains("1:15", opened.Eta); // 750 left at 10 a second
+        Assert.Contains("25%", opened.Percent);
+        Assert.Contains("bob (CLI)", opened.Elsewhere);
+        page.WaitForAssertion(() => Assert.Contains("500", page.Find("[data-testid='scanned']").TextContent));
+        Assert.Contains("50%", page.Find("[data-testid='progress-percent']").TextContent);
+        Assert.Contains("0:50", page.Find("[data-testid='eta']").TextContent);
+    }
+
+    /// <summary>What a migration run's job stores of its counters: one segment, a 1,000-item table, 200 of each 250 scanned updated.</summary>
+    private static RunProgress Stored(DateTimeOffset at, long scanned) => new(at, new Dictionary<string, long>
+    {
+        ["segments"] = 1, ["table items"] = 1_000, ["prior scanned"] = 0, ["scanned"] = scanned, ["updated"] = scanned * 4 / 5, ["skipped"] = scanned / 5,
+        ["segment 0 scanned"] = scanned, ["segment 0 updated"] = scanned * 4 / 5, ["segment 0 skipped"] = scanned / 5,
+    });
 }

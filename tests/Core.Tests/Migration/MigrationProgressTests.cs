@@ -14,10 +14,12 @@ public sealed class MigrationProgressTests(EmulatorFixture emulators)
     {
         var run = new JobRun(MigrationJob.JobKind, "Migration", "tests", TimeProvider.System);
         var job = new JobContext(run);
+        job.Set("table items", 1_000);
+        job.Set("prior scanned", 400);
         job.Set("scanned", 100);
         job.Set("updated", 90);
 
-        var progress = MigrationProgress.From(run, new ProgressBaseline(1_000, 400), run.StartedAt.AddSeconds(10));
+        var progress = MigrationProgress.From(run, run.StartedAt.AddSeconds(10));
 
         Assert.Equal(500, progress.Done);
         Assert.Equal(50, progress.Percent);
@@ -26,12 +28,14 @@ public sealed class MigrationProgressTests(EmulatorFixture emulators)
     }
 
     [Fact]
-    public async Task The_baseline_is_the_tables_item_count_and_nothing_scanned_before_a_first_run()
+    public async Task A_first_run_keeps_the_tables_item_count_and_nothing_scanned_before_as_its_baseline()
     {
         await using var services = await MigrationWorld.CreateAsync(emulators, 30);
 
-        var baseline = await services.GetRequiredService<MigrationProgressEstimator>().BaselineAsync(default);
+        var run = await services.GetRequiredService<JobRunner>().RunToEndAsync(MigrationJob.JobKind, services.GetRequiredService<MigrationJob>().RunAsync);
 
-        Assert.Equal(new ProgressBaseline(30, 0), baseline);
+        Assert.Equal((30L, 0L), (run.Counter("table items"), run.Counter("prior scanned")));
+        Assert.True(run.Counters.ContainsKey("prior scanned"));
+        Assert.Equal(100, MigrationProgress.From(run, run.EndedAt!.Value).Percent);
     }
 }

@@ -21,16 +21,14 @@ public sealed class MigrationScreenTests(EmulatorFixture emulators)
         Assert.Null(before.LastVerification);
         Assert.Null(before.RunningElsewhere);
 
-        var baseline = await screen.BaselineAsync(default);
         var run = screen.StartMigration();
         await run.Completion.WaitAsync(TimeSpan.FromMinutes(3));
 
         Assert.Equal(JobState.Succeeded, run.State);
         Assert.Same(run, screen.LatestRun());
-        Assert.Equal(0, baseline.PriorScanned);
-        var progress = Assert.IsType<MigrationProgress>(screen.Progress(run, baseline));
-        Assert.Equal((60L, 60L, 0L, 0L), (progress.Done, progress.Updated, progress.Skipped, progress.Failed));
         var after = await screen.ReadAsync(default);
+        var progress = Assert.IsType<MigrationProgress>(screen.Progress(run, after));
+        Assert.Equal((60L, 60L, 0L, 0L, 0L, 60L), (progress.Done, progress.Updated, progress.Skipped, progress.Failed, progress.PriorScanned, progress.EstimatedTotal));
         var usage = Assert.Single(after.Usage);
         Assert.Equal((services.GetRequiredService<PlatformSchema>().Products.Name, 60L, 60L), (usage.Table, usage.ItemsRead, usage.WriteRequests));
         Assert.Equal("migrate", Assert.Single(after.History).Kind);
@@ -52,7 +50,7 @@ public sealed class MigrationScreenTests(EmulatorFixture emulators)
 
         Assert.Equal(JobState.Succeeded, run.State);
         Assert.Equal(25, report?.WouldUpdate);
-        Assert.Null(screen.Progress(run, new ProgressBaseline(25, 0)));
+        Assert.Null(screen.Progress(run, await screen.ReadAsync(default)));
         Assert.Same(run, screen.LatestRun());
         Assert.Empty((await screen.ReadAsync(default)).Usage);
     }

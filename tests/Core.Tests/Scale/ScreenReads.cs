@@ -50,12 +50,7 @@ public static class ScreenReads
             await screen.ReadAsync(null, default);
             await screen.ReadPitrAsync(default);
         },
-        ["migration"] = async s =>
-        {
-            var screen = s.GetRequiredService<MigrationScreen>();
-            await screen.ReadAsync(default);
-            await screen.BaselineAsync(default);
-        },
+        ["migration"] = s => s.GetRequiredService<MigrationScreen>().ReadAsync(default),
         ["analytics"] = async s =>
         {
             var screen = s.GetRequiredService<AnalyticsScreen>();
