@@ -71,6 +71,9 @@ public sealed class AwsContext(IOptions<PlatformOptions> options, AWSCredentials
         config.MaxErrorRetry = AwsRetry.MaxAttempts - 1;
         config.Timeout = TimeSpan.FromSeconds(30);
         if (IsSandbox) config.ServiceURL = SandboxEndpoint(Options.Sandbox.DynamoDbPort).ToString();
+        // With an endpoint override the SDK's signer finds no region in the URL and, on every request, walks the default
+        // region chain (environment, profile files) under a process-wide lock: half the client's CPU per UpdateItem.
+        if (EndpointOverride("DYNAMODB") is not null) config.AuthenticationRegion = Region.SystemName;
     }
 
     private static Uri SandboxEndpoint(int port) => new($"http://127.0.0.1:{port}");

@@ -12,7 +12,7 @@ public static partial class AwsErrors
         "ExpiredTokenException" or "ExpiredToken" or "UnrecognizedClientException" or "InvalidSignatureException" =>
             $"The AWS credentials are expired or invalid ({e.ErrorCode}). Sign in again: aws sso login --profile <profile>.",
         "ResourceNotFoundException" => $"{resource} does not exist.",
-        "ThrottlingException" or "ProvisionedThroughputExceededException" or "RequestLimitExceeded" =>
+        var code when IsThrottlingCode(code) =>
             $"AWS throttled {action} on {resource}; try again in a moment.",
         _ => $"{action} on {resource} failed: {e.ErrorCode ?? e.StatusCode.ToString()}: {e.Message}",
     };

@@ -20,6 +20,9 @@ public static partial class AwsErrors
         "RequestLimitExceeded", "RequestThrottled", "SlowDown", "ProvisionedThroughputExceededException",
     };
 
+    /// <summary>Whether AWS names throttling with this error code (DynamoDB's own codes and the ones every service shares).</summary>
+    public static bool IsThrottlingCode(string? code) => code is not null && ThrottlingCodes.Contains(code);
+
     private static readonly HashSet<string> CredentialCodes = new(StringComparer.OrdinalIgnoreCase)
     {
         "ExpiredToken", "ExpiredTokenException", "UnrecognizedClientException", "InvalidClientTokenId", "InvalidAccessKeyId",

@@ -101,7 +101,9 @@ public sealed class BackfillPageWriter(IAmazonDynamoDB dynamoDb, PlatformSchema 
             catch (Exception e) when (attempt < MaxAttempts && Throttling.IsRetryable(e))
             {
                 run.Gate.Exit(throttled: true);
-                try { await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 100 << Math.Min(attempt, 6))), time, fence); }
+                var delay = TimeSpan.FromMilliseconds(Random.Shared.Next(50, 100 << Math.Min(attempt, 6)));
+                RetryLog.Round(logger, $"The write of product {id}", e, attempt + 1, MaxAttempts, delay);
+                try { await Task.Delay(delay, time, fence); }
                 catch (OperationCanceledException) { return; }
                 await run.Gate.EnterAsync(CancellationToken.None);
             }

@@ -1,5 +1,6 @@
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
+using System.Net;
+using Amazon.Runtime;
+using CreatorPlatform.Core.Aws;
 
 namespace CreatorPlatform.Core.Migration;
 
@@ -11,7 +12,15 @@ namespace CreatorPlatform.Core.Migration;
 /// </summary>
 public static class Throttling
 {
-    public static bool IsRetryable(Exception e) => e is ProvisionedThroughputExceededException or RequestLimitExceededException
-        || e is AmazonDynamoDBException { ErrorCode: "ThrottlingException" } || e is AmazonDynamoDBException { StatusCode: >= System.Net.HttpStatusCode.InternalServerError }
+    /// <summary>
+    /// By error code, not by exception type: the SDK raises its typed exception only for the codes DynamoDB's model
+    /// declares, and any other throttling answer (a 429, "Throttling" from a gateway or an endpoint in front of the
+    /// service) as a plain AmazonDynamoDBException or AmazonServiceException carrying the code.
+    /// </summary>
+    public static bool IsThrottling(Exception e) =>
+        e is AmazonServiceException s && (AwsErrors.IsThrottlingCode(s.ErrorCode) || s.StatusCode == HttpStatusCode.TooManyRequests);
+
+    public static bool IsRetryable(Exception e) => IsThrottling(e)
+        || e is AmazonServiceException { StatusCode: >= HttpStatusCode.InternalServerError }
         || e is HttpRequestException or TimeoutException or TaskCanceledException;
 }

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core.Schema;
+using Microsoft.Extensions.Logging;
 
 namespace CreatorPlatform.Core.Migration;
 
@@ -31,7 +32,7 @@ public sealed record ChunkOutcome(IReadOnlyList<string> Updated, IReadOnlyList<s
 /// A transaction is all or nothing: when a product fails its condition (already complete, or changed meanwhile), the
 /// cancellation reasons say which, that one is counted skipped and the others are sent again without it.
 /// </summary>
-public sealed class TransactionalBackfillWriter(IAmazonDynamoDB dynamoDb, PlatformSchema schema, TimeProvider time)
+public sealed class TransactionalBackfillWriter(IAmazonDynamoDB dynamoDb, PlatformSchema schema, TimeProvider time, ILogger<TransactionalBackfillWriter> logger)
 {
     /// <summary>DynamoDB's limit of items per transaction.</summary>
     public const int MaxItems = 100;
@@ -87,11 +88,11 @@ public sealed class TransactionalBackfillWriter(IAmazonDynamoDB dynamoDb, Platfo
                 // Only conditions failed: the rest go again at once; each round removes at least one product, so this ends.
                 if (!transient || pending.Count == 0) continue;
                 if (attempt++ >= MaxAttempts) { throttled = true; Fail(failed, ref pending, e); break; }
-                if (!await BackOffAsync(gate, attempt, fence)) pending = [];
+                if (!await BackOffAsync(gate, attempt, pending.Count, e, fence)) pending = [];
             }
             catch (Exception e) when (e is not TransactionCanceledException && attempt < MaxAttempts && Throttling.IsRetryable(e))
             {
-                if (!await BackOffAsync(gate, ++attempt, fence)) pending = [];
+                if (!await BackOffAsync(gate, ++attempt, pending.Count, e, fence)) pending = [];
             }
             catch (Exception e)
             {
@@ -104,10 +105,12 @@ public sealed class TransactionalBackfillWriter(IAmazonDynamoDB dynamoDb, Platfo
     }
 
     /// <summary>False when the fence fired during the wait: the chunk is abandoned.</summary>
-    private async Task<bool> BackOffAsync(AdaptiveConcurrency gate, int attempt, CancellationToken fence)
+    private async Task<bool> BackOffAsync(AdaptiveConcurrency gate, int attempt, int products, Exception e, CancellationToken fence)
     {
         gate.Exit(throttled: true);
-        try { await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 100 << Math.Min(attempt, 6))), time, fence); }
+        var delay = TimeSpan.FromMilliseconds(Random.Shared.Next(50, 100 << Math.Min(attempt, 6)));
+        RetryLog.Round(logger, $"A transaction of {products} products", e, attempt, MaxAttempts, delay);
+        try { await Task.Delay(delay, time, fence); }
         catch (OperationCanceledException)
         {
             await gate.EnterAsync(CancellationToken.None);

@@ -7,6 +7,11 @@ namespace Benchmarks.Migration;
 public sealed record ScenarioResult(int Size, int LatencyMs, Phase Script, Phase Job, Phase Ceiling, bool JobSucceeded, CliRun? WholeProcess = null,
     double JobHeapGrowthMb = 0, double JobCpuMicrosPerProduct = 0)
 {
+    /// <summary>Every whole-process variant's median run, with the ceiling of the write mode it used.</summary>
+    public IReadOnlyList<VariantResult> Variants { get; init; } = [];
+    public double SingleCeiling { get; init; }
+    public double TransactionCeiling { get; init; }
+
     public double JobOverScript => Job.Rate / Script.Rate;
     public double JobOverCeiling => Job.Rate / Ceiling.Rate;
     public double? WholeRate => WholeProcess is { } w ? Size / w.Wall.TotalSeconds : null;
@@ -27,5 +32,27 @@ public sealed record ScenarioResult(int Size, int LatencyMs, Phase Script, Phase
                 + $"| {(r.JobSucceeded && w is null or { ExitCode: 0 } ? "yes" : "NO")} |");
         }
         Console.WriteLine("Targets: d/a >= 2.0 at 0 ms; b/c >= 0.9; peak memory of the job flat from 5,000 to 50,000 (growth < 20 %).");
+        PrintVariants(results.ToList());
+    }
+
+    /// <summary>The whole `migrate` process per write mode (variant), beside the script and the ceiling of its own mode.</summary>
+    private static void PrintVariants(IReadOnlyList<ScenarioResult> results)
+    {
+        if (results.All(r => r.Variants.Count == 0)) return;
+        Console.WriteLine();
+        Console.WriteLine("| products | RTT | variant | write mode | (a) script items/s | single ceiling items/s | transaction ceiling items/s | (d) whole process items/s | d/a "
+            + "| d / own ceiling | (d) s | (d) CPU µs/product | (d) emulator CPU µs/product |");
+        Console.WriteLine("|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+            foreach (var v in r.Variants)
+            {
+                var rate = r.Size / v.Run.Wall.TotalSeconds;
+                Console.WriteLine($"| {r.Size:N0} | {r.LatencyMs} ms | {v.Label} | {v.WriteMode} | {r.Script.Rate:N0} | {r.SingleCeiling:N0} | {r.TransactionCeiling:N0} | {rate:N0} "
+                    + $"| {rate / r.Script.Rate:0.00} | {rate / v.CeilingRate:0.00} | {v.Run.Wall.TotalSeconds:0.00} | {v.Run.CpuSeconds * 1e6 / r.Size:0} | {v.Run.EmulatorMicros:0} |");
+            }
+        Console.WriteLine("Goals for the Single write mode: d/a >= 1.0 at 0 ms; d / own ceiling >= 0.9 at 10 ms.");
     }
 }
+
+/// <summary>One whole-process variant of a scenario: its median run and the ceiling of the write mode it used.</summary>
+public sealed record VariantResult(string Label, string WriteMode, CliRun Run, double CeilingRate);

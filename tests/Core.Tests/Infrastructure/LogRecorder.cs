@@ -2,7 +2,11 @@ using Microsoft.Extensions.Logging;
 
 namespace CreatorPlatform.Core.Tests.Infrastructure;
 
-public sealed record LoggedLine(LogLevel Level, string Category, string Message);
+public sealed record LoggedLine(LogLevel Level, string Category, string Message)
+{
+    /// <summary>The exception logged with the line (a console logger prints its stack trace), if any.</summary>
+    public Exception? Exception { get; init; }
+}
 
 /// <summary>Keeps every log line Core writes, and lets a test wait for one: what an operator would read in the console's log.</summary>
 public sealed class LogRecorder : ILoggerProvider
@@ -46,6 +50,6 @@ public sealed class LogRecorder : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            recorder.Add(new LoggedLine(logLevel, category, formatter(state, exception)));
+            recorder.Add(new LoggedLine(logLevel, category, formatter(state, exception)) { Exception = exception });
     }
 }
