@@ -46,6 +46,8 @@ public static class DependencyInjection
             // Whatever AllowedHosts says: a page of another site whose name resolves to 127.0.0.1 (DNS rebinding) gets a 400.
             builder.Services.PostConfigure<HostFilteringOptions>(o => o.AllowedHosts = [.. Loopback.HostNames]);
         }
+        // After the sandbox's start (hosted services start in order): the entries an earlier process kept are written.
+        builder.Services.AddHostedService<Audit.AuditSpoolService>();
         return builder;
     }
 

@@ -45,6 +45,7 @@ public static class DependencyInjection
         // Who acts: the web app's circuit or request (ambient), or the operator the CLI registers before this.
         services.TryAddSingleton<ICurrentActor, AmbientActor>();
         services.AddSingleton<AdminAuthorizer>();
+        services.AddSingleton<AuditSpool>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditReader>();
         services.AddSingleton<JobRunner>();

@@ -40,6 +40,16 @@ public sealed class PlatformOptions
     public MigrationOptions Migration { get; set; } = new();
     public VerificationOptions Verification { get; set; } = new();
     public AnalyticsOptions Analytics { get; set; } = new();
+    public AuditOptions Audit { get; set; } = new();
+}
+
+public sealed class AuditOptions
+{
+    /// <summary>
+    /// Where audit entries that could not be written are kept until a later start writes them. Unset: the sandbox's data
+    /// folder (nothing for a sandbox in memory), or the user's local application data folder in Mode=Aws.
+    /// </summary>
+    public string? SpoolFolder { get; set; }
 }
 
 public sealed class AnalyticsOptions

@@ -105,7 +105,15 @@ public static class CliApp
             var options = services.GetRequiredService<IOptions<PlatformOptions>>().Value;
             var sandbox = services.GetRequiredService<SandboxRuntime>();
             if (options.Mode == PlatformMode.Sandbox) await sandbox.StartAsync(ct);
-            return await verb(services);
+            await CliAudit.FlushKeptAsync(services, ct);
+            try
+            {
+                return await verb(services);
+            }
+            finally
+            {
+                CliAudit.ReportUnwritten(services);
+            }
         }
         catch (Exception e) when (e is SandboxException or OptionsValidationException or AwsSetupException)
         {

@@ -13,7 +13,8 @@ namespace CreatorPlatform.Core.Audit;
 /// change elsewhere (Cognito, a job) calls <see cref="WriteAsync"/> right after, which throws rather than drop an entry.
 /// Entries are conditional puts: nothing in the console overwrites or deletes one.
 /// </summary>
-public sealed partial class AuditLog(IAmazonDynamoDB dynamoDb, PlatformSchema schema, AdminAuthorizer authorizer, TimeProvider time, ILogger<AuditLog> logger)
+public sealed partial class AuditLog(IAmazonDynamoDB dynamoDb, PlatformSchema schema, AdminAuthorizer authorizer, TimeProvider time, AuditSpool spool,
+    ILogger<AuditLog> logger)
 {
     private readonly ConcurrentDictionary<string, bool> markers = new();
 
@@ -63,7 +64,7 @@ public sealed partial class AuditLog(IAmazonDynamoDB dynamoDb, PlatformSchema sc
     public async Task RecordFailureAsync(Actor actor, string action, string target, string reason, string? before = null, string? after = null)
     {
         try { await WriteAsync(Entry(actor, action, target, before, after, AuditOutcome.Failed, reason), CancellationToken.None); }
-        catch (AuditWriteException) { }
+        catch (AuditWriteException) { } // WriteAsync logged it with the entry
     }
 
     private async Task PutAsync(AuditEntry entry, CancellationToken ct)
@@ -93,7 +94,7 @@ public sealed partial class AuditLog(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         catch (Exception e) when (e is not OperationCanceledException)
         {
             try { await WriteAsync(Entry(actor, action, target, outcome: AuditOutcome.Failed, detail: e.Message), CancellationToken.None); }
-            catch (AuditWriteException) { }
+            catch (AuditWriteException) { } // WriteAsync logged it with the entry
             throw;
         }
         if (describe(result) is { } entry) await WriteAsync(entry, ct);

@@ -61,7 +61,7 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         {
             var entry = audit.Entry(refused.Actor, action, run.Title, outcome: AuditOutcome.Failed, detail: refused.Message, jobId: run.Id);
             try { await audit.WriteAsync(entry, CancellationToken.None); }
-            catch (AuditWriteException) { }
+            catch (AuditWriteException) { } // logged by WriteAsync with the entry; the refusal is what the caller reports
             throw;
         }
         try
@@ -165,7 +165,7 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         if (deferred && !await WriteOrReportAsync(started, context)) audit.Defer(started);
         var outcome = run.State switch { JobState.Succeeded => AuditOutcome.Succeeded, JobState.Cancelled => AuditOutcome.Cancelled, _ => AuditOutcome.Failed };
         if (!await AuditAsync(run, context, AuditActions.JobEnded(run.Kind, outcome), outcome))
-            run.End(JobState.Failed, $"The job ended {outcome}, but its audit entry could not be written yet: it is kept and written when the console's table answers again (see the log).");
+            run.End(JobState.Failed, $"The job ended {outcome}, but its audit entry could not be written yet: it is kept {audit.KeptWhere} and written when the console's table answers again (see the log).");
         activity?.SetTag("job.outcome", outcome);
         JobTelemetry.Ended(run, outcome);
         logger.LogInformation("Job {Kind} {JobId} ended {State}", run.Kind, run.Id, run.State);
@@ -200,7 +200,8 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         // Without its end, the log would show this job as started forever.
         audit.Defer(entry);
         context.Warning($"The end ({outcome}) is kept and written to the audit log when the console's table answers again: "
-            + $"on the next audit write, or within {AuditLog.FlushAttempts * AuditLog.FlushInterval.TotalMinutes:N0} minutes.");
+            + $"on the next audit write, or within {AuditLog.FlushAttempts * AuditLog.FlushInterval.TotalMinutes:N0} minutes"
+            + (audit.KeepsOnDisk ? $"; it is kept {audit.KeptWhere}, so a process that ends first leaves it for the next start of the console or of a CLI verb." : "."));
         return false;
     }
 

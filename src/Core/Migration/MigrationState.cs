@@ -40,16 +40,24 @@ public sealed class MigrationStateService(MigrationHistory history, BackfillChec
     {
         try
         {
+            // The reads go at once, and every one is awaited: a failure of one never leaves the others unobserved.
             var runs = history.ListAsync(20, ct);
             var latest = history.LatestByKindAsync(ct);
-            var plan = await checkpoints.CurrentAsync(ct);
-            var segments = plan is null ? [] : await checkpoints.SegmentsAsync(plan, ct);
-            var held = await lease.ReadAsync(MigrationJob.LeaseName, ct);
-            return new MigrationState(await runs, plan, segments, held, time.GetUtcNow()) { LatestByKind = await latest };
+            var open = OpenBackfillAsync(ct);
+            var held = lease.ReadAsync(MigrationJob.LeaseName, ct);
+            await Task.WhenAll(runs, latest, open, held);
+            var (plan, segments) = await open;
+            return new MigrationState(await runs, plan, segments, await held, time.GetUtcNow()) { LatestByKind = await latest };
         }
         catch (ResourceNotFoundException)
         {
             return new MigrationState([], null, [], null, time.GetUtcNow());
         }
+    }
+
+    private async Task<(BackfillPlan? Plan, IReadOnlyList<SegmentState> Segments)> OpenBackfillAsync(CancellationToken ct)
+    {
+        var plan = await checkpoints.CurrentAsync(ct);
+        return (plan, plan is null ? [] : await checkpoints.SegmentsAsync(plan, ct));
     }
 }

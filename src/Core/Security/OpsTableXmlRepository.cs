@@ -109,7 +109,11 @@ public sealed class OpsTableXmlRepository(IServiceProvider services, TimeProvide
     private void RetryFlush()
     {
         try { Flush(); }
-        catch (Exception e) when (IsUnreachable(e)) { }
+        catch (Exception e) when (IsUnreachable(e))
+        {
+            // Warned once when it started; each further attempt is a debug line, not a warning per interval.
+            logger.LogDebug("Data-protection keys are still not written to {Table}; next attempt in {Interval}: {Reason}", Table, RetryEvery, e.Message);
+        }
     }
 
     private static bool IsUnreachable(Exception e) => e is AmazonDynamoDBException or HttpRequestException or Amazon.Runtime.AmazonClientException;
