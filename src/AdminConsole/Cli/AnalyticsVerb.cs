@@ -94,7 +94,7 @@ internal static class AnalyticsVerb
     {
         // The generator keeps its counts in memory: a bound that the sandbox and the benchmarks stay well within.
         var events = CliArgs.Number("--events", "About how many events to write", 1L, 2_000_000L, 30_000L);
-        var days = CliArgs.Number("--days", "Over how many days, ending today (UTC)", 1, 400, 90);
+        var days = CliArgs.Number("--days", "Over how many days, ending today (UTC)", 1, 400, AnalyticsScope.DefaultDays);
         var noDrift = new Option<bool>("--no-drift") { Description = "Write exact summaries, without the deliberate drift." };
         var command = new Command("generate", "Sandbox only: write realistic events and their summaries for every creator (load tests).") { events, days, noDrift };
         command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
@@ -125,7 +125,7 @@ internal static class AnalyticsVerb
             CliFailure.Refuse("Dates are yyyy-MM-dd (UTC).", "For example --from 2026-09-01 --to 2026-09-30.");
             return null;
         }
-        if (fromText is null) first = last.AddDays(-89);
+        if (fromText is null) first = last.AddDays(1 - AnalyticsScope.DefaultDays);
         if (first > last)
         {
             CliFailure.Refuse("--from is after --to.", "Swap them.");

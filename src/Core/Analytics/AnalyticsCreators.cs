@@ -6,7 +6,7 @@ namespace CreatorPlatform.Core.Analytics;
 /// <summary>What analytics needs of a creator.</summary>
 public sealed record CreatorRef(string Id, string Slug, string DisplayName);
 
-/// <summary>The creators analytics reports on, through the creators feature's own reads; none while CreatorsTable is missing.</summary>
+/// <summary>The creators analytics reports on, through the creators feature's own reads; the list is empty while CreatorsTable is missing.</summary>
 public sealed class AnalyticsCreators(CreatorDirectory directory, CreatorStore store)
 {
     public async Task<IReadOnlyList<CreatorRef>> ListCreatorsAsync(CancellationToken ct)
@@ -21,18 +21,12 @@ public sealed class AnalyticsCreators(CreatorDirectory directory, CreatorStore s
         }
     }
 
-    /// <summary>Finds a creator through slug-index, as the platform does (DESIGN.md trap 6).</summary>
-    public async Task<CreatorRef?> FindBySlugAsync(string slug, CancellationToken ct)
-    {
-        try
-        {
-            return (await store.FindBySlugAsync(slug, ct)).Select(Ref).FirstOrDefault();
-        }
-        catch (ResourceNotFoundException)
-        {
-            return null;
-        }
-    }
+    /// <summary>
+    /// Finds a creator through slug-index, as the platform does (DESIGN.md trap 6). A missing CreatorsTable is not
+    /// "no such creator": DynamoDB's error goes up, for the caller's TableReads to name the table.
+    /// </summary>
+    public async Task<CreatorRef?> FindBySlugAsync(string slug, CancellationToken ct) =>
+        (await store.FindBySlugAsync(slug, ct)).Select(Ref).FirstOrDefault();
 
     private static CreatorRef Ref(Creator c) => new(c.Id, c.Slug, c.DisplayName);
 }

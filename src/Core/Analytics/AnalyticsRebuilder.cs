@@ -26,6 +26,7 @@ public sealed class AnalyticsRebuilder(AnalyticsReconciler reconciler, Analytics
         if (creators.Count == 0) throw new JobFailedException("There are no creators in CreatorsTable to rebuild.");
         job.Info($"Rebuilding {scope.Range} (UTC) for {creators.Count} creator(s): one Query per creator and day, {AnalyticsStore.CreatorParallelism} at a time...");
         job.Set("days total", (long)creators.Count * scope.Range.Days);
+        job.Track("days read", (long)creators.Count * scope.Range.Days, "days read (creators × days)");
         var comparisons = await reconciler.CompareAsync(creators, scope.Range, (_, events) =>
         {
             job.Add("days read");

@@ -7,7 +7,13 @@ namespace CreatorPlatform.Core.Analytics;
 public sealed record ReconcileOutcome(string RunId, AnalyticsScope Scope, ReconcileReport Report);
 
 /// <summary>Which creators and days a reconcile or rebuild covers: all creators, and the last 90 days, by default.</summary>
-public sealed record AnalyticsScope(string? CreatorSlug, DateRange Range);
+public sealed record AnalyticsScope(string? CreatorSlug, DateRange Range)
+{
+    /// <summary>The default span of reconcile and rebuild, and the span sandbox traffic is generated over, so a reconcile sees every planted drift.</summary>
+    public const int DefaultDays = 90;
+
+    public static DateRange DefaultRange(DateOnly today) => DateRange.LastDays(DefaultDays, today);
+}
 
 /// <summary>
 /// Recomputes each day from its events and compares it with the stored summary, as DESIGN.md trap 7 asks: the
@@ -41,6 +47,7 @@ public sealed class AnalyticsReconciler(AnalyticsStore store, AnalyticsCreators 
         job.Info($"Reconciling {scope.Range} (UTC) for {targets.Count} creator(s): one Query per creator and day, {AnalyticsStore.CreatorParallelism} at a time...");
         var total = (long)targets.Count * scope.Range.Days;
         job.Set("days total", total);
+        job.Track("days read", total, "days read (creators × days)");
         long read = 0;
         var report = new ReconcileReport(scope.Range, await CompareAsync(targets, scope.Range, (_, events) =>
         {

@@ -61,7 +61,14 @@ public sealed class CreatorOverview(CreatorDirectory directory, CreatorStore sto
             .Where(c => status is null || c.Status == status).Take(CreatorListQuery.PageSize).ToList();
     }
 
-    public async Task<CreatorDetails> GetAsync(string slug, CancellationToken ct)
+    /// <summary>
+    /// Throws <see cref="CreatorNotFoundException"/> when no creator has the slug, and <see cref="TableMissingException"/>
+    /// before the schema is applied (CreatorsTable, or ProductsTable under another name).
+    /// </summary>
+    public Task<CreatorDetails> GetAsync(string slug, CancellationToken ct) =>
+        reads.ReadAsync([schema.Creators.Name, schema.Products.Name], () => ReadCreatorAsync(slug, ct), ct);
+
+    private async Task<CreatorDetails> ReadCreatorAsync(string slug, CancellationToken ct)
     {
         var exists = group.GetStateAsync(ct);
         var creator = await linkage.SingleBySlugAsync(slug, ct);

@@ -67,9 +67,16 @@ public sealed class CreatorsGroupService(ICognitoClient cognito, UserPoolLocator
         var users = (page.Users ?? []).Take(pageSize).Select(CognitoUser.From).ToList();
         var members = new GroupMember[users.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, users.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
-            async (i, t) => members[i] = new GroupMember(users[i], users[i].Sub.Length == 0 ? null
-                : await directory.FindByUserIdAsync(users[i].Sub, t) is [var creator, ..] ? creator : null));
+            async (i, t) => members[i] = new GroupMember(users[i], await LinkedCreatorAsync(users[i].Sub, t)));
         return (members.OrderBy(m => m.User.Username, StringComparer.Ordinal).ToList(), string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken);
+    }
+
+    /// <summary>The creator linked to this sub; none before CreatorsTable exists (the group can be made before the schema).</summary>
+    private async Task<Creator?> LinkedCreatorAsync(string sub, CancellationToken ct)
+    {
+        if (sub.Length == 0) return null;
+        try { return await directory.FindByUserIdAsync(sub, ct) is [var creator, ..] ? creator : null; }
+        catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException) { return null; }
     }
 
     /// <summary>Every member of the group: for the consistency walk, never a view (the group holds every creator's user).</summary>

@@ -21,6 +21,7 @@ public sealed class OnboardingService(OnboardingProgressStore progressStore, Cre
     {
         var startedBy = audit.DemandAdmin($"Onboard {profile.Slug}").Name;
         Validate(profile, user);
+        await reads.RequireAsync([schema.Creators.Name, schema.Ops.Name], ct);
         if (await FindStoppedAsync(profile.Slug.Trim(), ct) is { } stopped) return await ContinueAsync(stopped, Trim(profile), user, ct);
         await RefuseAsync(OnboardingStep.Creator, profile.Slug, await checks.SlugRefusalAsync(profile.Slug, ct));
         await RefuseAsync(OnboardingStep.User, profile.Slug, await checks.UserRefusalAsync(user, null, ct));
@@ -75,9 +76,15 @@ public sealed class OnboardingService(OnboardingProgressStore progressStore, Cre
         return done;
     }
 
-    /// <summary>The onboardings not finished; throws <see cref="Schema.TableMissingException"/> while the console's own table does not exist.</summary>
-    public Task<IReadOnlyList<OnboardingProgress>> ListOpenAsync(CancellationToken ct) =>
-        reads.ReadAsync([schema.Ops.Name], () => progressStore.ListOpenAsync(ct), ct);
+    /// <summary>
+    /// The onboardings not finished; throws <see cref="Schema.TableMissingException"/> while the console's own table or
+    /// CreatorsTable (which every onboarding writes) does not exist.
+    /// </summary>
+    public async Task<IReadOnlyList<OnboardingProgress>> ListOpenAsync(CancellationToken ct)
+    {
+        await reads.RequireAsync([schema.Creators.Name], ct);
+        return await reads.ReadAsync([schema.Ops.Name], () => progressStore.ListOpenAsync(ct), ct);
+    }
 
     /// <summary>The newest open onboarding of the slug that stopped on a failure; one still running (no failure yet) is not taken over.</summary>
     private async Task<OnboardingProgress?> FindStoppedAsync(string slug, CancellationToken ct) =>

@@ -6,6 +6,12 @@ public enum JobLogLevel { Info, Success, Warning, Error }
 
 public sealed record JobLogEntry(DateTimeOffset At, JobLogLevel Level, string Message);
 
+/// <summary>How far a run with a known amount of work is: <see cref="Done"/> of <see cref="Total"/> <see cref="Unit"/>.</summary>
+public sealed record JobProgress(long Done, long Total, string Unit)
+{
+    public double Percent => Total <= 0 ? 0 : Math.Min(100, 100.0 * Done / Total);
+}
+
 /// <summary>
 /// One run of a job, observable while it runs: a log, named counters and a state. It lives in the process that runs
 /// it, so a reload or a second browser sees the same run; durable progress belongs to each job's own checkpoints.
@@ -17,6 +23,7 @@ public sealed class JobRun
     private readonly Lock gate = new();
     private readonly List<JobLogEntry> log = [];
     private readonly Dictionary<string, long> counters = [];
+    private (string Counter, long Total, string Unit)? progress;
     private readonly CancellationTokenSource cancellation = new();
     private readonly TimeProvider time;
 
@@ -71,6 +78,18 @@ public sealed class JobRun
     public IReadOnlyDictionary<string, long> Counters { get { lock (gate) return new Dictionary<string, long>(counters); } }
     public long Counter(string name) { lock (gate) return counters.GetValueOrDefault(name); }
     public TimeSpan Elapsed => (EndedAt ?? time.GetUtcNow()) - StartedAt;
+
+    /// <summary>Null until the job declares its amount of work (<see cref="JobContext.Track"/>).</summary>
+    public JobProgress? Progress
+    {
+        get { lock (gate) return progress is { } p ? new(counters.GetValueOrDefault(p.Counter), p.Total, p.Unit) : null; }
+    }
+
+    internal void Track(string counter, long total, string unit)
+    {
+        lock (gate) progress = (counter, total, unit);
+        Changed?.Invoke();
+    }
 
     /// <summary>Who asked it to stop (a cancel or the migration's pause), once someone did.</summary>
     public Security.Actor? CancelledBy { get; private set; }
@@ -131,6 +150,8 @@ public sealed class JobContext(JobRun run)
     /// <summary>A copy of every counter, as the run's readers see them.</summary>
     public IReadOnlyDictionary<string, long> Counters => run.Counters;
     public void Set(string counter, long value) => run.Count(counter, value, set: true);
+    /// <summary>The run's progress is <paramref name="counter"/> out of <paramref name="total"/>, in <paramref name="unit"/> (words an admin reads).</summary>
+    public void Track(string counter, long total, string unit) => run.Track(counter, total, unit);
 }
 
 /// <summary>Thrown by a job to end red with a message the admin can act on.</summary>

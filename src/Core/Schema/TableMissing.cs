@@ -34,6 +34,19 @@ public sealed class TableReads(IAmazonDynamoDB dynamoDb)
         }
     }
 
+    /// <summary>
+    /// For a step that writes several tables: throws <see cref="TableMissingException"/> naming the first of
+    /// <paramref name="tables"/> that does not exist (one DescribeTable each), before anything is written.
+    /// </summary>
+    public async Task RequireAsync(IReadOnlyList<string> tables, CancellationToken ct)
+    {
+        foreach (var table in tables)
+        {
+            try { await dynamoDb.DescribeTableAsync(table, ct); }
+            catch (ResourceNotFoundException e) { throw new TableMissingException(new(table), e); }
+        }
+    }
+
     private async Task<string> MissingAsync(IReadOnlyList<string> tables, CancellationToken ct)
     {
         if (tables.Count == 1) return tables[0];

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace CreatorPlatform.Sandbox.Traffic;
 
-public sealed record TrafficRequest(long Events = 30_000, int Days = 90, int SampleCreators = 5, bool PlantDrift = true, bool WriteSummaries = true);
+public sealed record TrafficRequest(long Events = 30_000, int Days = AnalyticsScope.DefaultDays, int SampleCreators = 5, bool PlantDrift = true, bool WriteSummaries = true);
 
 /// <summary>A disagreement written on purpose, for reconcile to find.</summary>
 public sealed record PlantedDrift(CreatorRef Creator, DateOnly Date, string What);
@@ -47,6 +47,7 @@ public sealed class SandboxTrafficGenerator(IAmazonDynamoDB dynamoDb, PlatformSc
         var days = Enumerable.Range(0, request.Days).Select(i => DateRange.Today(time).AddDays(i - request.Days + 1)).ToList();
         var shares = new Randomizer(seed).Shuffle(Enumerable.Range(1, targets.Count).Select(i => 1.0 / i)).ToArray();
         job.Info($"Writing about {request.Events:N0} events for {targets.Count} creator(s) over {request.Days} days...");
+        job.Track("days written", (long)targets.Count * request.Days, "days written (creators × days)");
 
         var drifts = new List<PlantedDrift>();
         await Parallel.ForEachAsync(Enumerable.Range(0, targets.Count),
@@ -62,7 +63,9 @@ public sealed class SandboxTrafficGenerator(IAmazonDynamoDB dynamoDb, PlatformSc
                 long written = 0;
                 for (var d = 0; d < days.Count; d++)
                 {
-                    if (await WriteDayAsync(targets[i], days[d], perDay[d], shape, random, now, plant?.Collision == days[d], token) is not { } day) continue;
+                    var aggregate = await WriteDayAsync(targets[i], days[d], perDay[d], shape, random, now, plant?.Collision == days[d], token);
+                    job.Add("days written");
+                    if (aggregate is not { } day) continue;
                     summaries.Add(day.ToSummary());
                     written += day.Events;
                     job.Add("events", day.Events);

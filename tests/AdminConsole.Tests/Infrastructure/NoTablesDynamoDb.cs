@@ -16,9 +16,11 @@ namespace AdminConsole.Tests.Infrastructure;
 /// </summary>
 public static class NoTablesDynamoDb
 {
-    public static void AddCoreWithoutTables(this IServiceCollection services, List<string> operations, string mode = "Aws")
+    public static void AddCoreWithoutTables(this IServiceCollection services, List<string> operations, string mode = "Aws",
+        IReadOnlyDictionary<string, string?>? more = null)
     {
         var settings = new Dictionary<string, string?> { ["Platform:Mode"] = mode, ["Platform:Sandbox:InMemory"] = "true" };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>()) settings[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         services.AddLogging();
         services.AddSingleton<ICurrentActor>(new FixedActor(new Actor("Ada Admin", "oid-ada", AdminRole.Admin, "tests")));

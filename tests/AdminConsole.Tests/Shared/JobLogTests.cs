@@ -48,6 +48,41 @@ public sealed class JobLogTests : MudTestContext
     }
 
     [Fact]
+    public async Task A_job_that_declares_its_work_shows_a_bar_and_how_much_is_done()
+    {
+        var step = new TaskCompletionSource();
+        var run = runner.Start("test", "Generate sandbox traffic", async job =>
+        {
+            job.Track("days written", 450, "days written (creators × days)");
+            job.Add("days written", 90);
+            await step.Task;
+            job.Add("days written", 360);
+        });
+
+        var log = Render<JobLog>(p => p.Add(c => c.Run, run));
+        log.WaitForAssertion(() => Assert.Equal("90 of 450 days written (creators × days) (20%)", Text(log, "job-progress-text")));
+        step.SetResult();
+        await run.Completion;
+
+        log.WaitForAssertion(() => Assert.Equal("450 of 450 days written (creators × days) (100%)", Text(log, "job-progress-text")));
+        Assert.NotNull(log.Find("[data-testid='job-progress']"));
+    }
+
+    [Fact]
+    public async Task A_job_without_a_known_amount_of_work_shows_no_bar()
+    {
+        var run = runner.Start("test", "Apply schema", job => { job.Add("tables created"); return Task.CompletedTask; });
+        await run.Completion;
+
+        var log = Render<JobLog>(p => p.Add(c => c.Run, run));
+
+        Assert.Empty(log.FindAll("[data-testid='job-progress']"));
+    }
+
+    private static string Text(IRenderedComponent<JobLog> log, string testId) =>
+        System.Text.RegularExpressions.Regex.Replace(log.Find($"[data-testid='{testId}']").TextContent, @"\s+", " ").Trim();
+
+    [Fact]
     public async Task A_failed_job_shows_failed_and_its_reason()
     {
         var run = runner.Start("test", "Apply schema", _ => throw new JobFailedException("Not permitted: dynamodb:CreateTable on CreatorsTable."));

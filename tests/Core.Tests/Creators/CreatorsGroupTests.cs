@@ -1,6 +1,7 @@
 using CreatorPlatform.Core.Aws.Cognito;
 using CreatorPlatform.Core.Creators;
 using CreatorPlatform.Core.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CreatorPlatform.Core.Tests.Creators;
 
@@ -36,6 +37,22 @@ public sealed class CreatorsGroupTests(EmulatorFixture emulators)
         Assert.Equal(["Description is \"made by hand\", expected \"Content creators with product management access\".", "Precedence is 3, expected 10."],
             ensured.Drift);
         Assert.Equal("made by hand", (await world.Get<CreatorsGroupService>().GetStateAsync(default)).Group!.Description);
+    }
+
+    [Fact]
+    public async Task Before_the_creators_table_exists_the_groups_members_are_listed_without_a_creator()
+    {
+        await using var world = await CreatorsWorld.CreateAsync(emulators);
+        await world.UserAsync("mariasantos");
+        await world.AddToGroupAsync("mariasantos");
+        await using var beforeSchema = emulators.Services(s => s["Platform:UserPoolId"] = world.PoolId); // tables of its own, none created
+
+        var (members, next) = await beforeSchema.GetRequiredService<CreatorsGroupService>().ListMembersPageAsync(null, default);
+
+        var member = Assert.Single(members);
+        Assert.Equal("mariasantos", member.User.Username);
+        Assert.Null(member.Creator);
+        Assert.Null(next);
     }
 
     [Fact]
