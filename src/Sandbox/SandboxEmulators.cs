@@ -77,6 +77,9 @@ public sealed partial class SandboxEmulators : IAsyncDisposable
 
     public static int FreePort() => EmulatorProcess.FreePort();
 
+    /// <summary>cognito-local's folder: its pools are <c>.cognito/db/&lt;pool id&gt;.json</c>, read when it starts.</summary>
+    public string CognitoFolder => cognitoFolder;
+
     /// <summary>Names of the emulators whose process has stopped.</summary>
     public IReadOnlyList<string> Exited() =>
         [.. new[] { dynamoDb, cognito }.Where(e => e.HasExited).Select(e => e.Name)];

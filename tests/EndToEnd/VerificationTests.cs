@@ -21,6 +21,9 @@ public sealed class VerificationTests(ConsoleAppFixture console) : IClassFixture
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Verification" }).ClickAsync();
         await Expect(page.GetByTestId("verification-none")).ToBeVisibleAsync();
+        // The creators' lines come from the platform walk: walk first, from the page's own panel.
+        await page.GetByTestId("walk-start").ClickAsync();
+        await Expect(page.GetByTestId("walk-summary")).ToContainTextAsync("1 unlinked", new() { Timeout = 60_000 });
         await page.GetByTestId("run-verification").ClickAsync();
 
         var lines = page.GetByTestId("verification-line");
@@ -35,6 +38,7 @@ public sealed class VerificationTests(ConsoleAppFixture console) : IClassFixture
         await Expect(lambda).ToContainTextAsync("No Lambda runs in the sandbox");
         var linkage = Section(page, "Group and linkage");
         await Expect(linkage).ToHaveAttributeAsync("data-state", "Red");
+        await Expect(linkage).ToContainTextAsync("From the platform walk of just now");
         await Expect(linkage.GetByTestId("line-link")).ToHaveAttributeAsync("href", "/creators");
         await Expect(page.GetByTestId("verification-overall")).ToHaveAttributeAsync("data-state", "Red");
         Assert.True(await lines.CountAsync() >= 10);

@@ -17,10 +17,12 @@ internal static class AccessVerb
 
     private static Command Check(Option<bool> json)
     {
-        var command = new Command("check", "For each creator, the ID token its user gets and the platform's verdict; exit 1 when an active creator cannot work.");
+        var rate = CliWalk.Rate();
+        var command = new Command("check", "For each creator, the ID token its user gets and the platform's verdict; exit 1 when an active creator cannot work. "
+            + "Walks every creator at a set pace, with its progress on stderr.") { rate };
         command.SetAction((parse, ct) => CliApp.WithPlatformAsync(services => Guard(async () =>
         {
-            var report = await services.GetRequiredService<AccessCheckService>().CheckAsync(ct);
+            var report = await services.GetRequiredService<AccessCheckService>().CheckAsync(ct, CliWalk.Stderr, CliWalk.Pace(services, parse.GetValue(rate)));
             Print(report, parse.GetValue(json));
             return report.AllActiveCanWork ? 0 : 1;
         }), ct));
@@ -30,7 +32,8 @@ internal static class AccessVerb
     private static Command Ensure(Option<bool> json)
     {
         var yes = new Option<bool>("--yes") { Description = "Confirm adding custom:creatorId to the user pool, which can never be undone (needed in Mode=Aws)." };
-        var command = new Command("ensure", "Create the role groups, add custom:creatorId to the pool, put every creator's user in the groups and set its creator id.") { yes };
+        var rate = CliWalk.Rate();
+        var command = new Command("ensure", "Create the role groups, add custom:creatorId to the pool, put every creator's user in the groups and set its creator id.") { yes, rate };
         command.SetAction((parse, ct) => CliApp.WithPlatformAsync(services => Guard(async () =>
         {
             var ensure = services.GetRequiredService<AccessEnsureService>();
@@ -41,7 +44,7 @@ internal static class AccessVerb
                 AnsiConsole.MarkupLineInterpolated($"[red]{run.Error}[/]");
                 return 1;
             }
-            var report = await services.GetRequiredService<AccessCheckService>().CheckAsync(ct);
+            var report = await services.GetRequiredService<AccessCheckService>().CheckAsync(ct, CliWalk.Stderr, CliWalk.Pace(services, parse.GetValue(rate)));
             Print(report, parse.GetValue(json));
             return report.AllActiveCanWork ? 0 : 1;
         }), ct));

@@ -23,12 +23,22 @@ internal static class GroupVerb
             return (result, result.Created ? $"Created the group {result.Group.GroupName}." : $"The group {result.Group.GroupName} already exists.", result.Drift, true);
         });
 
-    private static Command List(Option<bool> json) => Verb("list", "List the members with their creator record.", [], json, async (group, _, ct) =>
+    private static Command List(Option<bool> json)
     {
-        var members = await group.ListMembersAsync(ct);
+        var rate = CliWalk.Rate();
+        var command = Verb("list", "List the members with their creator record, a page of 50 at a time at a set pace, with the progress on stderr.", [], json,
+            (services, parse, ct) => ListAsync(services, parse.GetValue(rate), ct));
+        command.Options.Add(rate);
+        return command;
+    }
+
+    private static async Task<(object, string, IReadOnlyList<string>, bool)> ListAsync(IServiceProvider services, double? rate, CancellationToken ct)
+    {
+        var group = services.GetRequiredService<CreatorsGroupService>();
+        var members = await group.ListMembersAsync(CliWalk.Pace(services, rate), CliWalk.Stderr, ct);
         var lines = members.Select(m => $"{m.User.Username}  sub {m.User.Sub}  {m.User.Email}  creator: {m.Creator?.Slug ?? "(none)"}").ToList();
         return (members, $"{members.Count} members of {group.Settings.Name}:", lines, true);
-    });
+    }
 
     private static Command Add(Option<bool> json)
     {
@@ -52,7 +62,11 @@ internal static class GroupVerb
     }
 
     private static Command Verb(string name, string description, Argument[] arguments, Option<bool> json,
-        Func<CreatorsGroupService, ParseResult, CancellationToken, Task<(object Result, string Title, IReadOnlyList<string> Lines, bool Ok)>> run)
+        Func<CreatorsGroupService, ParseResult, CancellationToken, Task<(object Result, string Title, IReadOnlyList<string> Lines, bool Ok)>> run) =>
+        Verb(name, description, arguments, json, (IServiceProvider services, ParseResult parse, CancellationToken ct) => run(services.GetRequiredService<CreatorsGroupService>(), parse, ct));
+
+    private static Command Verb(string name, string description, Argument[] arguments, Option<bool> json,
+        Func<IServiceProvider, ParseResult, CancellationToken, Task<(object Result, string Title, IReadOnlyList<string> Lines, bool Ok)>> run)
     {
         var command = new Command(name, description);
         foreach (var argument in arguments) command.Arguments.Add(argument);
@@ -60,7 +74,7 @@ internal static class GroupVerb
         {
             try
             {
-                var (result, title, lines, ok) = await run(services.GetRequiredService<CreatorsGroupService>(), parse, ct);
+                var (result, title, lines, ok) = await run(services, parse, ct);
                 if (parse.GetValue(json)) CliJson.Write(result);
                 else CreatorsCli.Print(title, lines, ok);
                 return ok ? 0 : 1;

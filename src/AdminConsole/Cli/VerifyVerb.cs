@@ -17,9 +17,13 @@ internal static class VerifyVerb
     {
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var strict = new Option<bool>("--strict") { Description = "Fail also when a check could not be made (amber)." };
-        var command = new Command("verify", "Run the deployment guide's Verification section, the migration's and the creators' checks.") { json, strict };
+        var noWalk = new Option<bool>("--no-walk") { Description = "Take the creators' lines (access, group and linkage, analytics freshness) from the newest stored platform walk instead of walking every creator first." };
+        var rate = CliWalk.Rate();
+        var command = new Command("verify", "Run the deployment guide's Verification section, the migration's and the creators' checks; "
+            + "first walks every creator at a set pace (progress on stderr), unless --no-walk.") { json, strict, noWalk, rate };
         command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
         {
+            if (!parse.GetValue(noWalk)) await CliWalk.RunPlatformWalkAsync(services, CliWalk.Pace(services, parse.GetValue(rate)), ct);
             var reports = services.GetRequiredService<VerificationReportService>();
             var result = await reports.RunAsync(ct);
             // The web page shows the newest report: this one, when the console's table can hold it.

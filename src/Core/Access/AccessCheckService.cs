@@ -1,6 +1,9 @@
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Aws.Cognito;
+using System.Collections.Concurrent;
 using CreatorPlatform.Core.Creators;
+using CreatorPlatform.Core.Walk;
+using Microsoft.Extensions.Options;
 
 namespace CreatorPlatform.Core.Access;
 
@@ -10,18 +13,40 @@ namespace CreatorPlatform.Core.Access;
 /// AdminGetUser and AdminListGroupsForUser, as Cognito builds it.
 /// </summary>
 public sealed class AccessCheckService(ICognitoClient cognito, PoolAccess poolAccess, CreatorDirectory directory, CreatorStore store,
-    SandboxSignIn signIn, Schema.TableReads reads, Schema.PlatformSchema schema, TimeProvider time)
+    SandboxSignIn signIn, Schema.TableReads reads, Schema.PlatformSchema schema, IOptions<WalkOptions> walk, TimeProvider time)
 {
-    /// <summary>Every creator's verdict; throws <see cref="Schema.TableMissingException"/> before CreatorsTable exists.</summary>
-    public Task<AccessReport> CheckAsync(CancellationToken ct) => reads.ReadAsync([schema.Creators.Name], () => ReadReportAsync(ct), ct);
+    // What one creator costs at most: ListUsers by sub and the token (a sign-in, or AdminGetUser and AdminListGroupsForUser); userId-index by sub.
+    private const int CognitoPerCreator = 3, DynamoDbPerCreator = 1, ScanPage = 100;
 
-    private async Task<AccessReport> ReadReportAsync(CancellationToken ct)
+    /// <summary>
+    /// Every creator's verdict, for the command line (no page reads every creator): CreatorsTable a page at a time, each
+    /// creator under <paramref name="pace"/>' rates (the settings' <c>Platform:Walk</c> when null), slower when throttled;
+    /// <paramref name="progress"/> hears after each page how many are checked. Throws <see cref="Schema.TableMissingException"/>
+    /// before CreatorsTable exists.
+    /// </summary>
+    public Task<AccessReport> CheckAsync(CancellationToken ct, IProgress<string>? progress = null, WalkOptions? pace = null) =>
+        reads.ReadAsync([schema.Creators.Name], () => ReadReportAsync(pace ?? walk.Value, progress, ct), ct);
+
+    private async Task<AccessReport> ReadReportAsync(WalkOptions pace, IProgress<string>? progress, CancellationToken ct)
     {
-        var pool = await poolAccess.ReadAsync(ct);
-        var creators = await directory.ListAllAsync(ct);
-        var results = new CreatorAccess[creators.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, creators.Count), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
-            async (i, token) => results[i] = await AssessAsync(creators[i], pool, token));
+        var paced = new PacedCalls(pace, time, message => progress?.Report(message));
+        await paced.Cognito.TakeAsync(2, ct);
+        var pool = await paced.PatientlyAsync(() => poolAccess.ReadAsync(ct), ct);
+        var results = new ConcurrentBag<CreatorAccess>();
+        string? cursor = null;
+        do
+        {
+            await paced.DynamoDb.TakeAsync(1, ct);
+            var (page, next) = await paced.PatientlyAsync(() => directory.ListPageAsync(null, cursor, ScanPage, ct), ct);
+            await Parallel.ForEachAsync(page, new ParallelOptions { MaxDegreeOfParallelism = paced.Parallelism, CancellationToken = ct }, async (creator, token) =>
+            {
+                await paced.Cognito.TakeAsync(CognitoPerCreator, token);
+                await paced.DynamoDb.TakeAsync(DynamoDbPerCreator, token);
+                results.Add(await paced.PatientlyAsync(() => AssessAsync(creator, pool, token), token));
+            });
+            progress?.Report($"Checked {results.Count:N0} creators (at most {paced.Cognito.PerSecond:N1} Cognito requests a second).");
+            cursor = next;
+        } while (cursor is not null);
         return new(pool, results.OrderBy(r => r.Creator.Slug, StringComparer.Ordinal).ToList(), time.GetUtcNow());
     }
 

@@ -23,7 +23,7 @@ public sealed record MemberResult(string Input, MemberOutcome Outcome, string? U
 
 /// <summary>The guide's step 8.1 and 8.2: the Creators group and its members.</summary>
 public sealed class CreatorsGroupService(ICognitoClient cognito, UserPoolLocator pools, CognitoUsers users, CreatorDirectory directory,
-    IOptions<PlatformOptions> options, AuditLog audit, AccessEnsureService access)
+    IOptions<PlatformOptions> options, AuditLog audit, AccessEnsureService access, TimeProvider time)
 {
     public CreatorsGroupOptions Settings => options.Value.CreatorsGroup;
 
@@ -47,29 +47,50 @@ public sealed class CreatorsGroupService(ICognitoClient cognito, UserPoolLocator
         }, r => r.Created ? audit.Entry(actor, AuditActions.GroupCreated, Settings.Name, after: $"description \"{Settings.Description}\", precedence {Settings.Precedence}") : null, ct);
     }
 
-    public async Task<IReadOnlyList<GroupMember>> ListMembersAsync(CancellationToken ct)
+    /// <summary>
+    /// Every member with its creator, for the command line's <c>group list</c> (the page shows one page): a page of the
+    /// group at a time, each member's creator by userId-index, under <paramref name="pace"/>' rates; <paramref name="progress"/>
+    /// hears after each page how many are listed.
+    /// </summary>
+    public async Task<IReadOnlyList<GroupMember>> ListMembersAsync(Walk.WalkOptions pace, IProgress<string>? progress, CancellationToken ct)
     {
-        var pool = (await pools.GetAsync(ct)).Id;
-        var members = await ListMemberUsersAsync(pool, ct);
-        var bySub = (await directory.ListAllAsync(ct)).Where(c => c.UserId is not null).ToLookup(c => c.UserId!);
-        return members.Select(u => new GroupMember(u, bySub[u.Sub].FirstOrDefault())).OrderBy(m => m.User.Username, StringComparer.Ordinal).ToList();
+        var paced = new Walk.PacedCalls(pace, time, message => progress?.Report(message));
+        var all = new List<GroupMember>();
+        string? token = null;
+        do
+        {
+            await paced.Cognito.TakeAsync(1, ct);
+            await paced.DynamoDb.TakeAsync(CreatorListQuery.PageSize, ct);
+            var (members, next) = await paced.PatientlyAsync(() => ListMembersPageAsync(token, ct), ct);
+            all.AddRange(members);
+            progress?.Report($"Listed {all.Count:N0} members.");
+            token = next;
+        } while (token is not null);
+        return all.OrderBy(m => m.User.Username, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
-    /// One page of the group's members (50, as the creators list; cognito-local answers all at once, cut to the page) with
+    /// One page of the group's members (50, as the creators list) with
     /// the creator each one's sub belongs to, through userId-index; <c>Next</c> is null on the last page.
     /// </summary>
     public async Task<(IReadOnlyList<GroupMember> Members, string? Next)> ListMembersPageAsync(string? token, CancellationToken ct)
     {
         const int pageSize = CreatorListQuery.PageSize;
         var pool = (await pools.GetAsync(ct)).Id;
-        var page = await cognito.ListUsersInGroupAsync(new() { UserPoolId = pool, GroupName = Settings.Name, Limit = pageSize, NextToken = token }, ct);
-        var users = (page.Users ?? []).Take(pageSize).Select(CognitoUser.From).ToList();
+        // cognito-local ignores Limit and answers every member without a token: the console pages that answer itself,
+        // with a token of its own that says how many to skip, so the sandbox's group pages as Cognito's does.
+        var skip = token?.StartsWith(SkipToken, StringComparison.Ordinal) == true && int.TryParse(token[SkipToken.Length..], out var n) ? n : 0;
+        var page = await cognito.ListUsersInGroupAsync(new() { UserPoolId = pool, GroupName = Settings.Name, Limit = pageSize, NextToken = skip > 0 ? null : token }, ct);
+        var answered = page.Users ?? [];
+        var users = answered.Skip(skip).Take(pageSize).Select(CognitoUser.From).ToList();
+        var next = !string.IsNullOrEmpty(page.NextToken) ? page.NextToken : answered.Count > skip + pageSize ? $"{SkipToken}{skip + pageSize}" : null;
         var members = new GroupMember[users.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, users.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
             async (i, t) => members[i] = new GroupMember(users[i], await LinkedCreatorAsync(users[i].Sub, t)));
-        return (members.OrderBy(m => m.User.Username, StringComparer.Ordinal).ToList(), string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken);
+        return (members.OrderBy(m => m.User.Username, StringComparer.Ordinal).ToList(), next);
     }
+
+    private const string SkipToken = "console-skip:";
 
     /// <summary>The creator linked to this sub; none before CreatorsTable exists (the group can be made before the schema).</summary>
     private async Task<Creator?> LinkedCreatorAsync(string sub, CancellationToken ct)

@@ -1,8 +1,6 @@
-using Amazon.DynamoDBv2;
 using CreatorPlatform.Core.Access;
 using CreatorPlatform.Core.Analytics;
 using CreatorPlatform.Core.Analytics.Freshness;
-using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Creators;
 using CreatorPlatform.Core.Jobs;
 using Microsoft.Extensions.Options;
@@ -26,12 +24,19 @@ public sealed class PlatformWalk(CreatorDirectory directory, LinkageService link
 
     public WalkOptions Settings => options.Value;
 
-    public async Task RunAsync(JobContext job)
+    public Task RunAsync(JobContext job) => RunAsync(job, Settings);
+
+    /// <summary>The walk at <paramref name="pace"/>' rates (the command line's <c>--rate</c>) instead of the settings'.</summary>
+    public async Task RunAsync(JobContext job, WalkOptions pace)
     {
         var ct = job.CancellationToken;
         var started = time.GetUtcNow();
-        var cognito = new Pace(Settings.CognitoRequestsPerSecond, time);
-        var dynamoDb = new Pace(Settings.DynamoDbRequestsPerSecond, time);
+        var paced = new PacedCalls(pace, time, message =>
+        {
+            job.Warning(message);
+            job.Add("throttled");
+        });
+        var (cognito, dynamoDb) = (paced.Cognito, paced.DynamoDb);
         job.Info($"Walking every creator at most {cognito.PerSecond:N0} Cognito and {dynamoDb.PerSecond:N0} DynamoDB requests a second.");
         await cognito.TakeAsync(3, ct);
         var groupExists = (await group.GetStateAsync(ct)).Exists;
@@ -42,13 +47,13 @@ public sealed class PlatformWalk(CreatorDirectory directory, LinkageService link
         do
         {
             await dynamoDb.TakeAsync(1, ct);
-            var (page, next) = await Patiently(job, cognito, dynamoDb, () => directory.ListPageAsync(null, cursor, ScanPage, ct), ct);
-            await Parallel.ForEachAsync(page, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Settings.Parallelism), CancellationToken = ct },
+            var (page, next) = await paced.PatientlyAsync(() => directory.ListPageAsync(null, cursor, ScanPage, ct), ct);
+            await Parallel.ForEachAsync(page, new ParallelOptions { MaxDegreeOfParallelism = paced.Parallelism, CancellationToken = ct },
                 async (creator, token) =>
                 {
                     await cognito.TakeAsync(CognitoPerCreator, token);
                     await dynamoDb.TakeAsync(DynamoDbPerCreator, token);
-                    var (l, a, f) = await Patiently(job, cognito, dynamoDb, () => CheckAsync(creator, groupExists, pool, token), token);
+                    var (l, a, f) = await paced.PatientlyAsync(() => CheckAsync(creator, groupExists, pool, token), token);
                     tally.Add(l, a);
                     fresh.Add(f);
                 });
@@ -60,7 +65,7 @@ public sealed class PlatformWalk(CreatorDirectory directory, LinkageService link
         if (groupExists)
         {
             await cognito.TakeAsync(1, ct);
-            foreach (var member in await Patiently(job, cognito, dynamoDb, () => group.MemberUsersAsync(ct), ct)) tally.Member(member);
+            foreach (var member in await paced.PatientlyAsync(() => group.MemberUsersAsync(ct), ct)) tally.Member(member);
         }
         var finished = time.GetUtcNow();
         var facts = tally.Build(job.RunId, job.Actor.Name, started, finished, pool,
@@ -77,32 +82,4 @@ public sealed class PlatformWalk(CreatorDirectory directory, LinkageService link
         var f = await freshness.GetCreatorAsync(new CreatorRef(creator.Id, creator.Slug, creator.DisplayName), ct);
         return (l, a, f);
     }
-
-    /// <summary>Runs <paramref name="read"/> until it is not throttled, halving both paces at each throttling answer.</summary>
-    private async Task<T> Patiently<T>(JobContext job, Pace cognito, Pace dynamoDb, Func<Task<T>> read, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await read();
-            }
-            catch (Exception e) when (IsThrottling(e))
-            {
-                cognito.SlowDown();
-                dynamoDb.SlowDown();
-                job.Warning($"Throttled ({e.Message}): slowing down to {cognito.PerSecond:N1} Cognito and {dynamoDb.PerSecond:N1} DynamoDB requests a second.");
-                job.Add("throttled");
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, attempt * 2)), time, ct);
-            }
-        }
-    }
-
-    private static bool IsThrottling(Exception e) => e switch
-    {
-        AwsServiceException aws => aws.ErrorCode is "TooManyRequestsException" or "ThrottlingException" or "Throttling" or "LimitExceededException"
-            || aws.StatusCode == System.Net.HttpStatusCode.TooManyRequests,
-        AmazonDynamoDBException d => d.ErrorCode is "ThrottlingException" or "ProvisionedThroughputExceededException" or "RequestLimitExceeded",
-        _ => false,
-    };
 }

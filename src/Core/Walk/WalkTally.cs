@@ -82,6 +82,8 @@ public sealed class WalkTally(bool groupExists, string groupName)
         var slug = l.Creator.Slug;
         return l.State switch
         {
+            // A disabled creator without a user is where its way back (ungroup, unlink, disable) ends: nothing to fix.
+            LinkageState.Unlinked when l.Creator.Status == Creator.Disabled => null,
             LinkageState.Unlinked => new(ConsistencyKind.CreatorUnlinked, $"{slug} has no linked user.", [slug]),
             LinkageState.HoldsUsername => new(ConsistencyKind.UserIdHoldsUsername,
                 $"{slug}'s userId holds the Username '{l.User!.Username}' instead of its sub {l.User.Sub}.", [slug], l.User.Username),

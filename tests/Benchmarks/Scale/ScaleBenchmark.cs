@@ -31,6 +31,11 @@ internal static class ScaleBenchmark
         var sizes = List(args, "--creators", "100,1000");
         var latencies = List(args, "--latencies", "0,10");
         var runs = List(args, "--runs", "5")[0];
+        // The walk is the slow part (every creator, a sign-in each, which makes cognito-local rewrite its pool file): it can
+        // be limited to some round trips and a time budget, after which it is stopped and its pace reported.
+        var walkLatencies = List(args, "--walk-latencies", string.Join(',', latencies));
+        var walkSeconds = List(args, "--walk-seconds", "0")[0];
+        var throughApi = args.Contains("--seed-api");
         var ct = CancellationToken.None;
         await using var emulators = await SandboxEmulators.StartAsync(Path.Combine(RepositoryPaths.Root, ".sandbox", "tools"), null,
             SandboxEmulators.FreePort(), SandboxEmulators.FreePort(), NullLogger.Instance, ct);
@@ -52,8 +57,8 @@ internal static class ScaleBenchmark
         foreach (var size in sizes)
         {
             var clock = Stopwatch.StartNew();
-            await ScaleSeed.AddCreatorsAsync(setup, poolId, seeded, size, parallelism: 16, ct);
-            Console.Error.WriteLine($"seeded {size - seeded:N0} creators and users in {clock.Elapsed.TotalSeconds:N0} s");
+            await ScaleSeed.AddCreatorsAsync(setup, poolId, seeded, size, 16, throughApi ? null : emulators, ct);
+            Console.Error.WriteLine($"seeded {size - seeded:N0} creators and users in {clock.Elapsed.TotalSeconds:N0} s ({(throughApi ? "cognito-local's API" : "its pool file")})");
             seeded = size;
             clock.Restart();
             var today = CreatorPlatform.Core.Analytics.DateRange.Today(TimeProvider.System);
@@ -66,10 +71,7 @@ internal static class ScaleBenchmark
             {
                 var counter = new Counter();
                 await using var console = Services(ports, prefix, poolId, TimeSpan.FromMilliseconds(latency), counter);
-                clock.Restart();
-                var walk = console.GetRequiredService<JobRunner>().Start(PlatformWalk.JobKind, PlatformWalk.Title, console.GetRequiredService<PlatformWalk>().RunAsync);
-                await walk.Completion;
-                Console.WriteLine($"| {size:N0} | {latency} ms | platform walk (unpaced, a job) | {counter.DynamoDb:N0} / {counter.Cognito:N0} | {clock.Elapsed.TotalSeconds:N1} s | {walk.State} |");
+                if (walkLatencies.Contains(latency)) await WalkAsync(console, counter, size, latency, walkSeconds);
                 foreach (var (name, read) in ScreenReads.All)
                 {
                     await read(console);
@@ -89,6 +91,22 @@ internal static class ScaleBenchmark
             }
         }
         return 0;
+    }
+
+    private static async Task WalkAsync(ServiceProvider console, Counter counter, int size, int latency, int budgetSeconds)
+    {
+        var clock = Stopwatch.StartNew();
+        var runner = console.GetRequiredService<JobRunner>();
+        var walk = runner.Start(PlatformWalk.JobKind, PlatformWalk.Title, console.GetRequiredService<PlatformWalk>().RunAsync);
+        if (budgetSeconds > 0 && await Task.WhenAny(walk.Completion, Task.Delay(TimeSpan.FromSeconds(budgetSeconds))) != walk.Completion)
+            await runner.CancelAsync(walk, CancellationToken.None);
+        await walk.Completion;
+        var walked = walk.Counters.GetValueOrDefault("creators");
+        var facts = await console.GetRequiredService<PlatformFactsStore>().LatestAsync(CancellationToken.None);
+        var found = walk.State == JobState.Succeeded && facts is not null
+            ? $"{walk.State}: {facts.ActiveCanWork:N0} of {facts.Active:N0} can work, {facts.Unlinked:N0} unlinked, {facts.FindingCount:N0} findings"
+            : $"{walk.State} after {walked:N0} of {size:N0} creators: {walked / clock.Elapsed.TotalSeconds:N1} creators/s";
+        Console.WriteLine($"| {size:N0} | {latency} ms | platform walk (unpaced, a job) | {counter.DynamoDb:N0} / {counter.Cognito:N0} | {clock.Elapsed.TotalSeconds:N1} s | {found} |");
     }
 
     private static ServiceProvider Services((int DynamoDb, int Cognito) ports, string prefix, string? poolId, TimeSpan latency, Counter counter)

@@ -144,6 +144,21 @@ public sealed class CreatorAccessTests(EmulatorFixture emulators)
     }
 
     [Fact]
+    public async Task The_check_over_every_creator_reads_them_a_page_at_a_time_at_the_given_pace_and_reports_its_progress()
+    {
+        await using var world = await CreatorsWorld.CreateAsync(emulators);
+        foreach (var name in new[] { "anna", "ben", "cleo" }) await world.CreatorAsync(CreatorsWorld.Unique(name));
+        var heard = new List<string>();
+        var pace = new Core.Walk.WalkOptions { CognitoRequestsPerSecond = 50, DynamoDbRequestsPerSecond = 50, Parallelism = 2 };
+
+        var report = await world.Get<AccessCheckService>().CheckAsync(default, new SynchronousProgress(heard), pace);
+
+        Assert.Equal(3, report.Creators.Count);
+        Assert.All(report.Creators, c => Assert.Equal(AccessProblem.NotLinked, c.Problems[0]));
+        Assert.Equal(["Checked 3 creators (at most 50.0 Cognito requests a second)."], heard);
+    }
+
+    [Fact]
     public async Task A_creator_whose_userId_holds_the_username_cannot_work_because_the_sub_lookup_finds_nothing()
     {
         await using var world = await CreatorsWorld.CreateAsync(emulators);

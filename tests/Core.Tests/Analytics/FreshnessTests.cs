@@ -47,13 +47,14 @@ public sealed class FreshnessTests(EmulatorFixture emulators)
     [Fact]
     public async Task A_platform_whose_summaries_are_a_week_old_is_never_green_even_when_they_match_the_events()
     {
-        await using var services = emulators.Services();
+        await using var services = await WithPoolAsync();
         var tables = await CreateAsync(services);
         var anna = await tables.AddCreatorAsync("anna");
         await tables.AddEventsAsync(anna, Today.AddDays(-8), [(PageView, null)]);
         await tables.AddSummaryAsync(new DailySummary(anna.Id, Today.AddDays(-8), 1, 0, 0, []));
 
-        var report = await services.GetRequiredService<FreshnessService>().ProbeAllAsync(CancellationToken.None);
+        await WalkAsync(services);
+        var report = (await services.GetRequiredService<FreshnessService>().GetPlatformAsync(CancellationToken.None))!;
 
         Assert.Equal((0, 1), (report.BehindCount, report.Probed));
         Assert.Equal(CheckState.Amber, report.State);
@@ -61,18 +62,20 @@ public sealed class FreshnessTests(EmulatorFixture emulators)
     }
 
     [Fact]
-    public async Task Verify_reports_the_creators_whose_summaries_lag_as_an_amber_line()
+    public async Task Verify_reports_the_creators_whose_summaries_lag_as_an_amber_line_from_the_walk()
     {
-        await using var services = emulators.Services();
+        await using var services = await WithPoolAsync();
         var tables = await CreateAsync(services);
         var anna = await tables.AddCreatorAsync("anna");
         await tables.AddEventsAsync(anna, Today.AddDays(-1), [(PageView, null)]);
+        await WalkAsync(services);
 
         var lines = await services.GetServices<CreatorPlatform.Core.Verification.IVerificationSection>().OfType<AnalyticsFreshnessSection>().Single().CheckAsync(CancellationToken.None);
 
         var line = Assert.Single(lines);
         Assert.Equal(CheckState.Amber, line.State);
         Assert.Contains(line.Evidence, e => e.StartsWith("anna: events up to", StringComparison.Ordinal));
+        Assert.StartsWith("From the platform walk of just now", line.Evidence[^1]);
     }
 
     /// <summary>The walk reads Cognito too (each creator's linkage and token), so these tests give it a pool of its own.</summary>

@@ -72,7 +72,7 @@ public sealed class CreatorsGroupTests(EmulatorFixture emulators)
         Assert.True(inGroup);
         Assert.Equal(MemberOutcome.Removed, removed.Outcome);
         Assert.False(await group.IsMemberAsync("mariasantos", default));
-        Assert.Empty(await group.ListMembersAsync(default));
+        Assert.Empty(await group.ListMembersAsync(new Core.Walk.WalkOptions(), null, default));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class CreatorsGroupTests(EmulatorFixture emulators)
             ("priyapatel", MemberOutcome.AlreadyMember, "priyapatel"),
             ("nobody-here", MemberOutcome.NoSuchUser, null),
         ], rows.Select(r => (r.Input, r.Outcome, r.Username)));
-        var members = await world.Get<CreatorsGroupService>().ListMembersAsync(default);
+        var members = await world.Get<CreatorsGroupService>().ListMembersAsync(new Core.Walk.WalkOptions(), null, default);
         Assert.Equal(["alexchen", "jesskoufo", "priyapatel"], members.Select(m => m.User.Username));
     }
 
@@ -106,10 +106,35 @@ public sealed class CreatorsGroupTests(EmulatorFixture emulators)
         await world.AddToGroupAsync("samrivera");
         await world.CreatorAsync("jesskoufo", jess.Sub);
 
-        var members = await world.Get<CreatorsGroupService>().ListMembersAsync(default);
+        var members = await world.Get<CreatorsGroupService>().ListMembersAsync(new Core.Walk.WalkOptions(), null, default);
 
         Assert.Equal("jesskoufo", members.Single(m => m.User.Username == "jesskoufo").Creator?.Slug);
         Assert.Null(members.Single(m => m.User.Username == "samrivera").Creator);
+    }
+
+    [Fact]
+    public async Task The_members_come_fifty_a_page_even_from_cognito_local_which_answers_every_member_at_once()
+    {
+        await using var world = await CreatorsWorld.CreateAsync(emulators);
+        var usernames = Enumerable.Range(0, 53).Select(i => $"member{i:D2}").ToList();
+        await Parallel.ForEachAsync(usernames, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (u, _) =>
+        {
+            await world.UserAsync(u);
+            await world.AddToGroupAsync(u);
+        });
+        var group = world.Get<CreatorsGroupService>();
+        var heard = new List<string>();
+
+        var (first, next) = await group.ListMembersPageAsync(null, default);
+        var (second, last) = await group.ListMembersPageAsync(next, default);
+        var all = await group.ListMembersAsync(new Core.Walk.WalkOptions(), new SynchronousProgress(heard), default);
+
+        Assert.Equal((50, 3), (first.Count, second.Count));
+        Assert.NotNull(next);
+        Assert.Null(last);
+        Assert.Equal(usernames, first.Concat(second).Select(m => m.User.Username).Order(StringComparer.Ordinal));
+        Assert.Equal(usernames, all.Select(m => m.User.Username));
+        Assert.Equal(["Listed 50 members.", "Listed 53 members."], heard);
     }
 
     [Fact]
@@ -121,5 +146,14 @@ public sealed class CreatorsGroupTests(EmulatorFixture emulators)
         var error = await Assert.ThrowsAsync<GroupMissingException>(() => world.Get<CreatorsGroupService>().AddAsync("mariasantos", default));
 
         Assert.Contains("does not exist", error.Message);
+    }
+}
+
+/// <summary>Hears progress on the reporting thread, in order (Progress&lt;T&gt; posts it later, to the thread pool).</summary>
+internal sealed class SynchronousProgress(List<string> heard) : IProgress<string>
+{
+    public void Report(string value)
+    {
+        lock (heard) heard.Add(value);
     }
 }

@@ -20,14 +20,20 @@ public static class ScaleSeed
 
     public static string Slug(int i) => $"creator-{i:D5}";
 
-    /// <summary>Adds creators <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).</summary>
-    public static async Task AddCreatorsAsync(IServiceProvider services, string poolId, int from, int to, int parallelism = 8, CancellationToken ct = default)
+    /// <summary>
+    /// Adds creators <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), their users through
+    /// cognito-local's API, or straight into its pool file when <paramref name="emulators"/> is given (<see cref="ScalePoolFile"/>).
+    /// </summary>
+    public static async Task AddCreatorsAsync(IServiceProvider services, string poolId, int from, int to, int parallelism = 8,
+        Core.Sandbox.SandboxEmulators? emulators = null, CancellationToken ct = default)
     {
         var cognito = services.GetRequiredService<ICognitoClient>();
         var group = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value.CreatorsGroup.Name;
         var subs = new string[to - from];
-        await Parallel.ForEachAsync(Enumerable.Range(from, to - from), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct },
-            async (i, token) => subs[i - from] = await UserAsync(cognito, poolId, group, Slug(i), token));
+        if (emulators is not null) subs = await ScalePoolFile.AddUsersAsync(emulators, poolId, group, from, to, ct);
+        else
+            await Parallel.ForEachAsync(Enumerable.Range(from, to - from), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct },
+                async (i, token) => subs[i - from] = await UserAsync(cognito, poolId, group, Slug(i), token));
         var now = DateTimeOffset.UtcNow;
         var creators = Enumerable.Range(from, to - from).Select(i => Creator.New(Slug(i), $"Creator {i}", now.AddMinutes(-i), subs[i - from])).ToList();
         var dynamoDb = services.GetRequiredService<IAmazonDynamoDB>();
@@ -63,4 +69,42 @@ public static class ScaleSeed
         ["featured"] = new() { S = "false" },
         ["status"] = new() { S = "approved" },
     };
+}
+
+/// <summary>
+/// Thousands of users for cognito-local in seconds: it keeps each pool in one JSON file and rewrites the whole file on
+/// every change, so creating users through its API slows as the pool grows (1,000 users took five minutes). This writes
+/// the users its AdminCreateUser, AdminSetUserPassword (permanent) and AdminAddUserToGroup would have written into the
+/// pool's file, and restarts cognito-local, which reads its files when it starts.
+/// </summary>
+public static class ScalePoolFile
+{
+    public static async Task<string[]> AddUsersAsync(Core.Sandbox.SandboxEmulators emulators, string poolId, string group, int from, int to, CancellationToken ct)
+    {
+        var file = Path.Combine(emulators.CognitoFolder, ".cognito", "db", $"{poolId}.json");
+        var root = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(file, ct))!.AsObject();
+        var users = root["Users"]!.AsObject();
+        var groupItem = root["Groups"]![group]!.AsObject();
+        if (groupItem["members"] is not System.Text.Json.Nodes.JsonArray members) groupItem["members"] = members = [];
+        var now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+        var subs = new string[to - from];
+        for (var i = from; i < to; i++)
+        {
+            var username = ScaleSeed.Slug(i);
+            var sub = subs[i - from] = Guid.NewGuid().ToString();
+            users[username] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["Username"] = username, ["Password"] = SandboxSignIn.Password,
+                ["Attributes"] = new System.Text.Json.Nodes.JsonArray(Attribute("email", $"{username}@example.com"), Attribute("email_verified", "true"), Attribute("sub", sub)),
+                ["Enabled"] = true, ["UserStatus"] = "CONFIRMED", ["UserCreateDate"] = now, ["UserLastModifiedDate"] = now,
+            };
+            members.Add(username);
+        }
+        await File.WriteAllTextAsync(file + ".seed", root.ToJsonString(), ct);
+        File.Move(file + ".seed", file, overwrite: true);
+        await emulators.RestartAsync(Core.Sandbox.SandboxEmulators.CognitoName, ct);
+        return subs;
+    }
+
+    private static System.Text.Json.Nodes.JsonObject Attribute(string name, string value) => new() { ["Name"] = name, ["Value"] = value };
 }

@@ -28,13 +28,15 @@ public sealed class VerificationReportTests(EmulatorFixture emulators)
         await MigrationWorld.SeedAsync(world.Services, LegacyProducts.Generate(5, 3));
         Assert.Equal(JobState.Succeeded, (await world.Get<JobRunner>().RunToEndAsync(MigrationJob.JobKind, world.Get<MigrationJob>().RunAsync)).State);
         await world.Get<LinkageService>().LinkAsync("jesskoufo", "jesskoufo", default);
+        await WalkAsync(world);
 
         var report = await world.Get<VerificationReportService>().RunAsync();
 
         var access = Assert.Single(report.Lines, l => l.Section == "Creator access");
         Assert.Equal(CheckState.Red, access.State);
         Assert.Equal("0 of 1 active creators can work", access.Title);
-        Assert.Contains("Creator role required", access.Evidence.Single());
+        Assert.Contains("Creator role required", access.Evidence[0]);
+        Assert.StartsWith("From the platform walk of just now", access.Evidence[^1]);
         Assert.Equal(1, report.ExitCode(strict: false));
     }
 
@@ -50,6 +52,7 @@ public sealed class VerificationReportTests(EmulatorFixture emulators)
         await world.Get<LinkageService>().LinkAsync("jesskoufo", "jesskoufo", default);
         var ensure = await world.Get<JobRunner>().RunToEndAsync(AccessEnsureService.JobKind, j => world.Get<AccessEnsureService>().RunAsync(j, false));
         Assert.Equal(JobState.Succeeded, ensure.State);
+        await WalkAsync(world);
 
         var report = await world.Get<VerificationReportService>().RunAsync();
 
@@ -80,6 +83,7 @@ public sealed class VerificationReportTests(EmulatorFixture emulators)
         var first = await world.RawCreatorAsync("jesskoufo");
         var second = await world.RawCreatorAsync("jesskoufo");
         await MigrationWorld.SeedAsync(world.Services, LegacyProducts.Generate(8, 5));
+        await WalkAsync(world);
 
         var report = await world.Get<VerificationReportService>().RunAsync();
 
@@ -108,6 +112,23 @@ public sealed class VerificationReportTests(EmulatorFixture emulators)
         Assert.Contains(consistency.Evidence, e => e.Contains("2 creators share the slug 'jesskoufo'"));
         Assert.Equal(CheckState.Green, Line(schema.Creators.Name).State);
         Assert.Equal(1, report.ExitCode(strict: false));
+    }
+
+    [Fact]
+    public async Task Before_any_walk_the_lines_over_every_creator_are_amber_and_say_how_to_walk()
+    {
+        await using var world = await CreatorsWorld.CreateAsync(emulators);
+        await world.UserAsync("jesskoufo");
+        await world.CreatorAsync("jesskoufo");
+
+        var report = await world.Get<VerificationReportService>().RunAsync();
+
+        foreach (var section in new[] { "Group and linkage", "Creator access", "Analytics freshness" })
+        {
+            var line = Assert.Single(report.Lines, l => l.Section == section);
+            Assert.Equal(CheckState.Amber, line.State);
+            Assert.Contains("Walk now", line.Evidence.Single());
+        }
     }
 
     [Fact]
@@ -141,6 +162,12 @@ public sealed class VerificationReportTests(EmulatorFixture emulators)
     }
 
     /// <summary>A service that never answers and ignores cancellation, as a hung connection can.</summary>
+    private static async Task WalkAsync(CreatorsWorld world)
+    {
+        var run = await world.Get<JobRunner>().RunToEndAsync(Core.Walk.PlatformWalk.JobKind, world.Get<Core.Walk.PlatformWalk>().RunAsync);
+        Assert.True(run.State == JobState.Succeeded, run.Text());
+    }
+
     private sealed class SilentSection : IVerificationSection
     {
         public const string SectionName = "Silent service";

@@ -25,26 +25,22 @@ public sealed class AnalyticsFreshCheck(Walk.PlatformFactsStore facts, TimeProvi
     }
 }
 
-/// <summary>verify's analytics line: the same freshness, with the creators that lag as evidence.</summary>
-public sealed class AnalyticsFreshnessSection(FreshnessService freshness) : IVerificationSection
+/// <summary>verify's analytics line: the newest platform walk's freshness, with the creators that lag as evidence.</summary>
+public sealed class AnalyticsFreshnessSection(Walk.PlatformFactsStore facts, TimeProvider time) : IVerificationSection
 {
     public string Name => "Analytics freshness";
     public ConsoleScreen Link => ConsoleScreen.Analytics;
 
     public async Task<IReadOnlyList<VerificationLine>> CheckAsync(CancellationToken ct)
     {
-        PlatformFreshness report;
-        try
-        {
-            report = await freshness.ProbeAllAsync(ct);
-        }
-        catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException e)
-        {
-            return [new(Name, "Summaries against events", CheckState.Amber, [$"Not checked: {e.Message}"], ConsoleScreen.Tables)];
-        }
+        const string title = "Summaries against events";
+        if (await facts.LatestAsync(ct) is not { } walked) return [Walk.WalkEvidence.NotWalked(Name, title, Link)];
+        var report = walked.Freshness;
         var state = report.State == CheckState.NotCovered ? CheckState.Green : report.State;
         var evidence = new List<string> { report.Describe() };
         evidence.AddRange(report.Behind.Take(20).Select(c => $"{c.Creator.Slug}: {c.Describe()}"));
-        return [new(Name, "Summaries against events", state, evidence, Link)];
+        evidence.AddRange(Walk.WalkEvidence.More(Math.Min(20, report.Behind.Count), report.BehindCount));
+        evidence.Add(Walk.WalkEvidence.Source(walked, time.GetUtcNow()));
+        return [new(Name, title, state, evidence, Link)];
     }
 }

@@ -7,10 +7,8 @@ namespace CreatorPlatform.Core.Analytics.Freshness;
 /// summary day (likewise). The platform's freshness covers every creator and is the platform walk's (a paced job); views
 /// read what it stored, one GetItem, with its age.
 /// </summary>
-public sealed class FreshnessService(AnalyticsCreators creators, AnalyticsProbes probes, RebuildRunLog runs, PlatformFactsStore facts, TimeProvider time)
+public sealed class FreshnessService(AnalyticsProbes probes, RebuildRunLog runs, PlatformFactsStore facts)
 {
-    private const int Parallelism = 8;
-
     /// <summary>The newest walk's freshness of the platform; null before the first walk.</summary>
     public async Task<PlatformFreshness?> GetPlatformAsync(CancellationToken ct) => (await facts.LatestAsync(ct))?.Freshness;
 
@@ -19,16 +17,6 @@ public sealed class FreshnessService(AnalyticsCreators creators, AnalyticsProbes
         var newest = probes.NewestEventAsync(creator.Id, ct);
         var summary = probes.NewestSummaryAsync(creator.Id, ct);
         return new CreatorFreshness(creator, Parse(await newest), await summary);
-    }
-
-    /// <summary>Every creator probed now, for the verification report (a job an admin starts): two reads a creator.</summary>
-    public async Task<PlatformFreshness> ProbeAllAsync(CancellationToken ct)
-    {
-        var all = await creators.ListCreatorsAsync(ct);
-        var tally = new FreshnessTally();
-        await Parallel.ForEachAsync(all, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
-            async (c, token) => tally.Add(await GetCreatorAsync(c, token)));
-        return tally.Build(time.GetUtcNow(), DateRange.Today(time), all.Count, await LastRunAsync(ct));
     }
 
     public async Task<RebuildRunRecord?> LastRunAsync(CancellationToken ct)
