@@ -132,7 +132,9 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
 
         job.Info("Step 2: Backfilling products with creator data...");
         var plan = await checkpoints.OpenAsync(overrides.Segments ?? options.Value.Migration.Segments, ct);
-        await journal.RecordRunAsync(new JournaledRun(job.RunId, plan.Id, record.StartedAt, creator.Id, created ? creator.Id : null), ct);
+        await journal.RecordRunAsync(created
+            ? new JournaledRun(job.RunId, plan.Id, record.StartedAt, creator.Id, creator.Id, creator.Slug, Creators.CreatorMapper.Time(creator.CreatedAt))
+            : new JournaledRun(job.RunId, plan.Id, record.StartedAt, creator.Id, null), ct);
         job.Set(BackfillCounters.Segments, plan.Segments);
         var prior = plan.Resumed ? await checkpoints.SegmentsAsync(plan, ct) : [];
         if (plan.Resumed) job.Info($"  Resuming from checkpoints ({prior.Count(s => s.Done)} of {plan.Segments} segments done).");

@@ -13,8 +13,12 @@ public sealed record JournalEntry(string Id, MissingAttributes Missing, string? 
 /// <summary>A page of the backfill as journaled before its writes: the <c>now</c> the writes set as updatedAt, and the creator id they set.</summary>
 public sealed record JournalPage(string Key, string Now, string CreatorId, IReadOnlyList<JournalEntry> Entries);
 
-/// <summary>A migration run the journal knows: the backfill it worked on, and the default creator it created (if it did).</summary>
-public sealed record JournaledRun(string RunId, string BackfillId, DateTimeOffset StartedAt, string CreatorId, string? CreatedCreatorId);
+/// <summary>
+/// A migration run the journal knows: the backfill it worked on, and the default creator it created (if it did), with
+/// that creator's slug and createdAt as written (null in journals of console versions that did not record them).
+/// </summary>
+public sealed record JournaledRun(string RunId, string BackfillId, DateTimeOffset StartedAt, string CreatorId, string? CreatedCreatorId,
+    string? CreatedCreatorSlug = null, string? CreatedCreatorAt = null);
 
 /// <summary>
 /// The migration's journal in the ops table, kept 35 days (TTL on <c>expiresAt</c>, as long as PITR keeps backups):
@@ -41,6 +45,8 @@ public sealed class MigrationJournal(IAmazonDynamoDB dynamoDb, PlatformSchema sc
             ["creatorId"] = S(run.CreatorId), ["expiresAt"] = Expires(),
         };
         if (run.CreatedCreatorId is not null) item["createdCreatorId"] = S(run.CreatedCreatorId);
+        if (run.CreatedCreatorSlug is not null) item["createdCreatorSlug"] = S(run.CreatedCreatorSlug);
+        if (run.CreatedCreatorAt is not null) item["createdCreatorAt"] = S(run.CreatedCreatorAt);
         return dynamoDb.PutItemAsync(new PutItemRequest { TableName = schema.Ops.Name, Item = item }, ct);
     }
 
@@ -130,7 +136,8 @@ public sealed class MigrationJournal(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         JsonSerializer.Deserialize<List<StoredEntry>>(i["entries"].S)!.Select(e => new JournalEntry(e.I ?? throw new JsonException("an entry has no product id"), Parse(e.M ?? ""), e.U)).ToList()));
 
     private static JournaledRun ToRun(Dictionary<string, AttributeValue> i) => Read(i, "run", () => new JournaledRun(i["sk"].S, i["backfillId"].S,
-        DateTimeOffset.Parse(i["startedAt"].S, System.Globalization.CultureInfo.InvariantCulture), i["creatorId"].S, i.GetValueOrDefault("createdCreatorId")?.S));
+        DateTimeOffset.Parse(i["startedAt"].S, System.Globalization.CultureInfo.InvariantCulture), i["creatorId"].S, i.GetValueOrDefault("createdCreatorId")?.S,
+        i.GetValueOrDefault("createdCreatorSlug")?.S, i.GetValueOrDefault("createdCreatorAt")?.S));
 
     /// <summary>An item that does not read as the journal wrote it is refused by name, and nothing is done from it.</summary>
     private static T Read<T>(Dictionary<string, AttributeValue> i, string what, Func<T> read)

@@ -32,6 +32,9 @@ public sealed class MigrationUndo(MigrationJournal journal, UndoPage pages, Undo
         var target = await recorder.TargetAsync(runId, job, ct);
         var run = await journal.FindRunAsync(target, ct) ?? throw new JobFailedException(NoJournal(target));
         job.Info(dryRun ? $"Dry run of undoing migration run {target} (backfill {run.BackfillId}): nothing is written." : $"Undoing migration run {target} (backfill {run.BackfillId})...");
+        var created = (await journal.RunsOfAsync(run.BackfillId, ct)).Where(r => r.CreatedCreatorId is not null).DistinctBy(r => r.CreatedCreatorId).ToList();
+        foreach (var creatorRun in created)
+            if (await creatorRemoval.JournalMismatchAsync(creatorRun, ct) is { } refusal) throw new JobFailedException(refusal);
         if (!dryRun) await recorder.CloseOpenBackfillAsync(job, run, ct);
         var progress = dryRun ? null : await progressStore.ReadAsync(run.BackfillId, ct);
         var resumed = progress is { Done: false };
@@ -45,9 +48,9 @@ public sealed class MigrationUndo(MigrationJournal journal, UndoPage pages, Undo
             var restoring = new HashSet<string>(StringComparer.Ordinal);
             report = await WalkAsync(job, run, progress, report, restoring, ct);
             var creators = new List<CreatorRemoval>();
-            foreach (var created in (await journal.RunsOfAsync(run.BackfillId, ct)).Where(r => r.CreatedCreatorId is not null).DistinctBy(r => r.CreatedCreatorId))
+            foreach (var creatorRun in created)
             {
-                var removal = await creatorRemoval.RemoveAsync(job, created, dryRun, restoring, ct);
+                var removal = await creatorRemoval.RemoveAsync(job, creatorRun, dryRun, restoring, ct);
                 if (removal.Outcome == CreatorRemovalOutcome.Kept) job.Warning(removal.Detail); else job.Success(removal.Detail);
                 creators.Add(removal);
             }

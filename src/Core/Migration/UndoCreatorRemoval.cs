@@ -37,6 +37,9 @@ public sealed class UndoCreatorRemoval(IAmazonDynamoDB dynamoDb, PlatformSchema 
         var entry = audit.Entry(job.Actor, AuditActions.CreatorRemovedByUndo, $"{creator.Slug} ({creator.Id})", before: $"{creator.DisplayName}, status {creator.Status}",
             detail: "created by the migration run that was undone", jobId: job.RunId);
         var id = new Dictionary<string, AttributeValue> { [":id"] = new() { S = creatorId } };
+        // Deleted only while it is still the creator the journal recorded, if it recorded one.
+        var recorded = run is { CreatedCreatorSlug: { } slug, CreatedCreatorAt: { } at }
+            ? new Dictionary<string, AttributeValue> { [":slug"] = new() { S = slug }, [":at"] = new() { S = at } } : null;
         try
         {
             await dynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest
@@ -44,7 +47,8 @@ public sealed class UndoCreatorRemoval(IAmazonDynamoDB dynamoDb, PlatformSchema 
                 TransactItems =
                 [
                     new() { Delete = new Delete { TableName = schema.Creators.Name, Key = new() { ["id"] = new() { S = creatorId } },
-                        ConditionExpression = "attribute_exists(id) AND attribute_not_exists(userId)" } },
+                        ConditionExpression = "attribute_exists(id) AND attribute_not_exists(userId)" + (recorded is null ? "" : " AND slug = :slug AND createdAt = :at"),
+                        ExpressionAttributeValues = recorded } },
                     new() { Delete = new Delete { TableName = schema.Ops.Name, Key = CreatorStore.SlugReservationKey(creator.Slug),
                         ConditionExpression = "attribute_not_exists(pk) OR creatorId = :id", ExpressionAttributeValues = id } },
                     .. await audit.TransactItemsAsync(entry, ct),
@@ -60,7 +64,21 @@ public sealed class UndoCreatorRemoval(IAmazonDynamoDB dynamoDb, PlatformSchema 
     }
 
     /// <summary>
-    /// The journal names the creator by id only: the creator under that id must also be the one a run makes (the default
+    /// The creator under the journal's id is not the one the run recorded creating (another slug or creation time): the
+    /// refusal, saying nothing was changed, or null. Checked before undo writes anything; journals without the record pass.
+    /// </summary>
+    public async Task<string?> JournalMismatchAsync(JournaledRun run, CancellationToken ct)
+    {
+        if (run is not { CreatedCreatorId: { } id, CreatedCreatorSlug: { } slug, CreatedCreatorAt: { } at }) return null;
+        if (await creators.FindByIdAsync(id, ct) is not { } creator) return null;
+        var createdAt = CreatorMapper.Time(creator.CreatedAt);
+        if (creator.Slug == slug && createdAt == at) return null;
+        return $"Undo refused: the journal of run {run.RunId} says it created the creator {id} as {slug} at {at}, but the creator under that id is "
+            + $"{creator.Slug}, created {createdAt}. The journal is not trusted with it, so nothing was changed; check the journal item of run {run.RunId}.";
+    }
+
+    /// <summary>
+    /// Journals of console versions that did not record the slug and creation time name the creator by id only: the creator under that id must also be the one a run makes (the default
     /// creator's slug) and made during that run, or the journal is not trusted with it.
     /// </summary>
     private string? NotTheRunsCreator(Creator creator, JournaledRun run)
