@@ -2,7 +2,7 @@ using AdminConsole.Components.Pages.Analytics;
 using AdminConsole.Components.Pages.Creators;
 using AdminConsole.Security;
 using AdminConsole.Tests.Infrastructure;
-using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminConsole.Tests.Schema;

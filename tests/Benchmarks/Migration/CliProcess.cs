@@ -1,3 +1,4 @@
+using CreatorPlatform.Core;
 using System.Diagnostics;
 using System.Text.Json;
 using CreatorPlatform.Sandbox;

@@ -1,3 +1,4 @@
+using CreatorPlatform.Core;
 using CreatorPlatform.Benchmarks;
 using CreatorPlatform.Core.Creators;
 using System.Diagnostics;

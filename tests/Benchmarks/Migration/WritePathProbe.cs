@@ -1,3 +1,4 @@
+using CreatorPlatform.Core;
 using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;

@@ -25,7 +25,7 @@ public static class ScaleSeed
     /// cognito-local's API, or straight into its pool file when <paramref name="emulators"/> is given (<see cref="ScalePoolFile"/>).
     /// </summary>
     public static async Task AddCreatorsAsync(IServiceProvider services, string poolId, int from, int to, int parallelism = 8,
-        Core.Sandbox.SandboxEmulators? emulators = null, CancellationToken ct = default)
+        global::CreatorPlatform.Sandbox.SandboxEmulators? emulators = null, CancellationToken ct = default)
     {
         var cognito = services.GetRequiredService<ICognitoClient>();
         var group = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value.CreatorsGroup.Name;
@@ -79,7 +79,7 @@ public static class ScaleSeed
 /// </summary>
 public static class ScalePoolFile
 {
-    public static async Task<string[]> AddUsersAsync(Core.Sandbox.SandboxEmulators emulators, string poolId, string group, int from, int to, CancellationToken ct)
+    public static async Task<string[]> AddUsersAsync(global::CreatorPlatform.Sandbox.SandboxEmulators emulators, string poolId, string group, int from, int to, CancellationToken ct)
     {
         var file = Path.Combine(emulators.CognitoFolder, ".cognito", "db", $"{poolId}.json");
         var root = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(file, ct))!.AsObject();
@@ -102,7 +102,7 @@ public static class ScalePoolFile
         }
         await File.WriteAllTextAsync(file + ".seed", root.ToJsonString(), ct);
         File.Move(file + ".seed", file, overwrite: true);
-        await emulators.RestartAsync(Core.Sandbox.SandboxEmulators.CognitoName, ct);
+        await emulators.RestartAsync(global::CreatorPlatform.Sandbox.SandboxEmulators.CognitoName, ct);
         return subs;
     }
 

@@ -1,6 +1,5 @@
-using CreatorPlatform.Core;
 
-namespace CreatorPlatform.Sandbox;
+namespace CreatorPlatform.Core;
 
 /// <summary>Where the repository root is, so that the app, the CLI and the tests share one <c>.sandbox/</c>.</summary>
 public static class RepositoryPaths
