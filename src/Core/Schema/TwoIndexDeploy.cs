@@ -17,17 +17,23 @@ public sealed class TwoIndexDeploy(ICloudFormationClient cloudFormation, IOption
     /// <summary>The finding for ProductsTable when every index the rollout adds is missing (two or more), else null.</summary>
     public Finding? Advice(TableSpec spec, IReadOnlyList<IndexStatus> indexes)
     {
-        var missing = spec.Indexes.Where(i => i.AddedByRollout && indexes.Any(s => s.Name == i.Name && !s.Exists)).Select(i => i.Name).ToList();
+        var missing = Missing(spec, indexes);
         if (missing.Count < 2) return null;
         return new(FindingSeverity.Error, spec.Name, null,
             $"{string.Join(" and ", missing)} are both missing, and CloudFormation adds one index per table per stack update: "
             + "a deploy that adds both rolls back. Add them in two deploys, waiting between them.", Steps(missing));
     }
 
+    /// <summary>The indexes the rollout adds to <paramref name="spec"/> that the table does not have yet.</summary>
+    public static IReadOnlyList<string> Missing(TableSpec spec, IReadOnlyList<IndexStatus> indexes) =>
+        spec.Indexes.Where(i => i.AddedByRollout && indexes.Any(s => s.Name == i.Name && !s.Exists)).Select(i => i.Name).ToList();
+
     /// <summary>The two-step deploy, with the wait between, as commands to copy.</summary>
-    public string Steps(IReadOnlyList<string> missing)
+    public string Steps(IReadOnlyList<string> missing) => Steps(options.Value, missing);
+
+    /// <inheritdoc cref="Steps(IReadOnlyList{string})"/>
+    public static string Steps(PlatformOptions o, IReadOnlyList<string> missing)
     {
-        var o = options.Value;
         var profile = o.ProfileArgument();
         var steps = new List<string>();
         for (var i = 0; i < missing.Count; i++)

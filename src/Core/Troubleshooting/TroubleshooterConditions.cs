@@ -27,6 +27,24 @@ public sealed partial class Troubleshooter
             ConsoleScreen.Tables);
     }
 
+    /// <summary>
+    /// Against AWS, every index the rollout adds to <paramref name="spec"/> missing at once (two or more): the storage
+    /// stack's deploy would add them in one update, and CloudFormation adds one index per table per stack update, so it
+    /// rolls back. The two-step deploy, with its wait, is the command. Null in the sandbox (the console adds them itself)
+    /// and when at most one is missing.
+    /// </summary>
+    public Trouble? IndexesInOneDeploy(Schema.TableSpec spec, IReadOnlyList<Schema.IndexStatus> indexes)
+    {
+        var missing = Schema.TwoIndexDeploy.Missing(spec, indexes);
+        if (O.Mode == PlatformMode.Sandbox || missing.Count < 2) return null;
+        var names = string.Join(" and ", missing);
+        return new(TroubleKind.IndexesInOneDeploy, $"{names} cannot be added in one deploy",
+            $"{spec.Name} lacks {names}. CloudFormation adds one global secondary index per table per stack update, so a deploy of "
+                + $"{O.StackName} that adds both rolls back, and the table keeps neither.",
+            "Deploy them one at a time: add the first to the storage stack and deploy, wait until it is ACTIVE, then add the second and deploy again.",
+            Schema.TwoIndexDeploy.Steps(O, missing).Trim(), ConsoleScreen.Tables);
+    }
+
     /// <summary>A migration run that ended with failures or left products unmigrated; null for a clean run.</summary>
     public static Trouble? MigrationFailures(MigrationRunRecord run)
     {
