@@ -25,7 +25,7 @@ public sealed class PageTally
 /// What one worker's run of the backfill shares between its lanes and writes: the gate, the limiter, the failures. Its
 /// counts are its job's counters, the one tally every reader of the run sees (and its job stores as it goes).
 /// </summary>
-public sealed record BackfillRun(JobContext Job, BackfillPlan Plan, string CreatorId, AdaptiveConcurrency Gate, TokenBucketRateLimiter? RateLimiter)
+public sealed record BackfillRun(JobContext Job, BackfillPlan Plan, string CreatorId, AdaptiveConcurrency Gate, RateLimiter? RateLimiter)
 {
     public ConcurrentQueue<ProductFailure> Failures { get; } = new();
     /// <summary>Fires when this worker may no longer write: its lease is lost, or (a joined worker) the run it helps stopped.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using CreatorPlatform.Core.Creators;
@@ -39,7 +38,7 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
         var max = Math.Max(1, maxConcurrency ?? Settings.MaxConcurrency);
         using var fences = CancellationTokenSource.CreateLinkedTokenSource(job.Fence, fence);
         var run = new BackfillRun(job, plan, creatorId, new AdaptiveConcurrency(Math.Min(8, max), max),
-            Settings.MaxWriteRate > 0 ? Limiter(Settings.MaxWriteRate) : null) { Fence = fences.Token };
+            Settings.MaxWriteRate > 0 ? new WriteRateLimiter(Settings.MaxWriteRate, time) : null) { Fence = fences.Token };
         using var _ = run.RateLimiter;
         var lanes = Math.Clamp(Settings.SegmentsPerWorker, 1, plan.Segments);
         await Task.WhenAll(Enumerable.Range(0, lanes).Select(_ => LaneAsync(run, untilDone, ct)));
@@ -159,10 +158,4 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
             TableName = schema.Products.Name, Segment = segment, TotalSegments = total, ExclusiveStartKey = start, Limit = pageSize,
             ProjectionExpression = ProductUpdate.Projection, ExpressionAttributeNames = ProductUpdate.ProjectionNames,
         }, ct);
-
-    private static TokenBucketRateLimiter Limiter(int perSecond) => new(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = Math.Max(1, perSecond / 10), TokensPerPeriod = Math.Max(1, perSecond / 10), ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
-        QueueLimit = int.MaxValue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst, AutoReplenishment = true,
-    });
 }
