@@ -109,18 +109,21 @@ internal static class ScaleBenchmark
         Console.WriteLine($"| {size:N0} | {latency} ms | platform walk (unpaced, a job) | {counter.DynamoDb:N0} / {counter.Cognito:N0} | {clock.Elapsed.TotalSeconds:N1} s | {found} |");
     }
 
-    private static ServiceProvider Services((int DynamoDb, int Cognito) ports, string prefix, string? poolId, TimeSpan latency, Counter counter)
+    /// <summary>A console's services on the emulators at <paramref name="ports"/>; the tables' default names when <paramref name="prefix"/> is null.</summary>
+    internal static ServiceProvider Services((int DynamoDb, int Cognito) ports, string? prefix, string? poolId, TimeSpan latency, Counter counter)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Platform:Mode"] = "Sandbox", ["Platform:Sandbox:InMemory"] = "true",
             ["Platform:Sandbox:DynamoDbPort"] = ports.DynamoDb.ToString(), ["Platform:Sandbox:CognitoPort"] = ports.Cognito.ToString(),
             ["Platform:UserPoolId"] = poolId,
-            ["Platform:Tables:Creators"] = $"{prefix}-Creators", ["Platform:Tables:AnalyticsEvents"] = $"{prefix}-Events",
-            ["Platform:Tables:AnalyticsSummaries"] = $"{prefix}-Summaries", ["Platform:Tables:Ops"] = $"{prefix}-Ops", ["Platform:Tables:Products"] = $"{prefix}-Products",
             // The walk's own cost, not its pace: the emulators are alone here, and the pace is a setting.
             ["Platform:Walk:CognitoRequestsPerSecond"] = "100000", ["Platform:Walk:DynamoDbRequestsPerSecond"] = "100000",
-        }).AddEnvironmentVariables().Build();
+        };
+        if (prefix is not null)
+            foreach (var (name, suffix) in new[] { ("Creators", "Creators"), ("AnalyticsEvents", "Events"), ("AnalyticsSummaries", "Summaries"), ("Ops", "Ops"), ("Products", "Products") })
+                settings[$"Platform:Tables:{name}"] = $"{prefix}-{suffix}";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).AddEnvironmentVariables().Build();
         var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddCore(configuration)
             .AddSingleton<CreatorPlatform.Core.Security.ICurrentActor>(new CreatorPlatform.Core.Security.FixedActor(CreatorPlatform.Core.Security.Actor.Operator(null)))
             .AddSingleton<IAmazonDynamoDB>(sp =>
@@ -136,7 +139,7 @@ internal static class ScaleBenchmark
     private static List<int> List(string[] args, string name, string fallback) =>
         (args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback).Split(',').Select(int.Parse).ToList();
 
-    private sealed class Counter
+    internal sealed class Counter
     {
         public long DynamoDb, Cognito;
     }

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using CreatorPlatform.Core.Aws.Cognito;
+using CreatorPlatform.Core.Creators;
+using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Migration;
+using CreatorPlatform.Core.Sandbox;
+using CreatorPlatform.Core.Schema;
+using CreatorPlatform.Core.Tests.Scale;
+using CreatorPlatform.Core.Verification;
+using CreatorPlatform.Core.Walk;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CreatorPlatform.Benchmarks.Scale;
+
+/// <summary>
+/// Page loads as the user sees them: the built console as its own process on an in-memory sandbox, Chromium through
+/// Playwright, each page opened in a new tab (a new circuit) until it is interactive and nothing on it is still loading.
+/// The sandbox is rolled out from this process (schema, migration, the group), grown to each number of creators (users
+/// through cognito-local's API: the console's process owns the emulators), then the analytics rebuild, the platform
+/// walk and a verification report run, so every page shows what it shows in service. p50 and p95 per page.
+/// </summary>
+internal static class PageLoadBenchmark
+{
+    private static readonly (string Name, string Path)[] Pages =
+    [
+        ("Overview", "/"), ("Creators", "/creators"), ("one creator", $"/creators/{ScaleSeed.Slug(7)}"), ("Tables", "/tables"),
+        ("Migration", "/migration"), ("Analytics", "/analytics"), ("Verification", "/verification"),
+    ];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sizes = Arg(args, "--creators", "100,1000");
+        var loads = Arg(args, "--loads", "20")[0];
+        var (dynamoDbPort, cognitoPort, appPort) = (SandboxEmulators.FreePort(), SandboxEmulators.FreePort(), SandboxEmulators.FreePort());
+        var baseUrl = $"http://127.0.0.1:{appPort}";
+        using var app = StartApp(appPort, dynamoDbPort, cognitoPort);
+        try
+        {
+            await WaitForAsync(baseUrl, app);
+            var poolId = await SandboxPoolAsync((dynamoDbPort, cognitoPort));
+            await using var setup = ScaleBenchmark.Services((dynamoDbPort, cognitoPort), null, poolId, TimeSpan.Zero, new ScaleBenchmark.Counter());
+            await RunJobAsync(setup, SchemaApplier.JobKind, setup.GetRequiredService<SchemaApplier>().ApplyAsync);
+            await RunJobAsync(setup, MigrationJob.JobKind, setup.GetRequiredService<MigrationJob>().RunAsync);
+            await setup.GetRequiredService<CreatorsGroupService>().EnsureAsync(CancellationToken.None);
+
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new()
+            {
+                ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium", Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            });
+            Console.WriteLine($"Page loads in Chromium: {string.Join(", ", sizes)} creators, {loads} loads a page, {Environment.ProcessorCount} cores, "
+                + $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+            Console.WriteLine("\n| creators | page | content p50 / p95 | interactive p50 | interactive p95 | slowest |");
+            Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: |");
+            var seeded = 0;
+            foreach (var size in sizes)
+            {
+                var clock = Stopwatch.StartNew();
+                await ScaleSeed.AddCreatorsAsync(setup, poolId, seeded, size, 16);
+                seeded = size;
+                await PrepareAsync(setup);
+                Console.Error.WriteLine($"{size:N0} creators seeded, rebuilt, walked and verified in {clock.Elapsed.TotalSeconds:N0} s");
+                foreach (var (name, path) in Pages)
+                {
+                    await LoadAsync(browser, baseUrl + path); // the first load of each page warms the console's code paths
+                    var (content, times) = (new List<double>(), new List<double>());
+                    for (var i = 0; i < loads; i++)
+                    {
+                        var (shown, interactive) = await LoadAsync(browser, baseUrl + path);
+                        content.Add(shown);
+                        times.Add(interactive);
+                    }
+                    content.Sort();
+                    times.Sort();
+                    Console.WriteLine($"| {size:N0} | {name} (`{path}`) | {Percentile(content, 0.50):N0} / {Percentile(content, 0.95):N0} ms "
+                        + $"| {Percentile(times, 0.50):N0} ms | {Percentile(times, 0.95):N0} ms | {times[^1]:N0} ms |");
+                }
+            }
+            return 0;
+        }
+        finally
+        {
+            if (!app.HasExited) app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>What the schedules would have done by now: the rollups, the walk's facts, a stored verification report.</summary>
+    private static async Task PrepareAsync(ServiceProvider setup)
+    {
+        var today = Core.Analytics.DateRange.Today(TimeProvider.System);
+        var scope = new Core.Analytics.AnalyticsScope(null, Core.Analytics.DateRange.LastDays(2, today));
+        var rebuilder = setup.GetRequiredService<Core.Analytics.AnalyticsRebuilder>();
+        await RunJobAsync(setup, Core.Analytics.AnalyticsRebuilder.JobKind, job => rebuilder.RebuildAsync(job, scope, "benchmark"));
+        await RunJobAsync(setup, PlatformWalk.JobKind, setup.GetRequiredService<PlatformWalk>().RunAsync);
+        await RunJobAsync(setup, VerificationReportService.JobKind, job => setup.GetRequiredService<VerificationReportService>().RunJobAsync(job));
+    }
+
+    /// <summary>
+    /// From the navigation until the server-rendered page (its data included) is shown, and until it is interactive and
+    /// shows no loading bar: what the user waits for before reading, and before clicking.
+    /// </summary>
+    private static async Task<(double Content, double Interactive)> LoadAsync(IBrowser browser, string url)
+    {
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 120_000 });
+            var content = clock.Elapsed.TotalMilliseconds;
+            await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=interactive]') && !document.querySelector('.mud-progress-linear')",
+                null, new() { Timeout = 120_000, PollingInterval = 10 });
+            return (content, clock.Elapsed.TotalMilliseconds);
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static async Task RunJobAsync(ServiceProvider services, string kind, Func<JobContext, Task> work)
+    {
+        var run = services.GetRequiredService<JobRunner>().Start(kind, kind, work);
+        await run.Completion;
+        if (run.State != JobState.Succeeded) throw new InvalidOperationException($"{kind} ended {run.State}: {run.Error}");
+    }
+
+    private static async Task<string> SandboxPoolAsync((int, int) ports)
+    {
+        await using var probe = ScaleBenchmark.Services(ports, null, null, TimeSpan.Zero, new ScaleBenchmark.Counter());
+        // The console provisions its sandbox after it answers: wait for its pool.
+        for (var deadline = DateTime.UtcNow.AddMinutes(3); DateTime.UtcNow < deadline; await Task.Delay(1000))
+        {
+            var pools = await probe.GetRequiredService<ICognitoClient>().ListUserPoolsAsync(new() { MaxResults = 60 });
+            if (pools.UserPools?.FirstOrDefault(p => p.Name == SandboxUsers.PoolName)?.Id is { } id) return id;
+        }
+        throw new InvalidOperationException("The console's sandbox has no user pool.");
+    }
+
+    private static Process StartApp(int appPort, int dynamoDbPort, int cognitoPort)
+    {
+        var dll = Path.Combine(RepositoryPaths.Root, "src", "AdminConsole", "bin", "Release", "net10.0", "AdminConsole.dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException($"Build the console first: dotnet build -c Release src/AdminConsole ({dll} is missing).");
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        foreach (var a in new[] { dll, "--urls", $"http://127.0.0.1:{appPort}" }) info.ArgumentList.Add(a);
+        info.Environment["Platform__Mode"] = "Sandbox";
+        info.Environment["Platform__Sandbox__InMemory"] = "true";
+        info.Environment["Platform__Sandbox__RealisticDelays"] = "false";
+        info.Environment["Platform__Sandbox__DynamoDbPort"] = dynamoDbPort.ToString();
+        info.Environment["Platform__Sandbox__CognitoPort"] = cognitoPort.ToString();
+        // The benchmark runs the jobs itself, before measuring: no schedule may start one during the loads.
+        info.Environment["Platform__Walk__Schedule"] = "00:00:00";
+        info.Environment["Platform__Analytics__Schedule__Enabled"] = "false";
+        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data?.Contains("fail", StringComparison.OrdinalIgnoreCase) == true) Console.Error.WriteLine($"app: {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitForAsync(string baseUrl, Process app)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (var deadline = DateTime.UtcNow.AddMinutes(5); DateTime.UtcNow < deadline; await Task.Delay(500))
+        {
+            if (app.HasExited) throw new InvalidOperationException($"The console exited with {app.ExitCode}.");
+            try
+            {
+                if ((await http.GetAsync($"{baseUrl}/health/ready")).IsSuccessStatusCode) return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
+        }
+        throw new TimeoutException($"The console did not answer at {baseUrl}.");
+    }
+
+    private static List<int> Arg(string[] args, string name, string fallback) =>
+        (args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback).Split(',').Select(int.Parse).ToList();
+}
