@@ -20,7 +20,8 @@ internal sealed class WebLogFormatter() : ConsoleFormatter(Name)
         if (string.IsNullOrEmpty(message) && logEntry.Exception is null) return;
         var level = logEntry.LogLevel switch
         {
-            LogLevel.Critical => "crit", LogLevel.Error => "fail", LogLevel.Warning => "warn", LogLevel.Information => "info", LogLevel.Debug => "dbug", _ => "trce",
+            LogLevel.Critical => "crit", LogLevel.Error => "fail", LogLevel.Warning => "warn",
+            LogLevel.Information => "info", LogLevel.Debug => "dbug", _ => "trce",
         };
         textWriter.WriteLine($"{level}: {TerminalText.Clean(logEntry.Category.ReplaceLineEndings(" "))}[{logEntry.EventId.Id}]");
         if (!string.IsNullOrEmpty(message)) Indented(textWriter, message);
