@@ -31,6 +31,9 @@ public static class DependencyInjection
         builder.Services.AddConsoleDataProtection();
         builder.AddConsoleSignIn(mode);
         builder.AddConsoleTelemetry();
+        WebLogFormatter.Use(builder);
+        // A request without a Host (empty, or HTTP/1.0 without the header) gets 400 here, not a 500 from the page's base URI.
+        builder.Services.PostConfigure<HostFilteringOptions>(o => o.AllowEmptyHosts = false);
         // Nothing here takes uploads: requests stay small (the circuit's messages have SignalR's own 32 KB limit).
         builder.Services.Configure<KestrelServerOptions>(o =>
         {

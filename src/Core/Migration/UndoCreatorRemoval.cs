@@ -47,7 +47,8 @@ public sealed class UndoCreatorRemoval(IAmazonDynamoDB dynamoDb, PlatformSchema 
                 TransactItems =
                 [
                     new() { Delete = new Delete { TableName = schema.Creators.Name, Key = new() { ["id"] = new() { S = creatorId } },
-                        ConditionExpression = "attribute_exists(id) AND attribute_not_exists(userId)" + (recorded is null ? "" : " AND slug = :slug AND createdAt = :at"),
+                        ConditionExpression = "attribute_exists(id) AND attribute_not_exists(userId)"
+                            + (recorded is null ? "" : " AND slug = :slug AND createdAt = :at"),
                         ExpressionAttributeValues = recorded } },
                     new() { Delete = new Delete { TableName = schema.Ops.Name, Key = CreatorStore.SlugReservationKey(creator.Slug),
                         ConditionExpression = "attribute_not_exists(pk) OR creatorId = :id", ExpressionAttributeValues = id } },
@@ -78,8 +79,9 @@ public sealed class UndoCreatorRemoval(IAmazonDynamoDB dynamoDb, PlatformSchema 
     }
 
     /// <summary>
-    /// Journals of console versions that did not record the slug and creation time name the creator by id only: the creator under that id must also be the one a run makes (the default
-    /// creator's slug) and made during that run, or the journal is not trusted with it.
+    /// Journals of console versions that did not record the slug and creation time name the creator by id only: the
+    /// creator under that id must also be the one a run makes (the default creator's slug) and made during that run, or
+    /// the journal is not trusted with it.
     /// </summary>
     private string? NotTheRunsCreator(Creator creator, JournaledRun run)
     {

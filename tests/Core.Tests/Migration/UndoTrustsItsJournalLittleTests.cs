@@ -31,7 +31,8 @@ public sealed class UndoTrustsItsJournalLittleTests(EmulatorFixture emulators)
     {
         await using var services = await UndoWorld.CreateAsync(emulators, 10);
         await UndoWorld.MigrateAsync(services);
-        var bystander = await services.GetRequiredService<CreatorStore>().CreateAsync(Creator.New("bystander", "Bystander", DateTimeOffset.UtcNow.AddDays(-30)), default);
+        var bystander = await services.GetRequiredService<CreatorStore>()
+            .CreateAsync(Creator.New("bystander", "Bystander", DateTimeOffset.UtcNow.AddDays(-30)), default);
         var runItem = await CreatedRunItemAsync(services);
         runItem["createdCreatorId"] = new AttributeValue { S = bystander.Id };
         await PutOpsItemAsync(services, runItem);
@@ -75,7 +76,8 @@ public sealed class UndoTrustsItsJournalLittleTests(EmulatorFixture emulators)
     {
         await using var services = await UndoWorld.CreateAsync(emulators, 10);
         await UndoWorld.MigrateAsync(services);
-        var bystander = await services.GetRequiredService<CreatorStore>().CreateAsync(Creator.New("bystander", "Bystander", DateTimeOffset.UtcNow.AddDays(-30)), default);
+        var bystander = await services.GetRequiredService<CreatorStore>()
+            .CreateAsync(Creator.New("bystander", "Bystander", DateTimeOffset.UtcNow.AddDays(-30)), default);
         var runItem = await CreatedRunItemAsync(services);
         runItem["createdCreatorId"] = new AttributeValue { S = bystander.Id };
         runItem.Remove("createdCreatorSlug");
@@ -114,5 +116,6 @@ public sealed class UndoTrustsItsJournalLittleTests(EmulatorFixture emulators)
             .Items.Single(i => i.ContainsKey("createdCreatorId"));
 
     private static Task PutOpsItemAsync(IServiceProvider services, Dictionary<string, AttributeValue> item) =>
-        services.GetRequiredService<IAmazonDynamoDB>().PutItemAsync(new PutItemRequest { TableName = services.GetRequiredService<PlatformSchema>().Ops.Name, Item = item });
+        services.GetRequiredService<IAmazonDynamoDB>()
+            .PutItemAsync(new PutItemRequest { TableName = services.GetRequiredService<PlatformSchema>().Ops.Name, Item = item });
 }
