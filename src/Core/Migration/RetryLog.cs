@@ -12,11 +12,13 @@ namespace CreatorPlatform.Core.Migration;
 internal static class RetryLog
 {
     public static void Round(ILogger logger, string what, Exception e, int round, int rounds, TimeSpan delay) =>
-        logger.LogWarning("{What} was {Reason}; round {Round} of {Rounds} in {Delay} ms", what, Reason(e), round, rounds, (int)delay.TotalMilliseconds);
+        logger.LogWarning("{What} was {Reason}; round {Round} of {Rounds} in {Delay} ms",
+            what, Reason(e), round, rounds, (int)delay.TotalMilliseconds);
 
     private static string Reason(Exception e) => e switch
     {
-        TransactionCanceledException t => $"cancelled ({string.Join(", ", (t.CancellationReasons ?? []).Select(r => r.Code).Where(c => c is not (null or "" or "None")).Distinct())})",
+        TransactionCanceledException t =>
+            $"cancelled ({string.Join(", ", (t.CancellationReasons ?? []).Select(r => r.Code).Where(c => c is not (null or "" or "None")).Distinct())})",
         AmazonServiceException s when Throttling.IsThrottling(s) => $"throttled ({s.ErrorCode ?? $"HTTP {(int)s.StatusCode}"})",
         AmazonServiceException s => $"refused ({s.ErrorCode ?? $"HTTP {(int)s.StatusCode}"}: {s.Message})",
         _ => $"not answered ({e.GetType().Name}: {e.Message})",

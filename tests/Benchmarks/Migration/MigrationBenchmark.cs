@@ -123,9 +123,11 @@ public static class MigrationBenchmark
         var stretch = ids.Take(10_000).ToList();
         await world.SeedAsync(size);
         var memory2 = new MemorySampler();
+        var singleEmulator = EmulatorCpu.Seconds();
         var rate = await WriteCeiling.FloodAsync(world.DynamoDb, world.Products, stretch, best.Concurrency);
         await memory2.DisposeAsync();
-        var single = new Phase(rate, memory2, $"one UpdateItem each, concurrency {best.Concurrency}");
+        var single = new Phase(rate, memory2, $"one UpdateItem each, concurrency {best.Concurrency}")
+            { EmulatorMicros = EmulatorCpu.MicrosPerProduct(singleEmulator, stretch.Count) };
         Console.WriteLine($"  (c) write ceiling:   {single.Rate:N0} items/s ({single.Note})");
         var mode = CreatorPlatform.Core.Migration.BackfillWriteModes.Effective(
             world.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CreatorPlatform.Core.PlatformOptions>>().Value);
