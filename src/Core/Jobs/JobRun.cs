@@ -64,8 +64,20 @@ public sealed class JobRun
         leased = CancellationTokenSource.CreateLinkedTokenSource(cancellation.Token, lease.Lost);
     }
 
-    /// <summary>Raised on every change, from the job's thread; subscribers throttle their own redraws.</summary>
+    /// <summary>
+    /// Raised on every change, from the job's thread, as nobody: a subscriber (a page of any circuit, a viewer's too) never
+    /// acts as the job's actor, and whatever it starts from here is refused unless its own circuit's activity sets an actor.
+    /// Subscribers throttle their own redraws.
+    /// </summary>
     public event Action? Changed;
+
+    private void RaiseChanged()
+    {
+        if (Changed is not { } changed) return;
+        var actor = Security.AmbientActor.Swap(null);
+        try { changed(); }
+        finally { Security.AmbientActor.Swap(actor); }
+    }
 
     public IReadOnlyList<JobLogEntry> Log { get { lock (gate) return log.ToList(); } }
     public IReadOnlyDictionary<string, long> Counters { get { lock (gate) return new Dictionary<string, long>(counters); } }
@@ -85,13 +97,13 @@ public sealed class JobRun
     internal void Append(JobLogLevel level, string message)
     {
         lock (gate) log.Add(new JobLogEntry(time.GetUtcNow(), level, message));
-        Changed?.Invoke();
+        RaiseChanged();
     }
 
     internal void Count(string name, long delta, bool set)
     {
         lock (gate) counters[name] = set ? delta : counters.GetValueOrDefault(name) + delta;
-        Changed?.Invoke();
+        RaiseChanged();
     }
 
     internal void End(JobState state, string? error)
@@ -102,7 +114,7 @@ public sealed class JobRun
             Error = error;
             EndedAt = time.GetUtcNow();
         }
-        Changed?.Invoke();
+        RaiseChanged();
     }
 }
 
