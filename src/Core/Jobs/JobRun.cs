@@ -71,6 +71,22 @@ public sealed class JobRun
     /// </summary>
     public event Action? Changed;
 
+    /// <summary>Calls <paramref name="onChanged"/> on every change (as <see cref="Changed"/>) until the returned subscription is disposed.</summary>
+    public IDisposable Subscribe(Action onChanged)
+    {
+        Changed += onChanged;
+        return new Subscription(this, onChanged);
+    }
+
+    private sealed class Subscription(JobRun run, Action onChanged) : IDisposable
+    {
+        private int disposed;
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0) run.Changed -= onChanged;
+        }
+    }
+
     private void RaiseChanged()
     {
         if (Changed is not { } changed) return;

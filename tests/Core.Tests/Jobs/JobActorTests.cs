@@ -32,7 +32,7 @@ public sealed class JobActorTests(EmulatorFixture emulators)
         });
         var seen = new ConcurrentQueue<(Actor Actor, Exception? Refusal)>();
         // A viewer's page follows the run: its handler tries a write (a job start checks for an admin, as every write does).
-        run.Changed += () =>
+        using var followed = run.Subscribe(() =>
         {
             var actor = AmbientActor.CurrentActor;
             try
@@ -44,7 +44,7 @@ public sealed class JobActorTests(EmulatorFixture emulators)
             {
                 seen.Enqueue((actor, e));
             }
-        };
+        });
         AmbientActor.Set(Viewer);
 
         go.SetResult();
