@@ -71,8 +71,36 @@ public sealed class JobRun
         leased = CancellationTokenSource.CreateLinkedTokenSource(cancellation.Token, lease.Lost);
     }
 
-    /// <summary>Raised on every change, from the job's thread; subscribers throttle their own redraws.</summary>
+    /// <summary>
+    /// Raised on every change, from the job's thread, as nobody: a subscriber (a page of any circuit, a viewer's too) never
+    /// acts as the job's actor, and whatever it starts from here is refused unless its own circuit's activity sets an actor.
+    /// Subscribers throttle their own redraws.
+    /// </summary>
     public event Action? Changed;
+
+    /// <summary>Calls <paramref name="onChanged"/> on every change (as <see cref="Changed"/>) until the returned subscription is disposed.</summary>
+    public IDisposable Subscribe(Action onChanged)
+    {
+        Changed += onChanged;
+        return new Subscription(this, onChanged);
+    }
+
+    private sealed class Subscription(JobRun run, Action onChanged) : IDisposable
+    {
+        private int disposed;
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0) run.Changed -= onChanged;
+        }
+    }
+
+    private void RaiseChanged()
+    {
+        if (Changed is not { } changed) return;
+        var actor = Security.AmbientActor.Swap(null);
+        try { changed(); }
+        finally { Security.AmbientActor.Swap(actor); }
+    }
 
     public IReadOnlyList<JobLogEntry> Log { get { lock (gate) return log.ToList(); } }
     public IReadOnlyDictionary<string, long> Counters { get { lock (gate) return new Dictionary<string, long>(counters); } }
@@ -104,13 +132,13 @@ public sealed class JobRun
     internal void Append(JobLogLevel level, string message)
     {
         lock (gate) log.Add(new JobLogEntry(time.GetUtcNow(), level, message));
-        Changed?.Invoke();
+        RaiseChanged();
     }
 
     internal void Count(string name, long delta, bool set)
     {
         lock (gate) counters[name] = set ? delta : counters.GetValueOrDefault(name) + delta;
-        Changed?.Invoke();
+        RaiseChanged();
     }
 
     internal void End(JobState state, string? error)
@@ -121,7 +149,7 @@ public sealed class JobRun
             Error = error;
             EndedAt = time.GetUtcNow();
         }
-        Changed?.Invoke();
+        RaiseChanged();
     }
 }
 

@@ -88,12 +88,15 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
             run = new JobRun(kind, title, actor.Name, time) { Actor = actor };
             latest[kind] = run;
         }
-        run.Completion = Task.Run(() => ExecuteAsync(run, work));
+        // Nothing of the caller's flow goes with the job (its circuit's actor included): the job sets its own actor.
+        using (ExecutionContext.SuppressFlow()) run.Completion = Task.Run(() => ExecuteAsync(run, work));
         return run;
     }
 
     private async Task ExecuteAsync(JobRun run, Func<JobContext, Task> work)
     {
+        // The job's own checks (a creator it creates, a job it starts) are made as the actor who started it, and only there.
+        AmbientActor.Set(run.Actor);
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
             ["JobId"] = run.Id, ["JobKind"] = run.Kind, ["ActorId"] = run.Actor.Id, ["ActorName"] = run.Actor.Name,

@@ -37,6 +37,14 @@ public sealed class AmbientActor : ICurrentActor
     public static Actor CurrentActor => Current.Value ?? Actor.Anonymous;
 
     public static void Set(Actor actor) => Current.Value = actor;
+
+    /// <summary>Puts <paramref name="actor"/> (null: nobody) in place for the code that runs next on this flow and returns the one it replaces.</summary>
+    internal static Actor? Swap(Actor? actor)
+    {
+        var was = Current.Value;
+        Current.Value = actor;
+        return was;
+    }
 }
 
 public sealed class FixedActor(Actor actor) : ICurrentActor
