@@ -11,6 +11,7 @@ namespace CreatorPlatform.Core.Access;
 public sealed class AccessSection(PlatformFactsStore facts, TimeProvider time) : IVerificationSection
 {
     public static readonly IReadOnlyList<string> Headers = ["creator", "verdict", "fix"];
+    private const int EvidenceLines = 3;
 
     public string Name => "Creator access";
     public ConsoleScreen Link => ConsoleScreen.Creators;
@@ -22,8 +23,9 @@ public sealed class AccessSection(PlatformFactsStore facts, TimeProvider time) :
         var source = WalkEvidence.Source(walked, time.GetUtcNow());
         if (walked.AllActiveCanWork && walked.Active > 0)
             return [new(Name, title, CheckState.Green, ["Every active creator's token gives the creator role and its own creator id; userId-index finds it by sub.", source], Link)];
-        var evidence = walked.Blocked.Select(b => $"{b.Slug}: {b.Reason} {b.Fix}").DefaultIfEmpty("No active creator yet.")
-            .Concat(WalkEvidence.More(walked.Blocked.Count, walked.BlockedCount)).Append(source).ToList();
+        // A few in words; the table holds the walk's list (the first 50 by slug).
+        var evidence = walked.Blocked.Take(EvidenceLines).Select(b => $"{b.Slug}: {b.Reason} {b.Fix}").DefaultIfEmpty("No active creator yet.")
+            .Concat(WalkEvidence.More(Math.Min(EvidenceLines, walked.Blocked.Count), walked.BlockedCount)).Append(source).ToList();
         var table = new EvidenceTable(Headers, walked.Blocked.Select(b => (IReadOnlyList<string>)[b.Slug, $"cannot work: {b.Reason}", b.Fix ?? ""]).ToList());
         return [new(Name, title, CheckState.Red, evidence, Link) { Table = table }];
     }

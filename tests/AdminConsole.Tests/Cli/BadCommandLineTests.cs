@@ -56,6 +56,10 @@ public sealed class BadCommandLineTests
         new[] { "verify", "--strict=maybe" },
         new[] { "access" },
         new[] { "access", "check", "--bogus" },
+        new[] { "access", "check", "--rate", "0" },
+        new[] { "access", "check", "--rate", "500" },
+        new[] { "verify", "--rate", "fast" },
+        new[] { "group", "list", "--rate", "-1" },
         new[] { "sandbox", "--reset", "extra" },
     };
 
