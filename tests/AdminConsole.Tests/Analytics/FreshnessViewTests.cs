@@ -53,7 +53,7 @@ public sealed class FreshnessViewTests : MudTestContext
     }
 
     [Fact]
-    public void The_tracking_chart_has_a_series_per_event_type_and_flags_creators_whose_traffic_stopped()
+    public void The_tracking_chart_has_a_series_per_count_and_flags_creators_whose_traffic_stopped()
     {
         var from = Noon.AddHours(-23);
         var hours = Enumerable.Range(0, 24).Select(h => new HourCounts(from.AddHours(h), h, h == 5 ? 3 : 0, h == 23 ? 1 : 0)).ToList();
@@ -62,7 +62,7 @@ public sealed class FreshnessViewTests : MudTestContext
         var view = Render<TrackingView>(p => p.Add(c => c.Tracking, tracking).Add(c => c.RolledUpAt, Noon.AddMinutes(-10)).Add(c => c.Now, Noon));
 
         var series = TrackingCharts.Series(tracking);
-        Assert.Equal(["page_view", "product_view", "affiliate_click"], series.Select(s => s.Name));
+        Assert.Equal(["Page views", "Product views", "Affiliate clicks"], series.Select(s => s.Name));
         Assert.Equal(24, series[0].Data.Values.Count);
         Assert.Equal(3.0, series[1].Data.Values[5]);
         Assert.Equal(["ben"], view.FindAll("[data-testid='stopped-creator']").Select(e => e.TextContent.Trim()));

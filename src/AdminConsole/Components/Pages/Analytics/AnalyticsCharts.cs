@@ -12,6 +12,21 @@ public static class AnalyticsCharts
     public static string[] Labels(IReadOnlyList<SeriesPoint> series, Granularity granularity) =>
         ChartText.Labels(series.Select(p => AnalyticsFormat.Point(p, granularity)));
 
+    /// <summary>
+    /// Every label stays in the data, only about <paramref name="max"/> are drawn, evenly spaced: at 12 px a chart 320 px
+    /// wide (a phone) has room for five dates side by side, and a wide one reads as well with them.
+    /// </summary>
+    public static string[] Sparse(IReadOnlyList<string> labels, int max = 5)
+    {
+        var step = Math.Max(1, (int)Math.Ceiling(labels.Count / (double)max));
+        return labels.Select((l, i) => i % step == 0 ? l : "").ToArray();
+    }
+
+    /// <summary>Few y-axis ticks: the chart is sized to its card, so labels keep their 12 px and need their room.</summary>
+    public static LineChartOptions LineOptions() => new() { MaxNumYAxisTicks = 5 };
+
+    public static BarChartOptions BarOptions(int xLabelRotation) => new() { MaxNumYAxisTicks = 5, XAxisLabelRotation = xLabelRotation };
+
     public static List<ChartSeries<double>> Trend(IReadOnlyList<SeriesPoint> series) => Counts
         .Select(metric => new ChartSeries<double>
         {

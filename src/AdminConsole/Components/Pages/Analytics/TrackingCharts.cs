@@ -9,11 +9,18 @@ public static class TrackingCharts
     public static List<ChartSeries<double>> Series(TrackingSnapshot? tracking)
     {
         var hours = tracking?.Hours ?? [];
-        return
-        [
-            new() { Name = "page_view", Data = new ChartData<double>(hours.Select(h => (double)h.PageViews).ToArray()) },
-            new() { Name = "product_view", Data = new ChartData<double>(hours.Select(h => (double)h.ProductViews).ToArray()) },
-            new() { Name = "affiliate_click", Data = new ChartData<double>(hours.Select(h => (double)h.AffiliateClicks).ToArray()) },
-        ];
+        // Named as the other charts and the cards name them (not the events' own type names).
+        return AnalyticsCharts.Counts.Select(metric => new ChartSeries<double>
+        {
+            Name = AnalyticsFormat.Label(metric),
+            Data = new ChartData<double>(hours.Select(h => (double)Count(h, metric)).ToArray()),
+        }).ToList();
     }
+
+    private static long Count(HourCounts hour, Metric metric) => metric switch
+    {
+        Metric.PageViews => hour.PageViews,
+        Metric.ProductViews => hour.ProductViews,
+        _ => hour.AffiliateClicks,
+    };
 }
