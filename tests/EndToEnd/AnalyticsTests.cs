@@ -21,6 +21,11 @@ public sealed class AnalyticsTests(ConsoleAppFixture console) : IClassFixture<Co
         await Expect(page.GetByTestId("metric-cards")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("utc-note")).ToHaveTextAsync("All times UTC");
         await ConsoleAppFixture.ScreenshotAsync(page, "21-analytics-overview");
+        await AssertChartsFillTheirCardsAsync(page);
+        await page.SetViewportSizeAsync(390, 900);
+        await AssertChartsFillTheirCardsAsync(page);
+        await ConsoleAppFixture.ScreenshotAsync(page, "21-analytics-overview-390");
+        await page.SetViewportSizeAsync(1400, 1000);
 
         await page.GetByTestId("range-7d").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("range=7d"));
@@ -47,4 +52,27 @@ public sealed class AnalyticsTests(ConsoleAppFixture console) : IClassFixture<Co
         await page.GetByTestId("run-reconcile").ClickAsync();
         await Expect(page.GetByTestId("reconcile-result")).ToBeVisibleAsync(new() { Timeout = 120_000 });
     }
+
+    /// <summary>Each chart is as wide as its card (less its padding), and its smallest label is at least 11 px on screen.</summary>
+    private static async Task AssertChartsFillTheirCardsAsync(IPage page)
+    {
+        await Expect(page.Locator(".console-chart svg text").First).ToBeAttachedAsync();
+        var charts = await page.EvaluateAsync<ChartSize[]>("""
+            () => [...document.querySelectorAll('.console-chart')].map(c => {
+              const svg = c.querySelector('svg');
+              const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim().length > 0);
+              const scale = svg.getScreenCTM()?.a ?? 1;
+              return { name: c.dataset.testid, width: svg.getBoundingClientRect().width, card: c.closest('.mud-paper').getBoundingClientRect().width,
+                       smallest: Math.min(...texts.map(t => parseFloat(getComputedStyle(t).fontSize) * scale)) };
+            })
+            """);
+        Assert.NotEmpty(charts);
+        foreach (var chart in charts)
+        {
+            Assert.True(chart.Width >= 0.9 * chart.Card, $"{chart.Name}: {chart.Width:0} px of a {chart.Card:0} px card");
+            Assert.True(chart.Smallest >= 11, $"{chart.Name}: labels of {chart.Smallest:0.0} px");
+        }
+    }
+
+    private sealed record ChartSize(string Name, double Width, double Card, double Smallest);
 }

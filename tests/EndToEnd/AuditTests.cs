@@ -1,9 +1,17 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using CreatorPlatform.Core.Analytics;
+using CreatorPlatform.Core.Creators;
 using EndToEnd.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace EndToEnd;
 
+/// <summary>
+/// The audit page, and hostile data on the analytics page: both tests hold in either order on one console (an app's start
+/// is the dearest part of this suite), where the analytics walk-through needs a console with no creators of its own.
+/// </summary>
 public sealed class AuditTests(ConsoleAppFixture console) : IClassFixture<ConsoleAppFixture>
 {
     [Fact]
@@ -32,5 +40,51 @@ public sealed class AuditTests(ConsoleAppFixture console) : IClassFixture<Consol
         Assert.Equal(200, csv.Status);
         Assert.Contains("group.created", await csv.TextAsync());
         Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
+    public async Task Creators_whose_slugs_carry_markup_leave_the_admin_on_the_console_and_add_no_element_to_the_analytics()
+    {
+        var page = await console.NewPageAsync();
+        await ConsoleAppFixture.ApplySchemaAsync(page);
+        await PlantHostileCreatorsAsync();
+
+        await ConsoleAppFixture.OpenAsync(page, "/analytics");
+        await page.GetByTestId("run-rebuild").ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Rebuild" }).ClickAsync();
+        await Expect(page.GetByTestId("job-log")).ToContainTextAsync("Rebuild", new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 180_000 });
+        await ConsoleAppFixture.OpenAsync(page, "/analytics");
+        await Expect(page.GetByTestId("ranking-chart").Locator("svg text").First).ToBeAttachedAsync();
+        await page.WaitForTimeoutAsync(1_000); // a meta refresh of 0 s would have navigated by now
+
+        Assert.StartsWith(new Uri(console.BaseUrl, "/analytics").ToString(), page.Url);
+        Assert.Equal(0, await page.Locator("body meta, svg[onload], [data-testid='ranking'] svg svg").CountAsync());
+        var labels = await page.GetByTestId("ranking-chart").Locator("svg text").AllTextContentsAsync();
+        Assert.Contains(labels, l => l.Contains("<meta http-equiv", StringComparison.Ordinal));
+        Assert.Contains(labels, l => l.Contains("<svg onload", StringComparison.Ordinal));
+        await ConsoleAppFixture.ScreenshotAsync(page, "24-analytics-hostile-slugs");
+    }
+
+    private static readonly string[] HostileSlugs =
+        ["m<meta http-equiv=\"refresh\" content=\"0;url=http://127.0.0.1:1/pwned\">", "evil\"><svg onload=alert(1)>"];
+
+    /// <summary>Creators as another writer of CreatorsTable could leave them, each with today's page views in the events table.</summary>
+    private async Task PlantHostileCreatorsAsync()
+    {
+        using var dynamoDb = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"),
+            new AmazonDynamoDBConfig { ServiceURL = $"http://127.0.0.1:{console.DynamoDbPort}", AuthenticationRegion = "us-east-1" });
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (slug, i) in HostileSlugs.Select((s, i) => (s, i)))
+        {
+            var creator = Creator.New(slug, slug, now);
+            await dynamoDb.PutItemAsync("CreatorsTable", CreatorMapper.ToItem(creator));
+            for (var e = 0; e < 3 + i; e++)
+            {
+                var at = now.AddMinutes(-5 - e);
+                await dynamoDb.PutItemAsync("AnalyticsEventsTable", AnalyticsEventMapper.ToItem(
+                    new AnalyticsEvent(creator.Id, AnalyticsEvent.FormatTimestamp(at), Guid.NewGuid().ToString(), EventTypes.PageView, null, AnalyticsEvent.TtlFor(at))));
+            }
+        }
     }
 }

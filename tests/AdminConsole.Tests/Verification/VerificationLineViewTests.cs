@@ -68,4 +68,30 @@ public sealed class VerificationLineViewTests : MudTestContext
         Assert.Equal("NotCovered", view.Find("[data-testid='verification-line']").GetAttribute("data-state"));
         Assert.Empty(view.FindAll("[data-testid='line-link']"));
     }
+
+    [Fact]
+    public void The_header_counts_every_line_shown_once_a_line_not_checked_here_included()
+    {
+        var lines = new[] { CheckState.Green, CheckState.Green, CheckState.Amber, CheckState.Red, CheckState.NotCovered }
+            .Select((state, i) => new VerificationLine("Tables", $"line {i}", state, [], ConsoleScreen.Tables)).ToList();
+        var result = new VerificationResult(lines, DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1));
+
+        var summary = VerificationPage.Summary(result);
+
+        Assert.Equal("2 green · 1 amber · 1 red · 1 not checked here", summary);
+        var counted = System.Text.RegularExpressions.Regex.Matches(summary, @"\d+").Sum(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(lines.Count, counted);
+    }
+
+    [Fact]
+    public void A_line_not_checked_here_is_drawn_grey_not_amber()
+    {
+        var line = new VerificationLine("Tables", "Point-in-time recovery", CheckState.NotCovered, ["DynamoDB Local has no point-in-time recovery."], ConsoleScreen.Tables);
+
+        var view = Render<VerificationLineView>(p => p.Add(c => c.Line, line));
+
+        Assert.Empty(view.FindAll(".mud-warning-text"));
+        Assert.Empty(view.FindAll("[data-testid='line-link']"));
+        Assert.Equal("NotCovered", view.Find("[data-testid='verification-line']").GetAttribute("data-state"));
+    }
 }
