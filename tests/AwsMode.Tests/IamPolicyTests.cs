@@ -11,8 +11,11 @@ namespace AwsMode.Tests;
 /// - moto matches requests against the resource "*", so the policy's ARNs are widened to "*" there;
 /// - moto asks for dynamodb:TransactWriteItems, which AWS does not have (AWS checks each item's PutItem, UpdateItem,
 ///   ConditionCheckItem), so it is added wherever the policy grants PutItem;
-/// - the seeding and the read-back (boto3 with the dummy root keys) run with enforcement off, as moto would otherwise
-///   refuse those keys.
+/// - moto answers a refusal with a query-protocol XML body (AccessDenied) even for the JSON services (DynamoDB, Cognito,
+///   Lambda, CloudWatch), where AWS sends JSON with the AccessDeniedException type; the console then shows moto's body,
+///   so the test asks only that the refused step exits non-zero and names the action, not for the console's own wording;
+/// - the seeding and the read-back (boto3 with the dummy keys, which belong to no IAM user) run with enforcement off:
+///   moto refuses unknown keys as InvalidClientTokenId once it enforces.
 /// </summary>
 public sealed class IamPolicyTests(AwsPlatformFixture fixture, ITestOutputHelper log) : IClassFixture<AwsPlatformFixture>
 {
@@ -92,6 +95,7 @@ public sealed class IamPolicyTests(AwsPlatformFixture fixture, ITestOutputHelper
         var result = await Cli.RunWithAsync(user, args);
         Assert.True(result.ExitCode != 0, $"expected a refusal naming {action}\n{result}");
         Assert.Contains(action, result.Stdout + result.Stderr);
+        log.WriteLine($"refused without {action}: {(result.Stdout + result.Stderr).Trim()}");
     }
 
     private static string RepositoryRoot()
