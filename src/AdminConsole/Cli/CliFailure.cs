@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net.Sockets;
 using System.Text.Json;
 using Amazon.Runtime;
+using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Schema;
 
 namespace AdminConsole.Cli;
@@ -59,6 +60,7 @@ internal static class CliFailure
     public static (string What, string Next) Describe(Exception e) => e switch
     {
         TableMissingException m => ($"{m.Missing.Table} does not exist.", "Apply the schema first: `schema apply` (in Mode=Aws, deploy the storage stack)."),
+        _ when AwsErrors.IsAccessDenied(e) => (AwsErrors.Refusal(e), AwsErrors.PermissionAdvice),
         AmazonServiceException s when s.StatusCode is System.Net.HttpStatusCode.BadRequest && s.ErrorCode is "ValidationException" =>
             ($"AWS refused a value: {s.Message}", "Check the ids and names on the command line."),
         AmazonServiceException s => ($"AWS answered {s.ErrorCode ?? s.StatusCode.ToString()}: {s.Message}", "Check the settings (Platform:*) and your AWS credentials, then run it again."),

@@ -5,6 +5,19 @@ namespace CreatorPlatform.Core.Aws;
 /// <summary>Errors the AWS SDK raised (DynamoDB), as a sentence an admin can act on.</summary>
 public static partial class AwsErrors
 {
+    /// <summary>The least-privilege policy the project ships: where an admin finds the action a refusal names.</summary>
+    public const string PolicyFile = "deploy/iam/admin-console-policy.json";
+
+    public const string PermissionAdvice =
+        "Every permission the console needs is listed in " + PolicyFile + ": grant the missing one to the role or user the console runs as, then run it again.";
+
+    /// <summary>AWS refused a call for lack of a permission, as the SDK (DynamoDB) or the console's own clients report it.</summary>
+    public static bool IsAccessDenied(Exception e) =>
+        e is AccessDeniedException || e is AmazonServiceException { ErrorCode: "AccessDeniedException" or "AccessDenied" or "UnauthorizedOperation" };
+
+    /// <summary>A refusal in one sentence, with the AWS message that names the action.</summary>
+    public static string Refusal(Exception e) => e is AccessDeniedException ? e.Message : $"AWS refused a call: {e.Message}";
+
     public static string Explain(AmazonServiceException e, string action, string resource) => e.ErrorCode switch
     {
         "AccessDeniedException" or "AccessDenied" or "UnauthorizedOperation" =>

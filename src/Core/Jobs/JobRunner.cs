@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using CreatorPlatform.Core.Audit;
+using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Security;
 using Microsoft.Extensions.Logging;
 
@@ -156,6 +157,14 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
             // Before the schema is applied, or with a wrong name in Platform:Tables: say so and what to do, not the SDK's words.
             // Which table, and its fix: the console's own comes from `schema apply`, the platform's (in Mode=Aws) from the storage stack.
             var message = string.Join(" ", await missingTables.ExplainAsync(CancellationToken.None));
+            context.Error(message);
+            run.End(JobState.Failed, message);
+        }
+        catch (Exception e) when (AwsErrors.IsAccessDenied(e))
+        {
+            // A missing permission is no outage: name the action and where the console's permissions are written down.
+            logger.LogWarning("Job {Kind} {JobId} was refused by AWS: {Error}", run.Kind, run.Id, e.Message);
+            var message = $"{AwsErrors.Refusal(e)} {AwsErrors.PermissionAdvice}";
             context.Error(message);
             run.End(JobState.Failed, message);
         }
