@@ -74,5 +74,12 @@ public sealed class AnalyticsTests(ConsoleAppFixture console) : IClassFixture<Co
         }
     }
 
-    private sealed record ChartSize(string Name, double Width, double Card, double Smallest);
+    // Playwright fills the answer's properties, so a class with setters rather than a positional record.
+    private sealed class ChartSize
+    {
+        public string Name { get; set; } = "";
+        public double Width { get; set; }
+        public double Card { get; set; }
+        public double Smallest { get; set; }
+    }
 }
