@@ -14,6 +14,9 @@ namespace AwsMode.Tests;
 /// - moto answers a refusal with a query-protocol XML body (AccessDenied) even for the JSON services (DynamoDB, Cognito,
 ///   Lambda, CloudWatch), where AWS sends JSON with the AccessDeniedException type; the console then shows moto's body,
 ///   so the test asks only that the refused step exits non-zero and names the action, not for the console's own wording;
+/// - moto refuses every signed Lambda call as SignatureDoesNotMatch once it enforces (boto3's too), so verify's Lambda
+///   lines read "could not be checked" and lambda:GetFunctionConfiguration cannot be proven here; every other line of
+///   verify must be checked, and none may say "not authorized";
 /// - the seeding and the read-back (boto3 with the dummy keys, which belong to no IAM user) run with enforcement off:
 ///   moto refuses unknown keys as InvalidClientTokenId once it enforces.
 /// </summary>
@@ -48,7 +51,7 @@ public sealed class IamPolicyTests(AwsPlatformFixture fixture, ITestOutputHelper
             await Expect(console, 0, "access", "ensure", "--yes");
             await Expect(console, 0, "access", "check");
             await Expect(console, 0, "onboard", "--slug", "mariasantos", "--display-name", "Maria Santos", "--user", "mariasantos");
-            await Expect(console, 0, "verify");
+            var verify = await Expect(console, 0, "verify");
             await Platform.EnforceIamAsync(false);
             var rolledOut = await Platform.StateAsync();
             await Platform.PythonAsync("events", rolledOut.Creator("jesskoufo")["id"], "30");
@@ -66,6 +69,10 @@ public sealed class IamPolicyTests(AwsPlatformFixture fixture, ITestOutputHelper
             await Platform.EnforceIamAsync(false);
             var undone = await Platform.StateAsync();
 
+            // A refused read leaves verify amber, not red: its exit code alone would not show a missing read action.
+            Assert.DoesNotContain("not authorized", verify.Stdout + verify.Stderr);
+            var notChecked = Squeezed(verify.Stdout).Split("Couldnotbechecked:").Skip(1).ToList();
+            Assert.All(notChecked, line => Assert.Contains("<Code>SignatureDoesNotMatch</Code>", line.Split("Next:")[0]));
             Assert.Equal(AwsPlatformFixture.LegacyProducts, rolledOut.ProductsWithCreatorId);
             Assert.Contains("Creators", rolledOut.Groups);
             Assert.Contains("custom:creatorId", rolledOut.CustomAttributes);
@@ -84,10 +91,11 @@ public sealed class IamPolicyTests(AwsPlatformFixture fixture, ITestOutputHelper
         }
     }
 
-    private async Task Expect(Dictionary<string, string?> user, int exitCode, params string[] args)
+    private async Task<ChildResult> Expect(Dictionary<string, string?> user, int exitCode, params string[] args)
     {
         var result = await Cli.RunWithAsync(user, args);
         Assert.True(result.ExitCode == exitCode, $"expected exit {exitCode}\n{result}");
+        return result;
     }
 
     private async Task Refused(Dictionary<string, string?> user, string action, params string[] args)
@@ -101,6 +109,9 @@ public sealed class IamPolicyTests(AwsPlatformFixture fixture, ITestOutputHelper
             Assert.Contains("deploy/iam/admin-console-policy.json", result.Stdout + result.Stderr);
         log.WriteLine($"refused without {action}: {(result.Stdout + result.Stderr).Trim()}");
     }
+
+    /// <summary>The terminal's text without its whitespace, so that wrapping cannot split what the test looks for.</summary>
+    private static string Squeezed(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", "");
 
     private static string RepositoryRoot()
     {
