@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Amazon.Runtime;
 using CreatorPlatform.Core.Aws;
+using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Schema;
 
 namespace AdminConsole.Cli;
@@ -63,13 +64,25 @@ internal static class CliFailure
         _ when AwsErrors.IsAccessDenied(e) => (AwsErrors.Refusal(e), AwsErrors.PermissionAdvice),
         AmazonServiceException s when s.StatusCode is System.Net.HttpStatusCode.BadRequest && s.ErrorCode is "ValidationException" =>
             ($"AWS refused a value: {s.Message}", "Check the ids and names on the command line."),
-        AmazonServiceException s => ($"AWS answered {s.ErrorCode ?? s.StatusCode.ToString()}: {s.Message}", "Check the settings (Platform:*) and your AWS credentials, then run it again."),
+        AmazonServiceException s => ($"AWS answered {s.ErrorCode ?? s.StatusCode.ToString()}: {s.Message}",
+            "Check the settings (Platform:*) and your AWS credentials, then run it again."),
         _ when Unreachable(e) is { } inner => ($"A service did not answer: {inner.Message}",
-            "In the sandbox, check that its emulators run (`sandbox` starts them); against AWS, the network and credentials. Then run the command again: jobs resume where they stopped."),
+            "In the sandbox, check that its emulators run (`sandbox` starts them); against AWS, the network and credentials. Then run the command again: jobs resume where they " +
+                "stopped."),
         JsonException or FormatException or InvalidDataException or ArgumentOutOfRangeException =>
             ($"A stored record could not be read: {e.Message}", "A record in AdminConsoleOpsTable is damaged; `--verbose` names it. Remove or fix it, then run the command again."),
         _ => ($"{e.GetType().Name}: {e.Message}", "Run it again with --verbose and keep what it prints."),
     };
+
+    /// <summary>
+    /// A job that failed because a service did not answer ends the verb as any verb does then: the two lines of
+    /// <see cref="Report"/> with what to do, not only the job's log.
+    /// </summary>
+    public static void ThrowIfUnreachable(JobRun run)
+    {
+        if (run.State == JobState.Failed && Unreachable(run.Cause) is not null)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(run.Cause!);
+    }
 
     private static Exception? Unreachable(Exception? e)
     {

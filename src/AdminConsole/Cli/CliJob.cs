@@ -13,6 +13,7 @@ internal static class CliJob
         var run = runner.Start(kind, title, work);
         using var _ = CancelOnCtrlC(runner, run, ct);
         await JobConsole.FollowAsync(run, progress: false);
+        CliFailure.ThrowIfUnreachable(run);
         return run;
     }
 

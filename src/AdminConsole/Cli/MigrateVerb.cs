@@ -64,6 +64,7 @@ internal static class MigrateVerb
                 if (quiet) await run.Completion;
                 else await JobConsole.FollowAsync(run, progress: run.Kind == MigrationJob.JobKind);
             }
+            CliFailure.ThrowIfUnreachable(run);
             if (quiet) CliJson.Write(JobConsole.Summary(run, result ?? await VerificationAsync(services, run)));
             return JobConsole.ExitCode(run);
         }, ct));

@@ -46,6 +46,8 @@ public sealed class JobRun
     public DateTimeOffset? EndedAt { get; private set; }
     public JobState State { get; private set; } = JobState.Running;
     public string? Error { get; private set; }
+    /// <summary>The exception that ended a failed run, when one did: a caller that reports failures its own way reads it.</summary>
+    public Exception? Cause { get; private set; }
     public Task Completion { get; internal set; } = Task.CompletedTask;
     public bool CancelRequested => cancellation.IsCancellationRequested;
     internal CancellationToken Token => leased?.Token ?? cancellation.Token;
@@ -141,12 +143,13 @@ public sealed class JobRun
         RaiseChanged();
     }
 
-    internal void End(JobState state, string? error)
+    internal void End(JobState state, string? error, Exception? cause = null)
     {
         lock (gate)
         {
             State = state;
             Error = error;
+            Cause = cause;
             EndedAt = time.GetUtcNow();
         }
         RaiseChanged();

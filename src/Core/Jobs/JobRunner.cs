@@ -122,7 +122,7 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         catch (AuditWriteException e)
         {
             context.Error($"✗ Audit log: {e.Message}");
-            run.End(JobState.Failed, "The start could not be written to the audit log, so the job did not run.");
+            run.End(JobState.Failed, "The start could not be written to the audit log, so the job did not run.", e.InnerException ?? e);
             return;
         }
         try
@@ -172,12 +172,14 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         {
             logger.LogError(e, "Job {Kind} {JobId} failed", run.Kind, run.Id);
             context.Error($"Stopped by an error: {e.Message} Check that DynamoDB and Cognito answer, then run it again.");
-            run.End(JobState.Failed, e.Message);
+            run.End(JobState.Failed, e.Message, e);
         }
         if (deferred && !await WriteOrReportAsync(started, context)) audit.Defer(started);
         var outcome = run.State switch { JobState.Succeeded => AuditOutcome.Succeeded, JobState.Cancelled => AuditOutcome.Cancelled, _ => AuditOutcome.Failed };
         if (!await AuditAsync(run, context, AuditActions.JobEnded(run.Kind, outcome), outcome))
-            run.End(JobState.Failed, $"The job ended {outcome}, but its audit entry could not be written yet: it is kept {audit.KeptWhere} and written when the console's table answers again (see the log).");
+            run.End(JobState.Failed,
+                $"The job ended {outcome}, but its audit entry could not be written yet: it is kept {audit.KeptWhere} and written when the console's table answers again (see " +
+                    $"the log).");
         activity?.SetTag("job.outcome", outcome);
         JobTelemetry.Ended(run, outcome);
         logger.LogInformation("Job {Kind} {JobId} ended {State}", run.Kind, run.Id, run.State);
