@@ -19,6 +19,7 @@ public sealed class ReconcileRangeTests : MudTestContext
     {
         Services.AddCoreWithoutTables([], mode: "Sandbox",
             more: new Dictionary<string, string?> { ["Platform:Sandbox:CognitoPort"] = SandboxEmulators.FreePort().ToString() });
+        Services.AddSandbox();
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(Today.ToDateTime(new TimeOnly(15, 0)), TimeSpan.Zero)));
         Services.AddSingleton(new ConsoleRoles(new AccessOptions()));
         AsAdmin();
