@@ -49,7 +49,8 @@ internal sealed class SandboxSupervisor : IAsyncDisposable
                     // One missed probe may be a busy machine; two in a row are worth saying.
                     silentStreak = silent.Count > 0 ? silentStreak + 1 : 0;
                     if (silentStreak == 2) Report(SandboxHealthState.Down, $"{string.Join(" and ", silent)} is running but does not answer.", silent);
-                    else if (silent.Count == 0 && Health.State != SandboxHealthState.Running) Report(SandboxHealthState.Running, "DynamoDB Local and cognito-local are running again.", []);
+                    else if (silent.Count == 0 && Health.State != SandboxHealthState.Running)
+                        Report(SandboxHealthState.Running, "DynamoDB Local and cognito-local are running again.", []);
                     continue;
                 }
                 await RecoverAsync(exited);
@@ -76,7 +77,8 @@ internal sealed class SandboxSupervisor : IAsyncDisposable
         {
             logger.LogError(e, "Sandbox: restarting {Emulators} failed", string.Join(", ", exited));
             if (++failures >= MaxRestarts)
-                Report(SandboxHealthState.Failed, $"{string.Join(" and ", exited)} stopped and could not be restarted ({MaxRestarts} tries): {e.Message} Restart the console.", exited, since);
+                Report(SandboxHealthState.Failed,
+                    $"{string.Join(" and ", exited)} stopped and could not be restarted ({MaxRestarts} tries): {e.Message} Restart the console.", exited, since);
         }
     }
 

@@ -19,7 +19,8 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- migration-probe [--size 3000] [--rounds 3]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- analytics [--events N] [--creators N] [--days N]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- analytics-overview [--creators 10000] [--days 90] [--latencies 0,10]");
-    Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- scale [--creators 100,1000,10000] [--latencies 0,10] [--runs 5] [--walk-latencies 0] [--walk-seconds N] [--seed-api]");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- scale [--creators 100,1000,10000] [--latencies 0,10] [--runs 5] [--walk-latencies 0] " +
+        "[--walk-seconds N] [--seed-api]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- pages [--creators 100,1000] [--loads 20]");
     return 2;
 }

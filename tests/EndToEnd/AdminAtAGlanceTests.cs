@@ -54,7 +54,12 @@ public sealed class AdminAtAGlanceTests(ConsoleAppFixture console)
             var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
             var wide = overflow <= 0 ? "" : await page.EvaluateAsync<string>("""
                 [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-                    .slice(0, 1).map(e => { const chain = []; for (let p = e; p && chain.length < 8; p = p.parentElement) chain.push(p.tagName + '.' + p.className + '[' + (p.getAttribute('data-testid') ?? '') + ']'); return chain.join(' < '); }).join('')
+                    .slice(0, 1).map(e => {
+                        const chain = [];
+                        for (let p = e; p && chain.length < 8; p = p.parentElement)
+                            chain.push(p.tagName + '.' + p.className + '[' + (p.getAttribute('data-testid') ?? '') + ']');
+                        return chain.join(' < ');
+                    }).join('')
                 """);
             Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow} px: {wide}");
             await ConsoleAppFixture.ScreenshotAsync(page, $"glance-390{path.Replace('/', '-')}");
@@ -68,7 +73,8 @@ public sealed class AdminAtAGlanceTests(ConsoleAppFixture console)
         var page = await context.NewPageAsync();
         const string background = "getComputedStyle(document.body).backgroundColor";
 
-        foreach (var (path, width) in new[] { "/", "/tables", "/creators", "/creators/onboard", "/verification", "/analytics", "/migration" }.SelectMany(p => new[] { (p, 1400), (p, 390) }))
+        foreach (var (path, width) in new[] { "/", "/tables", "/creators", "/creators/onboard", "/verification", "/analytics",
+            "/migration" }.SelectMany(p => new[] { (p, 1400), (p, 390) }))
         {
             await page.SetViewportSizeAsync(width, width == 390 ? 844 : 1000);
             await ConsoleAppFixture.OpenAsync(page, path);

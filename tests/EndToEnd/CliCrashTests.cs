@@ -44,7 +44,8 @@ public sealed class CliCrashTests : IDisposable
 
     private Process Start(string[] args, ConcurrentQueue<string> output)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = ConsoleAppFixture.AppFolder() };
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory =
+            ConsoleAppFixture.AppFolder() };
         info.ArgumentList.Add(Path.Combine(ConsoleAppFixture.AppFolder(), "AdminConsole.dll"));
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["Platform__Mode"] = "Sandbox";

@@ -33,7 +33,8 @@ internal static class AccessVerb
     {
         var yes = new Option<bool>("--yes") { Description = "Confirm adding custom:creatorId to the user pool, which can never be undone (needed in Mode=Aws)." };
         var rate = CliWalk.Rate();
-        var command = new Command("ensure", "Create the role groups, add custom:creatorId to the pool, put every creator's user in the groups and set its creator id.") { yes, rate };
+        var command =
+            new Command("ensure", "Create the role groups, add custom:creatorId to the pool, put every creator's user in the groups and set its creator id.") { yes, rate };
         command.SetAction((parse, ct) => CliApp.WithPlatformAsync(services => Guard(async () =>
         {
             var ensure = services.GetRequiredService<AccessEnsureService>();

@@ -64,7 +64,8 @@ internal static class AnalyticsVerb
     private static Command Rebuild()
     {
         var (creator, from, to) = ScopeOptions();
-        var sinceLast = new Option<bool>("--since-last") { Description = "From the day the last completed scheduled or manual rebuild ended, up to today (for cron or EventBridge)." };
+        var sinceLast =
+            new Option<bool>("--since-last") { Description = "From the day the last completed scheduled or manual rebuild ended, up to today (for cron or EventBridge)." };
         var command = new Command("rebuild", "Rewrite the summaries of a range from the events (idempotent; expired days are kept).") { creator, from, to, sinceLast };
         command.SetAction(async (parse, ct) =>
         {
@@ -83,7 +84,8 @@ internal static class AnalyticsVerb
             }
             var rebuilder = services.GetRequiredService<AnalyticsRebuilder>();
             var trigger = since ? RebuildTrigger.SinceLast : RebuildTrigger.Manual;
-            var run = await CliJob.RunAsync(services, AnalyticsRebuilder.JobKind, AnalyticsRebuilder.Title(scope), job => rebuilder.RebuildAsync(job, scope, job.Actor.Name, trigger), ct);
+            var run = await CliJob.RunAsync(services, AnalyticsRebuilder.JobKind, AnalyticsRebuilder.Title(scope),
+                job => rebuilder.RebuildAsync(job, scope, job.Actor.Name, trigger), ct);
             return run.State == JobState.Succeeded ? 0 : 1;
         }, ct);
         });

@@ -63,7 +63,8 @@ internal static class CliWalk
             if (ended) break;
             await Task.WhenAny(run.Completion, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
         }
-        if (run.State != JobState.Succeeded) Stderr.Report($"The platform walk did not finish ({run.State}): the report's lines over every creator come from the newest stored walk, if any.");
+        if (run.State != JobState.Succeeded)
+            Stderr.Report($"The platform walk did not finish ({run.State}): the report's lines over every creator come from the newest stored walk, if any.");
         return run.State == JobState.Succeeded;
     }
 

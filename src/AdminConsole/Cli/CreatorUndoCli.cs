@@ -7,9 +7,11 @@ namespace AdminConsole.Cli;
 /// <summary><c>ungroup</c>, <c>unlink</c> and <c>disable</c>: the creator's ways back, as the creator page's actions, each audited.</summary>
 internal static class CreatorUndoCli
 {
-    public static Command Ungroup() => Create("ungroup", CreatorUndo.Ungroup, "Remove the creator's linked user from the groups creator and Creators (the way back from steps 8.2 and 8.4).");
+    public static Command Ungroup() => Create("ungroup", CreatorUndo.Ungroup,
+        "Remove the creator's linked user from the groups creator and Creators (the way back from steps 8.2 and 8.4).");
 
-    public static Command Unlink() => Create("unlink", CreatorUndo.Unlink, "Clear the creator's userId (the way back from step 8.3); run ungroup first, while the link still names the user.");
+    public static Command Unlink() => Create("unlink", CreatorUndo.Unlink,
+        "Clear the creator's userId (the way back from step 8.3); run ungroup first, while the link still names the user.");
 
     public static Command Disable() => Create("disable", CreatorUndo.Disable, "Set the creator's status to disabled: its page and products stop showing on the platform.");
 

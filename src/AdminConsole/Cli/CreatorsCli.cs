@@ -57,7 +57,8 @@ internal static class CreatorsCli
                 var started = DateTimeOffset.UtcNow;
                 var progress = await services.GetRequiredService<OnboardingService>().StartAsync(profile, choice, ct);
                 if (progress.StartedAt < started)
-                    AnsiConsole.MarkupLineInterpolated($"[grey]Resumed onboarding {progress.Id} of {progress.Profile.Slug}, started {progress.StartedAt:yyyy-MM-dd HH:mm} UTC by {progress.StartedBy}.[/]");
+                    AnsiConsole.MarkupLineInterpolated(
+                        $"[grey]Resumed onboarding {progress.Id} of {progress.Profile.Slug}, started {progress.StartedAt:yyyy-MM-dd HH:mm} UTC by {progress.StartedBy}.[/]");
                 var lines = Enum.GetValues<OnboardingStep>().Select(s => $"{(progress.IsDone(s) ? "✓" : progress.FailedAt == s ? "✗" : "·")} {s}").ToList();
                 lines.AddRange(AccessLines([], progress.AccessMissing ?? []));
                 if (progress.Completed) Print($"Onboarded {progress.Profile.Slug}: {progress.PublicPath}, user {progress.Username} (sub {progress.Sub}).", lines, true);

@@ -63,7 +63,8 @@ internal static class GroupVerb
 
     private static Command Verb(string name, string description, Argument[] arguments, Option<bool> json,
         Func<CreatorsGroupService, ParseResult, CancellationToken, Task<(object Result, string Title, IReadOnlyList<string> Lines, bool Ok)>> run) =>
-        Verb(name, description, arguments, json, (IServiceProvider services, ParseResult parse, CancellationToken ct) => run(services.GetRequiredService<CreatorsGroupService>(), parse, ct));
+        Verb(name, description, arguments, json,
+            (IServiceProvider services, ParseResult parse, CancellationToken ct) => run(services.GetRequiredService<CreatorsGroupService>(), parse, ct));
 
     private static Command Verb(string name, string description, Argument[] arguments, Option<bool> json,
         Func<IServiceProvider, ParseResult, CancellationToken, Task<(object Result, string Title, IReadOnlyList<string> Lines, bool Ok)>> run)

@@ -14,7 +14,8 @@ internal static class LeaseWait
     /// <summary>Long enough for a crashed holder's lease to run out many times over; a live job that runs longer is refused.</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(15);
 
-    public static readonly Option<bool> Wait = new("--wait") { Description = "Wait (with a countdown) while another process runs the same job; the default in a terminal.", Recursive = true };
+    public static readonly Option<bool> Wait =
+        new("--wait") { Description = "Wait (with a countdown) while another process runs the same job; the default in a terminal.", Recursive = true };
     public static readonly Option<bool> NoWait = new("--no-wait") { Description = "Refuse at once while another process runs the same job.", Recursive = true };
 
     private static bool enabled;

@@ -16,7 +16,8 @@ internal static class MigrateUndoVerb
     public static Command Create()
     {
         var runId = CliArgs.RunId("The migration run to undo (its id, as History shows it); the newest run that updated products by default.");
-        var dryRun = new Option<bool>("--dry-run") { Description = "Count what undo would put back, what changed since and what is already undone, with samples, without writing." };
+        var dryRun =
+            new Option<bool>("--dry-run") { Description = "Count what undo would put back, what changed since and what is already undone, with samples, without writing." };
         var yes = new Option<bool>("--yes") { Description = "Confirm the undo (needed in Mode=Aws)." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON instead of the log." };
         var command = new Command("undo", "Undo a migration run: remove the attributes it added, put updatedAt back, and remove the default creator it created.")

@@ -14,7 +14,8 @@ internal static class ReconcilePrinter
             // One line per day rather than a table: it stays readable when piped, and greppable.
             foreach (var d in report.Differences)
                 AnsiConsole.MarkupLineInterpolated($"[yellow]{d.Creator.Slug} {DailySummaryMapper.FormatDate(d.Date)} {d.Kind}:[/] {d.Explain()}");
-            AnsiConsole.MarkupLineInterpolated($"[red]{report.Differences.Count} day(s) differ.[/] Differences are stored minus events. `analytics rebuild` rewrites them from the events.");
+            AnsiConsole.MarkupLineInterpolated(
+                $"[red]{report.Differences.Count} day(s) differ.[/] Differences are stored minus events. `analytics rebuild` rewrites them from the events.");
         }
         else AnsiConsole.MarkupLine("[green]✓ Every day's summary matches its events.[/]");
         if (report.Expired.Count > 0)

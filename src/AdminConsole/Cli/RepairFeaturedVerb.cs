@@ -12,7 +12,8 @@ internal static class RepairFeaturedVerb
 {
     public static Command Create()
     {
-        var dryRun = new Option<bool>("--dry-run") { Description = "Count the booleans and show samples of the change, without writing (exits 1 while there are booleans to repair)." };
+        var dryRun =
+            new Option<bool>("--dry-run") { Description = "Count the booleans and show samples of the change, without writing (exits 1 while there are booleans to repair)." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON instead of the log." };
         var command = new Command("repair-featured", "Turn each boolean featured into the string the platform reads (\"true\"/\"false\").") { dryRun, json };
         command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>

@@ -17,7 +17,8 @@ internal static class VerifyVerb
     {
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var strict = new Option<bool>("--strict") { Description = "Fail also when a check could not be made (amber)." };
-        var noWalk = new Option<bool>("--no-walk") { Description = "Take the creators' lines (access, group and linkage, analytics freshness) from the newest stored platform walk instead of walking every creator first." };
+        var noWalk = new Option<bool>("--no-walk") { Description =
+            "Take the creators' lines (access, group and linkage, analytics freshness) from the newest stored platform walk instead of walking every creator first." };
         var rate = CliWalk.Rate();
         var command = new Command("verify", "Run the deployment guide's Verification section, the migration's and the creators' checks; "
             + "first walks every creator at a set pace (progress on stderr), unless --no-walk.") { json, strict, noWalk, rate };
@@ -44,7 +45,8 @@ internal static class VerifyVerb
             AnsiConsole.MarkupLineInterpolated($"[bold]{section.Key}[/]");
             foreach (var line in section)
             {
-                var (mark, colour) = line.State switch { CheckState.Green => ("✓", "green"), CheckState.Red => ("✗", "red"), CheckState.NotCovered => ("·", "grey"), _ => ("?", "yellow") };
+                var (mark, colour) =
+                    line.State switch { CheckState.Green => ("✓", "green"), CheckState.Red => ("✗", "red"), CheckState.NotCovered => ("·", "grey"), _ => ("?", "yellow") };
                 AnsiConsole.MarkupLineInterpolated($"[{colour}]{mark} {line.Title}[/]  [grey]{line.Link.Route()}[/]");
                 foreach (var evidence in line.Evidence) AnsiConsole.MarkupLineInterpolated($"    {evidence}");
                 if (line.Table is { } table)
@@ -65,6 +67,7 @@ internal static class VerifyVerb
         AnsiConsole.WriteLine();
         var counts = result.Lines.GroupBy(l => l.State).ToDictionary(g => g.Key, g => g.Count());
         AnsiConsole.MarkupLineInterpolated(
-            $"[{(exit == 0 ? "green" : "red")}]{counts.GetValueOrDefault(CheckState.Green)} green, {counts.GetValueOrDefault(CheckState.Amber)} amber, {counts.GetValueOrDefault(CheckState.Red)} red[/] in {result.Took.TotalSeconds:N1} s");
+            $"[{(exit == 0 ? "green" : "red")}]{counts.GetValueOrDefault(CheckState.Green)} green, {counts.GetValueOrDefault(CheckState.Amber)} amber, {
+                counts.GetValueOrDefault(CheckState.Red)} red[/] in {result.Took.TotalSeconds:N1} s");
     }
 }

@@ -44,7 +44,10 @@ public sealed class AccessEnsureService(ICognitoClient cognito, PoolAccess poolA
         if (!pool.HasCreatorIdAttribute)
         {
             if (NeedsConfirmation && !irreversibleConfirmed)
-                throw new JobFailedException($"Adding {poolAccess.Access.CreatorIdClaim} to the user pool can never be undone: confirm it (type-to-confirm on the page, --yes on the command line).");
+                throw
+                    new
+                        JobFailedException($"Adding {poolAccess.Access.CreatorIdClaim} to the user pool can never be undone: confirm it (type-to-confirm on the page, --yes on " +
+                            $"the command line).");
             await AddAttributeAsync(job.Actor, pool.PoolId, job.RunId, ct);
             job.Success($"✓ Added {poolAccess.Access.CreatorIdClaim} to the user pool (permanent: Cognito cannot remove an attribute).");
             job.Add("attributes added");

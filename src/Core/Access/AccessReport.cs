@@ -25,5 +25,6 @@ public sealed record AccessReport(PoolAccessState Pool, IReadOnlyList<CreatorAcc
     public bool AllActiveCanWork => Blocked.Count == 0;
     public int Active => Creators.Count(c => c.Counts);
     /// <summary>Something <c>access ensure</c> would change: a group, the attribute, or a creator's groups or claim.</summary>
-    public bool EnsureWouldChange => Pool.MissingGroups.Count > 0 || !Pool.HasCreatorIdAttribute || Creators.Any(c => c.Counts && c.Problems.Any(PlatformAccessRules.FixedByEnsure));
+    public bool EnsureWouldChange => Pool.MissingGroups.Count > 0 || !Pool.HasCreatorIdAttribute
+        || Creators.Any(c => c.Counts && c.Problems.Any(PlatformAccessRules.FixedByEnsure));
 }

@@ -22,7 +22,8 @@ public sealed class AccessSection(PlatformFactsStore facts, TimeProvider time) :
         var title = $"{walked.ActiveCanWork:N0} of {walked.Active:N0} active creators can work";
         var source = WalkEvidence.Source(walked, time.GetUtcNow());
         if (walked.AllActiveCanWork && walked.Active > 0)
-            return [new(Name, title, CheckState.Green, ["Every active creator's token gives the creator role and its own creator id; userId-index finds it by sub.", source], Link)];
+            return [new(Name, title, CheckState.Green,
+                ["Every active creator's token gives the creator role and its own creator id; userId-index finds it by sub.", source], Link)];
         // A few in words; the table holds the walk's list (the first 50 by slug).
         var evidence = walked.Blocked.Take(EvidenceLines).Select(b => $"{b.Slug}: {b.Reason} {b.Fix}").DefaultIfEmpty("No active creator yet.")
             .Concat(WalkEvidence.More(Math.Min(EvidenceLines, walked.Blocked.Count), walked.BlockedCount)).Append(source).ToList();

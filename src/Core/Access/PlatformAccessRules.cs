@@ -56,15 +56,19 @@ public static class PlatformAccessRules
         AccessProblem.LookupBySubFails => (decision is { FoundBySub.Count: > 1 }
                 ? $"{decision.FoundBySub.Count} creators are linked to this user: the platform takes one of them at random."
                 : "The platform does not find this creator from its user's sign-in.", "Fix the link on the creator's page."),
-        AccessProblem.NoCreatorRole => ($"The user is not in the '{access.CreatorRoleGroup}' group, so the platform treats it as a viewer and refuses its products (\"Creator role required\").",
+        AccessProblem.NoCreatorRole
+            => ($"The user is not in the '{access.CreatorRoleGroup}' group, so the platform treats it as a viewer and refuses its products (\"Creator role required\").",
             $"Give creators access: it adds the user to '{access.CreatorRoleGroup}'."),
         AccessProblem.NotInFrontendGroup => ($"The user is not in the '{frontend.Name}' group, so the website shows it no creator screens.",
             $"Give creators access: it adds the user to '{frontend.Name}'."),
-        AccessProblem.PoolLacksCreatorIdAttribute => ($"The user pool has no {access.CreatorIdClaim} attribute, so the platform cannot tell which creator a user is (\"User is not associated with a creator account\").",
+        AccessProblem.PoolLacksCreatorIdAttribute
+            => ($"The user pool has no {access.CreatorIdClaim} attribute, so the platform cannot tell which creator a user is (\"User is not associated with a creator account\").",
             $"Give creators access: it adds {access.CreatorIdClaim} to the user pool (this can never be undone) and sets it on each creator's user."),
-        AccessProblem.CreatorIdClaimMissing => ($"The user has no {access.CreatorIdClaim}, so the platform cannot tell which creator it is (\"User is not associated with a creator account\").",
+        AccessProblem.CreatorIdClaimMissing
+            => ($"The user has no {access.CreatorIdClaim}, so the platform cannot tell which creator it is (\"User is not associated with a creator account\").",
             $"Give creators access: it sets {access.CreatorIdClaim} on the user."),
-        AccessProblem.CreatorIdClaimWrong => ($"The user's {access.CreatorIdClaim} is '{decision?.CreatorId}', another creator's id: this creator's user would manage someone else's products.",
+        AccessProblem.CreatorIdClaimWrong
+            => ($"The user's {access.CreatorIdClaim} is '{decision?.CreatorId}', another creator's id: this creator's user would manage someone else's products.",
             $"Give creators access: it sets {access.CreatorIdClaim} to {creator.Id}."),
         _ => ("", ""),
     };

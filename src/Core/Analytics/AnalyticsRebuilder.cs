@@ -21,7 +21,8 @@ public sealed class AnalyticsRebuilder(AnalyticsReconciler reconciler, Analytics
         if (limit.Refusal(scope.Range) is { } reason) throw new JobFailedException(reason);
         var startedAt = time.GetUtcNow();
         var ct = job.CancellationToken;
-        logger.LogInformation("Audit: analytics rebuild {RunId} ({Trigger}) by {User} for {Creator} {Range}", job.RunId, trigger, startedBy, scope.CreatorSlug ?? "all creators", scope.Range);
+        logger.LogInformation("Audit: analytics rebuild {RunId} ({Trigger}) by {User} for {Creator} {Range}", job.RunId, trigger, startedBy,
+            scope.CreatorSlug ?? "all creators", scope.Range);
         var creators = await reconciler.ResolveCreatorsAsync(scope.CreatorSlug, ct);
         if (creators.Count == 0) throw new JobFailedException("There are no creators in CreatorsTable to rebuild.");
         job.Info($"Rebuilding {scope.Range} (UTC) for {creators.Count} creator(s): one Query per creator and day, {AnalyticsStore.CreatorParallelism} at a time...");

@@ -88,7 +88,8 @@ public sealed class AnalyticsRollups(IAmazonDynamoDB dynamoDb, PlatformSchema sc
     {
         // Generations are replaced at least hourly by the schedule: an old one only has to outlive its readers.
         var expires = N(snapshot.BuiltAt.AddDays(2).ToUnixTimeSeconds());
-        var items = new List<Dictionary<string, AttributeValue>> { Item("days", RollupJson.EncodeDays(snapshot.Days)), Item("tracking", RollupJson.EncodeTracking(snapshot.Tracking)) };
+        var items = new List<Dictionary<string,
+            AttributeValue>> { Item("days", RollupJson.EncodeDays(snapshot.Days)), Item("tracking", RollupJson.EncodeTracking(snapshot.Tracking)) };
         var chunk = new StringBuilder();
         foreach (var row in snapshot.Creators.Select(RollupJson.Encode))
         {

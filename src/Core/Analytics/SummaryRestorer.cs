@@ -48,7 +48,10 @@ public sealed class SummaryRestorer(IAmazonDynamoDB dynamoDb, IOptions<PlatformO
         await runs.MarkRestoredAsync(run, job.Actor.Name, time.GetUtcNow(), ct);
         await rollups.RefreshAsync(job, ct);
         if (changed.Count > 0)
-            throw new JobFailedException($"{changed.Count} day(s) changed after the rebuild and were left alone: {string.Join(", ", changed.Take(20))}{(changed.Count > 20 ? ", ..." : "")}.");
+            throw
+                new
+                    JobFailedException($"{changed.Count} day(s) changed after the rebuild and were left alone: " +
+                        $"{string.Join(", ", changed.Take(20))}{(changed.Count > 20 ? ", ..." : "")}.");
         job.Success($"✓ The summaries from before rebuild {run.RunId} are back.");
     }
 

@@ -13,7 +13,8 @@ namespace CreatorPlatform.Core.Aws;
 public static class AwsClientsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ICognitoClient"/>, <see cref="ICloudFormationClient"/>, <see cref="ILambdaClient"/> and <see cref="ICloudWatchClient"/> as typed HttpClients whose endpoint
+    /// Registers <see cref="ICognitoClient"/>, <see cref="ICloudFormationClient"/>, <see cref="ILambdaClient"/> and <see cref="ICloudWatchClient"/> as typed HttpClients whose
+    /// endpoint
     /// and SigV4 signing come from <see cref="AwsContext"/>, each behind <see cref="AwsRetry"/>'s policy. Needs <c>IOptions&lt;PlatformOptions&gt;</c>.
     /// </summary>
     public static IServiceCollection AddAwsHttpClients(this IServiceCollection services)

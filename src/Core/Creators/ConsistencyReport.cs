@@ -57,7 +57,8 @@ public sealed class ConsistencyReport(CreatorDirectory directory, LinkageService
                 shared.Select(c => c.Slug).ToList(), (await users.FindBySubAsync(shared.Key, ct))?.Username));
 
         foreach (var duplicate in creators.GroupBy(c => c.Slug).Where(g => g.Count() > 1))
-            findings.Add(new(ConsistencyKind.DuplicateSlug, $"{duplicate.Count()} creators share the slug '{duplicate.Key}' (ids {string.Join(", ", duplicate.Select(c => c.Id))}).",
+            findings.Add(new(ConsistencyKind.DuplicateSlug,
+                $"{duplicate.Count()} creators share the slug '{duplicate.Key}' (ids {string.Join(", ", duplicate.Select(c => c.Id))}).",
                 [duplicate.Key]));
 
         return new(findings, creators.Count, members.Count, time.GetUtcNow());

@@ -44,7 +44,8 @@ public sealed class CreatorsGroupService(ICognitoClient cognito, UserPoolLocator
             var pool = (await pools.GetAsync(ct)).Id;
             var ensured = await cognito.EnsureGroupAsync(pool, Settings.Name, Settings.Description, Settings.Precedence, ct);
             return new GroupEnsureResult(ensured.Group, ensured.Created, DriftOf(ensured.Group));
-        }, r => r.Created ? audit.Entry(actor, AuditActions.GroupCreated, Settings.Name, after: $"description \"{Settings.Description}\", precedence {Settings.Precedence}") : null, ct);
+        }, r => r.Created ? audit.Entry(actor, AuditActions.GroupCreated, Settings.Name,
+            after: $"description \"{Settings.Description}\", precedence {Settings.Precedence}") : null, ct);
     }
 
     /// <summary>
@@ -142,7 +143,8 @@ public sealed class CreatorsGroupService(ICognitoClient cognito, UserPoolLocator
             {
                 var user = await users.FindAsync(input, ct);
                 if (user is null) results.Add(new(input, MemberOutcome.NoSuchUser, null, "No such user in the pool."));
-                else if (!added.Add(user.Username) || await IsMemberAsync(user.Username, ct)) results.Add(new(input, MemberOutcome.AlreadyMember, user.Username, "Already a member." + await GrantAsync(user, ct)));
+                else if (!added.Add(user.Username) || await IsMemberAsync(user.Username, ct))
+                    results.Add(new(input, MemberOutcome.AlreadyMember, user.Username, "Already a member." + await GrantAsync(user, ct)));
                 else
                 {
                     await audit.RecordAsync(actor, AuditActions.MemberAdded, user.Username,

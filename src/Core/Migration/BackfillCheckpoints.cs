@@ -62,7 +62,9 @@ public sealed class BackfillCheckpoints(IAmazonDynamoDB dynamoDb, PlatformSchema
     {
         if (int.TryParse(item.GetValueOrDefault("segments")?.N, out var segments) && segments is >= 1 and <= 1000) return segments;
         throw new Jobs.JobFailedException($"The open backfill's checkpoint ({OpsKeys.BackfillPointer} / {OpsKeys.BackfillPointerSk}) in the console's table is damaged: "
-            + $"its segment count is '{item.GetValueOrDefault("segments")?.N}', not 1 to 1000. Restore that item (point-in-time recovery) or remove it to start the backfill afresh.");
+            +
+                $"its segment count is '{item.GetValueOrDefault("segments")?.N}', not 1 to 1000. Restore that item (point-in-time recovery) or remove it to start the backfill " +
+                    $"afresh.");
     }
 
     /// <summary>Closes the backfill once every segment is done; the next run starts a new one.</summary>

@@ -30,7 +30,8 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
     public async Task RunAsync(JobContext job, MigrationRunSettings overrides)
     {
         var ct = job.CancellationToken;
-        var record = new MigrationRunRecord(job.RunId, RunKinds.Migrate, job.StartedBy, time.GetUtcNow(), null, RunOutcomes.Running, Settings(overrides), new Dictionary<string, long>(), null, null);
+        var record = new MigrationRunRecord(job.RunId, RunKinds.Migrate, job.StartedBy, time.GetUtcNow(), null, RunOutcomes.Running, Settings(overrides), new Dictionary<string,
+            long>(), null, null);
         await history.SaveAsync(record, ct);
         if (job.TookOverFrom is { } previous) await CloseInterruptedAsync(job, previous, ct);
         MigrationProgressRecorder.Recording? recording = null;
@@ -155,7 +156,8 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         MigrationVerifier.Log(job, report);
         record = record with { Verification = MigrationHistory.Serialize(report) };
         if (result.Failed > 0)
-            throw new JobFailedException($"{result.Failed} products could not be migrated (e.g. {string.Join(", ", result.Failures.Take(5).Select(f => $"{f.ProductId}: {f.Error}"))}). "
+            throw new
+                JobFailedException($"{result.Failed} products could not be migrated (e.g. {string.Join(", ", result.Failures.Take(5).Select(f => $"{f.ProductId}: {f.Error}"))}). "
                 + "Run the migration again to finish them.");
         if (!report.Clean)
             throw new JobFailedException("Verification found problems (listed above); the migration is not complete.");
@@ -189,7 +191,8 @@ public sealed class MigrationJob(DefaultCreator defaultCreator, ProductBackfill 
         var m = options.Value.Migration;
         return new()
         {
-            ["segments"] = (overrides.Segments ?? m.Segments).ToString(), ["maxConcurrency"] = (overrides.MaxConcurrency ?? m.MaxConcurrency).ToString(), ["maxWriteRate"] = m.MaxWriteRate.ToString(),
+            ["segments"] = (overrides.Segments ?? m.Segments).ToString(), ["maxConcurrency"] = (overrides.MaxConcurrency ?? m.MaxConcurrency).ToString(), ["maxWriteRate"] =
+                m.MaxWriteRate.ToString(),
             ["scanPageSize"] = m.ScanPageSize.ToString(), ["products"] = options.Value.Tables.Products, ["slug"] = options.Value.DefaultCreator.Slug,
             ["worker"] = lease.WorkerId, [JournalSetting] = $"{MigrationJournal.Retention.TotalDays:0} days",
         };

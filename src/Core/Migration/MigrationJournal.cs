@@ -133,7 +133,8 @@ public sealed class MigrationJournal(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         (flags.Contains('c') ? MissingAttributes.CreatorId : 0) | (flags.Contains('f') ? MissingAttributes.Featured : 0) | (flags.Contains('s') ? MissingAttributes.Status : 0);
 
     private static JournalPage ToPage(Dictionary<string, AttributeValue> i) => Read(i, "page", () => new JournalPage(i["sk"].S, i["now"].S, i["creatorId"].S,
-        JsonSerializer.Deserialize<List<StoredEntry>>(i["entries"].S)!.Select(e => new JournalEntry(e.I ?? throw new JsonException("an entry has no product id"), Parse(e.M ?? ""), e.U)).ToList()));
+        JsonSerializer.Deserialize<List<StoredEntry>>(i["entries"].S)!.Select(e => new JournalEntry(e.I ?? throw new JsonException("an entry has no product id"),
+            Parse(e.M ?? ""), e.U)).ToList()));
 
     private static JournaledRun ToRun(Dictionary<string, AttributeValue> i) => Read(i, "run", () => new JournaledRun(i["sk"].S, i["backfillId"].S,
         DateTimeOffset.Parse(i["startedAt"].S, System.Globalization.CultureInfo.InvariantCulture), i["creatorId"].S, i.GetValueOrDefault("createdCreatorId")?.S,

@@ -31,7 +31,8 @@ public sealed class MigrationUndo(MigrationJournal journal, UndoPage pages, Undo
         var ct = job.CancellationToken;
         var target = await recorder.TargetAsync(runId, job, ct);
         var run = await journal.FindRunAsync(target, ct) ?? throw new JobFailedException(NoJournal(target));
-        job.Info(dryRun ? $"Dry run of undoing migration run {target} (backfill {run.BackfillId}): nothing is written." : $"Undoing migration run {target} (backfill {run.BackfillId})...");
+        job.Info(dryRun ? $"Dry run of undoing migration run {target} (backfill {run.BackfillId}): nothing is written."
+            : $"Undoing migration run {target} (backfill {run.BackfillId})...");
         var created = (await journal.RunsOfAsync(run.BackfillId, ct)).Where(r => r.CreatedCreatorId is not null).DistinctBy(r => r.CreatedCreatorId).ToList();
         foreach (var creatorRun in created)
             if (await creatorRemoval.JournalMismatchAsync(creatorRun, ct) is { } refusal) throw new JobFailedException(refusal);
@@ -96,7 +97,10 @@ public sealed class MigrationUndo(MigrationJournal journal, UndoPage pages, Undo
                 var tally = await pages.UndoAsync(job, page, report.DryRun, SampleCount - samples.Count, newer, ct);
                 newer.UnionWith(page.Entries.Select(e => e.Id));
                 if (tally.Failures.Count > 0)
-                    throw new JobFailedException($"{tally.Failures.Count} products could not be written back (e.g. {tally.Failures[0].ProductId}); run undo again: it resumes from this page.");
+                    throw
+                        new
+                            JobFailedException($"{tally.Failures.Count} products could not be written back (e.g. {tally.Failures[0].ProductId}); run undo again: it resumes from " +
+                                $"this page.");
                 samples.AddRange(tally.Samples);
                 restoring.UnionWith(tally.ToUndo);
                 report = report with

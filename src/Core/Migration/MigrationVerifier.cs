@@ -39,7 +39,8 @@ public sealed record VerificationReport(string Slug, int CreatorsWithSlug, long 
 }
 
 /// <summary>Step 3, also a job of its own: checks the creator through slug-index and every product's new attributes.</summary>
-public sealed class MigrationVerifier(IAmazonDynamoDB dynamoDb, PlatformSchema schema, CreatorStore creators, MigrationHistory history, IOptions<PlatformOptions> options, TimeProvider time)
+public sealed class MigrationVerifier(IAmazonDynamoDB dynamoDb, PlatformSchema schema, CreatorStore creators, MigrationHistory history,
+    IOptions<PlatformOptions> options, TimeProvider time)
 {
     public const string JobKind = "verify";
     private const int Samples = 5;

@@ -33,7 +33,8 @@ public sealed class UndoCreatorRemoval(IAmazonDynamoDB dynamoDb, PlatformSchema 
             ?? (creator.UserId is { Length: > 0 } user ? $"it is linked to the user {user}" : null)
             ?? await ProductReferenceAsync(creatorId, restoring, ct) ?? await AnalyticsReferenceAsync(creatorId, ct) ?? await GroupReferenceAsync(ct);
         if (reason is not null) return new(creatorId, CreatorRemovalOutcome.Kept, $"The creator {creator.Slug} ({creatorId}) stays: {reason}.");
-        if (dryRun) return new(creatorId, CreatorRemovalOutcome.WouldRemove, $"The creator {creator.Slug} ({creatorId}) the run created would be removed, with its slug reservation.");
+        if (dryRun)
+            return new(creatorId, CreatorRemovalOutcome.WouldRemove, $"The creator {creator.Slug} ({creatorId}) the run created would be removed, with its slug reservation.");
         var entry = audit.Entry(job.Actor, AuditActions.CreatorRemovedByUndo, $"{creator.Slug} ({creator.Id})", before: $"{creator.DisplayName}, status {creator.Status}",
             detail: "created by the migration run that was undone", jobId: job.RunId);
         var id = new Dictionary<string, AttributeValue> { [":id"] = new() { S = creatorId } };
@@ -59,7 +60,8 @@ public sealed class UndoCreatorRemoval(IAmazonDynamoDB dynamoDb, PlatformSchema 
         }
         catch (TransactionCanceledException)
         {
-            return new(creatorId, CreatorRemovalOutcome.Kept, $"The creator {creator.Slug} ({creatorId}) stays: it was linked, or its slug reserved for another creator, while undo ran.");
+            return new(creatorId, CreatorRemovalOutcome.Kept,
+                $"The creator {creator.Slug} ({creatorId}) stays: it was linked, or its slug reserved for another creator, while undo ran.");
         }
         return new(creatorId, CreatorRemovalOutcome.Removed, $"✓ Removed the creator {creator.Slug} ({creatorId}) the run created, with its slug reservation.");
     }

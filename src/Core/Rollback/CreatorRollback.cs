@@ -63,7 +63,10 @@ public sealed class CreatorRollback(IAmazonDynamoDB dynamoDb, PlatformSchema sch
         var actor = audit.DemandAdmin($"Remove {slug}'s user from the creator groups");
         var creator = await linkage.SingleBySlugAsync(slug, ct);
         if (string.IsNullOrEmpty(creator.UserId))
-            throw new LinkageException($"{slug} has no linked user, so the console does not know whose groups to change. Remove the user from the groups on the Creators page's Group tab.");
+            throw
+                new
+                    LinkageException($"{slug} has no linked user, so the console does not know whose groups to change. Remove the user from the groups on the Creators page's " +
+                        $"Group tab.");
         var poolId = (await pools.GetAsync(ct)).Id;
         var user = (await cognito.ListAllUsersAsync(poolId, CognitoFilters.AttributeEquals("sub", creator.UserId), ct)) is [var one] ? CognitoUser.From(one)
             : throw new LinkageException($"{slug}'s userId '{creator.UserId}' names no user in the pool; there is no membership to remove.");

@@ -26,7 +26,10 @@ public static class OnboardingUndo
                 false => $"{user} was in the {groupName} group before this onboarding: nothing to undo.",
                 true when finished => $"Remove from groups on the page of {slug}: {user} leaves the {groupName} group (and the creator role group, when the onboarding gave it).",
                 true => $"Abandon removes {user} from the {groupName} group, which this onboarding added it to.",
-                null => $"{user} is in the {groupName} group; this onboarding added it unless it was a member already (it started before the console recorded which): check before removing it.",
+                null
+                    =>
+                        $"{user} is in the {groupName} group; this onboarding added it unless it was a member already (it started before the console recorded which): check " +
+                            $"before removing it.",
             }));
         if (progress.IsDone(OnboardingStep.User))
             steps.Add(new(OnboardingStep.User, (progress.User.CreatesUser, finished) switch

@@ -19,7 +19,8 @@ public sealed record TablePitr(string Table, PitrState State, DateTimeOffset? Ea
 /// </summary>
 public sealed class PitrService(IAmazonDynamoDB dynamoDb, PlatformSchema schema, AwsContext aws)
 {
-    public const string NotAvailableHere = "Not available here: DynamoDB Local has no point-in-time recovery. In the account, each table's state and earliest restorable time show here.";
+    public const string NotAvailableHere =
+        "Not available here: DynamoDB Local has no point-in-time recovery. In the account, each table's state and earliest restorable time show here.";
 
     /// <summary>The CDK line that turns it on, for the table's props in the storage stack (the newer spelling of <c>pointInTimeRecovery: true</c>).</summary>
     public const string CdkLine = "pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },";
@@ -55,7 +56,8 @@ public sealed class PitrService(IAmazonDynamoDB dynamoDb, PlatformSchema schema,
         DateTimeOffset? latest = pitr.LatestRestorableDateTime is { } l ? new DateTimeOffset(DateTime.SpecifyKind(l, DateTimeKind.Utc)) : null;
         var days = pitr.RecoveryPeriodInDays;
         return new(table, PitrState.Enabled, earliest, latest, days,
-            $"On{(days is null ? "" : $" ({days} days)")}: restorable from {earliest:yyyy-MM-dd HH:mm} UTC{(latest is null ? "" : $" to {latest:yyyy-MM-dd HH:mm} UTC")}, always into a new table.");
+            $"On{(days is null ? "" : $" ({days} days)")}: restorable from {earliest:yyyy-MM-dd HH:mm} UTC{(latest is null ? "" : $" to {latest:yyyy-MM-dd HH:mm} UTC")}, always " +
+                $"into a new table.");
     }
 
     /// <summary>Before a migration in Mode=Aws: a sentence when ProductsTable cannot be restored, else null.</summary>

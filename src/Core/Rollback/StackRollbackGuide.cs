@@ -44,5 +44,7 @@ public sealed class StackRollbackGuide(PlatformSchema schema, AwsContext aws)
     public string RestoreNote =>
         $"Last resort: restore a table to a point in time into a new table (aws dynamodb restore-table-to-point-in-time --source-table-name {schema.Products.Name} "
         + $"--target-table-name {schema.Products.Name}-restored --restore-date-time <time> --region {aws.Options.Region}"
-        + $"{(string.IsNullOrWhiteSpace(aws.Options.Profile) ? "" : $" --profile {aws.Options.Profile}")}), then point the platform at it: the restore loses every write after that time.";
+        +
+            $"{(string.IsNullOrWhiteSpace(aws.Options.Profile) ? "" : $" --profile {aws.Options.Profile}")}), then point the platform at it: the restore loses every write after " +
+                $"that time.";
 }

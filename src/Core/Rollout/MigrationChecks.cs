@@ -17,7 +17,8 @@ public sealed class MigrationDoneCheck(MigrationStateService migration) : IRollo
             { Outcome: RunOutcomes.Running } when state.Lease is not null && state.Lease.Until > state.ReadAt =>
                 Result(CheckState.Amber, $"Running since {last.StartedAt:HH:mm:ss} UTC (started by {last.StartedBy})."),
             { Outcome: RunOutcomes.Undone or RunOutcomes.PartlyUndone } => Result(CheckState.Red,
-                $"The last run was {last.Outcome} at {(last.Settings.TryGetValue("undoneAt", out var at) ? at[..16].Replace('T', ' ') : "?")} UTC; run the migration again to redo it."),
+                $"The last run was {last.Outcome} at {(last.Settings.TryGetValue("undoneAt", out var at) ? at[..16].Replace('T', ' ') : "?")} UTC; run the migration again to " +
+                    $"redo it."),
             { Outcome: RunOutcomes.Succeeded } => Result(CheckState.Green,
                 $"Migrated at {last.EndedAt:yyyy-MM-dd HH:mm} UTC: {last.Counts.GetValueOrDefault(BackfillCounters.Updated)} updated, "
                 + $"{last.Counts.GetValueOrDefault(BackfillCounters.Skipped)} already done."),

@@ -19,7 +19,8 @@ public sealed class VerificationCleanCheck(VerificationReportStore reports, Migr
         var now = time.GetUtcNow();
         if (stored is null)
             return last is { } only && only.Report.Clean
-                ? Result(CheckState.Amber, $"No full report yet (the migration's own check was clean {Age(only.Run.EndedAt ?? only.Run.StartedAt, now)}): run one on the Verification page.")
+                ? Result(CheckState.Amber,
+                    $"No full report yet (the migration's own check was clean {Age(only.Run.EndedAt ?? only.Run.StartedAt, now)}): run one on the Verification page.")
                 : Result(CheckState.Red, "No report yet: run one on the Verification page.");
 
         var report = stored.Result;

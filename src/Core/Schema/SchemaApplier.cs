@@ -106,7 +106,8 @@ public sealed class SchemaApplier(IAmazonDynamoDB dynamoDb, PlatformSchema schem
             }
             var report = backfilling ? $"{state}, backfilling" : state ?? "not visible yet";
             if (state is null && waited > MaxInvisible)
-                throw new JobFailedException($"{what} did not appear in DescribeTable within {MaxInvisible.TotalMinutes:0} minutes of being created. Check the table, then apply again.");
+                throw new
+                    JobFailedException($"{what} did not appear in DescribeTable within {MaxInvisible.TotalMinutes:0} minutes of being created. Check the table, then apply again.");
             if (waited > MaxWait)
                 throw new JobFailedException($"{what} is still {report} after {MaxWait.TotalHours:0} hours. DynamoDB goes on building it; apply again later to wait for it.");
             if (report != lastReported) job.Info($"  {what}: {report}");

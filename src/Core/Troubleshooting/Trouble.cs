@@ -1,6 +1,7 @@
 namespace CreatorPlatform.Core.Troubleshooting;
 
-public enum TroubleKind { AccessDenied, Credentials, TableMissing, StackMissing, FunctionMissing, NotFound, IndexStuck, IndexesInOneDeploy, MigrationFailures, Unreachable, NotAvailableHere, Other }
+public enum TroubleKind { AccessDenied, Credentials, TableMissing, StackMissing, FunctionMissing, NotFound, IndexStuck, IndexesInOneDeploy, MigrationFailures, Unreachable,
+    NotAvailableHere, Other }
 
 /// <summary>
 /// A known failure said plainly: what happened, what to do next, and, where one helps, the command to run or the

@@ -25,7 +25,8 @@ public sealed class DefaultCreatorSection(CreatorStore creators, PlatformSchema 
         }
         catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException)
         {
-            return [new(Name, title, CheckState.Red, [$"{schema.Creators.Name} does not exist."], ConsoleScreen.Tables) { Trouble = troubleshooter.TableMissing(schema.Creators.Name) }];
+            return [new(Name, title, CheckState.Red, [$"{schema.Creators.Name} does not exist."], ConsoleScreen.Tables) { Trouble =
+                troubleshooter.TableMissing(schema.Creators.Name) }];
         }
         catch (AmazonDynamoDBException e) when (e.Message.Contains("index", StringComparison.OrdinalIgnoreCase))
         {

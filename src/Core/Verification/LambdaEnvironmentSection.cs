@@ -41,7 +41,8 @@ public sealed class LambdaEnvironmentSection(ILambdaClient lambda, ICloudFormati
                     { Trouble = troubleshooter.StackMissing(e.StackName) }];
             }
             if (functions.Count == 0)
-                return [new(Name, $"Stack {o.BackendStackName}", CheckState.Red, [$"The stack has no {FunctionType} resources; set Platform:LambdaFunctions to check named functions."], Link)];
+                return [new(Name, $"Stack {o.BackendStackName}", CheckState.Red,
+                    [$"The stack has no {FunctionType} resources; set Platform:LambdaFunctions to check named functions."], Link)];
         }
         var tables = new ConcurrentDictionary<string, Task<string?>>();
         return await Task.WhenAll(functions.Select(f => CheckFunctionAsync(f, tables, ct)));
@@ -75,7 +76,8 @@ public sealed class LambdaEnvironmentSection(ILambdaClient lambda, ICloudFormati
                 if (expected.Fallback is null) { evidence.Add($"{name} is not set."); state = CheckState.Red; }
                 else if (expected.Fallback == configured)
                 {
-                    evidence.Add($"{name} is not set: the code falls back to {expected.Fallback}, which is the configured table; set it so the function does not depend on the fallback.");
+                    evidence.Add($"{name} is not set: the code falls back to {expected.Fallback}, which is the configured table; set it so the function does not depend on the " +
+                        $"fallback.");
                     if (state == CheckState.Green) state = CheckState.Amber;
                 }
                 else
@@ -101,7 +103,8 @@ public sealed class LambdaEnvironmentSection(ILambdaClient lambda, ICloudFormati
         }
         if (misread.Count > 0) trouble = new(TroubleKind.Other, $"{function} reads {string.Join(" and ", misread)}, which are not set",
             "The function's code reads these names (the CDK sets only the *_TABLE_NAME ones), and without them it falls back to tables that are not the platform's.",
-            $"Set {string.Join(" and ", misread)} on the function to the configured tables in the backend stack, then redeploy it: npx cdk deploy {options.Value.BackendStackName}{options.Value.ProfileArgument()}.");
+            $"Set {string.Join(" and ", misread)} on the function to the configured tables in the backend stack, then redeploy it: npx cdk deploy " +
+                $"{options.Value.BackendStackName}{options.Value.ProfileArgument()}.");
         else if (state == CheckState.Red) trouble = new(TroubleKind.Other, $"{function} is not wired to the new tables",
             "The function reads its table names from these variables; without them (or with a wrong name) it cannot reach the new tables.",
             $"Redeploy the backend stack after the storage stack (deployment guide, step 6): npx cdk deploy {options.Value.BackendStackName}{options.Value.ProfileArgument()}.");

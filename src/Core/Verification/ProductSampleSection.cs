@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace CreatorPlatform.Core.Verification;
 
 /// <summary>"Verify Products Have CreatorId": a few products with id, creatorId, featured and status, as the guide's table.</summary>
-public sealed class ProductSampleSection(IAmazonDynamoDB dynamoDb, PlatformSchema schema, Troubleshooting.Troubleshooter troubleshooter, IOptions<PlatformOptions> options) : IVerificationSection
+public sealed class ProductSampleSection(IAmazonDynamoDB dynamoDb, PlatformSchema schema, Troubleshooting.Troubleshooter troubleshooter, IOptions<PlatformOptions> options)
+    : IVerificationSection
 {
     public static readonly IReadOnlyList<string> Headers = ["id", "creatorId", "featured", "status"];
     public string Name => "Products sample";
@@ -27,7 +28,8 @@ public sealed class ProductSampleSection(IAmazonDynamoDB dynamoDb, PlatformSchem
         }
         catch (ResourceNotFoundException)
         {
-            return [new(Name, Name, CheckState.Red, [$"{schema.Products.Name} does not exist."], ConsoleScreen.Tables) { Trouble = troubleshooter.TableMissing(schema.Products.Name) }];
+            return [new(Name, Name, CheckState.Red, [$"{schema.Products.Name} does not exist."], ConsoleScreen.Tables) { Trouble =
+                troubleshooter.TableMissing(schema.Products.Name) }];
         }
         var items = response.Items ?? [];
         var rows = items.Select(i => (IReadOnlyList<string>)
@@ -42,7 +44,8 @@ public sealed class ProductSampleSection(IAmazonDynamoDB dynamoDb, PlatformSchem
         var title = $"{rows.Count} products from {schema.Products.Name}";
         var table = new EvidenceTable(Headers, rows);
         if (rows.Count == 0) return [new(Name, title, CheckState.Amber, [$"{schema.Products.Name} has no products to sample."], Link)];
-        var counts = $"featured stored as: {string.Join(", ", encodings.Where(e => e != FeaturedEncoding.Absent).GroupBy(e => e).OrderBy(g => g.Key).Select(g => $"{FeaturedValue.Label(g.Key)} {g.Count()}"))}";
+        var stored = encodings.Where(e => e != FeaturedEncoding.Absent).GroupBy(e => e).OrderBy(g => g.Key).Select(g => $"{FeaturedValue.Label(g.Key)} {g.Count()}");
+        var counts = $"featured stored as: {string.Join(", ", stored)}";
         if (incomplete > 0 || wrong > 0)
         {
             var evidence = new List<string>();

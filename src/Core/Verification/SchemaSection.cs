@@ -22,7 +22,9 @@ public sealed class SchemaSection(SchemaStatusService status, PlatformSchema sch
         var title = t.Spec.Name;
         if (t.ReadError is not null) return new(Tables, title, CheckState.Amber, [$"Could not be checked: {t.ReadError}"], Link) { Trouble = t.Trouble };
         if (!t.Exists) return new(Tables, title, CheckState.Red, [$"Table {t.Spec.Name} does not exist."], Link) { Trouble = troubleshooter.TableMissing(t.Spec.Name) };
-        var evidence = $"{t.Status} · {t.BillingMode} · {t.ItemCount?.ToString("N0") ?? "?"} items · indexes: {(t.Indexes.Count == 0 ? "none" : string.Join(", ", t.Indexes.Where(i => i.Exists).Select(i => i.Name)))}";
+        var evidence =
+            $"{t.Status} · {t.BillingMode} · {t.ItemCount?.ToString("N0") ?? "?"} items · indexes: " +
+                $"{(t.Indexes.Count == 0 ? "none" : string.Join(", ", t.Indexes.Where(i => i.Exists).Select(i => i.Name)))}";
         return t.Status == "ACTIVE"
             ? new(Tables, title, CheckState.Green, [evidence], Link)
             : new(Tables, title, CheckState.Amber, [evidence, $"The table is {t.Status}, not ACTIVE yet: check again shortly."], Link);

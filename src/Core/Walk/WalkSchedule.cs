@@ -13,7 +13,8 @@ namespace CreatorPlatform.Core.Walk;
 /// in the ops table with a conditional put, so of several console instances one walks. A console that finds no facts,
 /// or facts older than the interval, walks in the current slot at once; otherwise it waits for the next one.
 /// </summary>
-public sealed class WalkSchedule(JobRunner runner, PlatformWalk walk, PlatformFactsStore facts, Creators.CreatorDirectory directory, IAmazonDynamoDB dynamoDb, PlatformSchema schema,
+public sealed class WalkSchedule(JobRunner runner, PlatformWalk walk, PlatformFactsStore facts, Creators.CreatorDirectory directory, IAmazonDynamoDB dynamoDb,
+    PlatformSchema schema,
     TimeProvider time, ILogger<WalkSchedule> logger)
 {
     public static readonly Actor ConsoleActor = new("Admin console (schedule)", "console:walk-schedule", AdminRole.Admin, "schedule");

@@ -84,7 +84,8 @@ public sealed class FreshnessViewTests : MudTestContext
     [Fact]
     public void The_overview_checklist_names_the_analytics_line()
     {
-        var view = Render<RolloutChecklistView>(p => p.Add(c => c.Results, [new CheckResult("A", "Analytics summaries fresh", CheckState.Amber, "behind", ConsoleScreen.Analytics)]));
+        var view =
+            Render<RolloutChecklistView>(p => p.Add(c => c.Results, [new CheckResult("A", "Analytics summaries fresh", CheckState.Amber, "behind", ConsoleScreen.Analytics)]));
 
         Assert.Contains("Analytics · Analytics summaries fresh", view.Find("[data-testid='check-A']").TextContent);
     }

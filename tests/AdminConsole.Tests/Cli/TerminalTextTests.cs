@@ -25,8 +25,10 @@ public sealed class TerminalTextTests
         var day = Today.AddDays(-2);
         var report = new ReconcileReport(Week,
         [
-            new CreatorComparison(Escaping, 1, 5, [new DayDrift(Escaping, day, DriftKind.MissingSummary, null, new DailySummary(Escaping.Id, day, 5, 0, 0, []), CollisionSigns.None)]),
-            new CreatorComparison(Reversed, 1, 5, [new DayDrift(Reversed, day, DriftKind.MissingSummary, null, new DailySummary(Reversed.Id, day, 5, 0, 0, []), CollisionSigns.None)]),
+            new CreatorComparison(Escaping, 1, 5,
+                [new DayDrift(Escaping, day, DriftKind.MissingSummary, null, new DailySummary(Escaping.Id, day, 5, 0, 0, []), CollisionSigns.None)]),
+            new CreatorComparison(Reversed, 1, 5,
+                [new DayDrift(Reversed, day, DriftKind.MissingSummary, null, new DailySummary(Reversed.Id, day, 5, 0, 0, []), CollisionSigns.None)]),
         ]);
 
         var output = Printed(() => ReconcilePrinter.Print(report));

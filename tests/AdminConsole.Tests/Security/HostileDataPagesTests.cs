@@ -19,7 +19,8 @@ public sealed class HostileDataPagesTests : MudTestContext
     [Fact]
     public async Task The_ranking_chart_shows_hostile_slugs_as_text_and_no_element_of_theirs()
     {
-        var overview = OverviewOf([new CreatorTotals(Anna, new(1, 1, 0), Totals.Zero, 1), .. HostileCreators.Select((c, i) => new CreatorTotals(c, new(10 + i, 5, 1), Totals.Zero, 2))]);
+        var overview =
+            OverviewOf([new CreatorTotals(Anna, new(1, 1, 0), Totals.Zero, 1), .. HostileCreators.Select((c, i) => new CreatorTotals(c, new(10 + i, 5, 1), Totals.Zero, 2))]);
 
         var cut = Render<OverviewView>(p => p.Add(v => v.Overview, overview).Add(v => v.Today, Today));
         await this.MeasureChartsAsync(cut);

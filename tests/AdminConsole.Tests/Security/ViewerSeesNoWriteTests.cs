@@ -13,7 +13,8 @@ namespace AdminConsole.Tests.Security;
 [Collection(JobsCollection.Name)]
 public sealed class ViewerSeesNoWriteTests : MudTestContext
 {
-    private static readonly string[] WriteButtons = ["job-cancel", "onboard", "reset-sandbox", "apply-schema", "run-migration", "fix-", "run-rebuild", "generate-traffic", "access-ensure"];
+    private static readonly string[] WriteButtons =
+        ["job-cancel", "onboard", "reset-sandbox", "apply-schema", "run-migration", "fix-", "run-rebuild", "generate-traffic", "access-ensure"];
     private readonly JobsFixture jobs;
     private JobRunner runner = null!;
 

@@ -18,9 +18,11 @@ public sealed class TroubleAlertTests : MudTestContext
     [Fact]
     public void Access_denied_shows_the_refused_action_resource_and_permission_not_a_stack_trace()
     {
-        var error = AwsErrors.FromXml(new AwsCall("cloudformation", "DescribeStackResources", "prod-admin"), HttpStatusCode.Forbidden, """
+        const string refusal = "User: arn:aws:iam::123456789012:user/admin is not authorized to perform: cloudformation:DescribeStackResources on resource: " +
+            "arn:aws:cloudformation:us-east-1:123456789012:stack/PinterestAffiliateBackendStack/abc";
+        var error = AwsErrors.FromXml(new AwsCall("cloudformation", "DescribeStackResources", "prod-admin"), HttpStatusCode.Forbidden, $"""
             <ErrorResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><Error><Type>Sender</Type><Code>AccessDenied</Code>
-            <Message>User: arn:aws:iam::123456789012:user/admin is not authorized to perform: cloudformation:DescribeStackResources on resource: arn:aws:cloudformation:us-east-1:123456789012:stack/PinterestAffiliateBackendStack/abc</Message>
+            <Message>{refusal}</Message>
             </Error><RequestId>b9b4b068-example</RequestId></ErrorResponse>
             """);
 
@@ -47,7 +49,8 @@ public sealed class TroubleAlertTests : MudTestContext
     public void A_missing_stack_shows_the_deploy_command()
     {
         var error = AwsErrors.FromXml(new AwsCall("cloudformation", "DescribeStacks", "prod-admin"), HttpStatusCode.BadRequest,
-            "<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code><Message>Stack with id PinterestAffiliateStorageStack does not exist</Message></Error></ErrorResponse>");
+            "<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code><Message>Stack with id PinterestAffiliateStorageStack does not " +
+                "exist</Message></Error></ErrorResponse>");
 
         var alert = Render<TroubleAlert>(p => p.Add(c => c.Trouble, Troubleshooter.Explain(error)));
 

@@ -31,7 +31,8 @@ public sealed class VerificationLineViewTests : MudTestContext
     [Fact]
     public void A_green_line_has_no_fix_link_and_shows_the_sample_as_the_guides_table()
     {
-        var line = new VerificationLine("Products sample", "2 products from ProductsTable", CheckState.Green, ["Every sampled product has creatorId, featured and status."], ConsoleScreen.Migration)
+        var line = new VerificationLine("Products sample", "2 products from ProductsTable", CheckState.Green, ["Every sampled product has creatorId, featured and status."],
+            ConsoleScreen.Migration)
         {
             Table = new(["id", "creatorId", "featured", "status"], [["p1", "c1", "False", "approved"], ["p2", "c1", "True", "pending"]]),
         };

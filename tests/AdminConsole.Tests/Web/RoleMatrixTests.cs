@@ -50,7 +50,8 @@ public sealed class RoleMatrixTests(ConsoleFactory factory) : IClassFixture<Cons
     {
         var response = await factory.ClientAs("viewer").GetAsync("/tables");
 
-        var imgSrc = string.Join(' ', response.Headers.GetValues("Content-Security-Policy")).Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("img-src", StringComparison.Ordinal));
+        var imgSrc =
+            string.Join(' ', response.Headers.GetValues("Content-Security-Policy")).Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("img-src", StringComparison.Ordinal));
         Assert.Equal("img-src 'self' data: https://m.media-amazon.com https://images.example.com", imgSrc);
     }
 

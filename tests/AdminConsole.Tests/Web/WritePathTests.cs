@@ -46,8 +46,10 @@ public sealed class WritePathTests(ConsoleFactory factory) : IClassFixture<Conso
             "onboard" => () => Get<OnboardingService>().StartAsync(new CreatorProfile("new-one", "New One", "", new("", "", ""), new("#112233", "#445566", "Inter")),
                 OnboardingUser.ExistingUser("someone"), none),
             "resume onboarding" => () => Get<OnboardingService>().ResumeAsync("abc", ct: none),
-            "repair featured" => () => Task.FromResult(Get<JobRunner>().Start(FeaturedRepair.JobKind, "Repair featured encoding", j => Get<FeaturedRepair>().RunAsync(j, dryRun: false))),
-            "access ensure" => () => Task.FromResult(Get<JobRunner>().Start(AccessEnsureService.JobKind, AccessEnsureService.Title, j => Get<AccessEnsureService>().RunAsync(j, true))),
+            "repair featured" => ()
+                => Task.FromResult(Get<JobRunner>().Start(FeaturedRepair.JobKind, "Repair featured encoding", j => Get<FeaturedRepair>().RunAsync(j, dryRun: false))),
+            "access ensure" => ()
+                => Task.FromResult(Get<JobRunner>().Start(AccessEnsureService.JobKind, AccessEnsureService.Title, j => Get<AccessEnsureService>().RunAsync(j, true))),
             "grant access" => () => Get<AccessEnsureService>().GrantAsync(Creator.New("jesskoufo", "Jess", DateTimeOffset.UtcNow, "sub-1"),
                 new CognitoUser("jesskoufo", "sub-1", null, true, null), none),
             _ => throw new ArgumentOutOfRangeException(nameof(path)),

@@ -65,7 +65,8 @@ internal static class AnalyticsBenchmark
 
         Report("naive", naiveEvents, naiveTime, naivePeak, naiveCpu);
         Report("rebuild", jobEvents, jobTime, jobPeak, jobCpu);
-        Console.WriteLine($"speed-up: {naiveTime / jobTime:0.0}x · summaries written: {jobTable.Count} · identical to naive: {(naiveTable.SequenceEqual(jobTable) ? "yes" : "NO")}");
+        Console.WriteLine($"speed-up: {naiveTime / jobTime:0.0}x · summaries written: {jobTable.Count} · identical to naive: " +
+            $"{(naiveTable.SequenceEqual(jobTable) ? "yes" : "NO")}");
         return naiveTable.SequenceEqual(jobTable) && naiveEvents == jobEvents ? 0 : 1;
     }
 
@@ -115,7 +116,8 @@ internal static class AnalyticsBenchmark
         }).Build();
         return new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddCore(configuration).AddSandbox()
             // The benchmark acts as an operator, as the CLI does: jobs demand an admin and audit who ran them.
-            .AddSingleton<CreatorPlatform.Core.Security.ICurrentActor>(new CreatorPlatform.Core.Security.FixedActor(CreatorPlatform.Core.Security.Actor.Operator(null))).BuildServiceProvider();
+            .AddSingleton<CreatorPlatform.Core.Security.ICurrentActor>(new
+                CreatorPlatform.Core.Security.FixedActor(CreatorPlatform.Core.Security.Actor.Operator(null))).BuildServiceProvider();
     }
 
     private static long Option(string[] args, string name, long fallback)

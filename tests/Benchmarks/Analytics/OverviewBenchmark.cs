@@ -77,7 +77,8 @@ internal static class OverviewBenchmark
             var same = rolled.Rollup?.Used == true && rolled.Current == direct.Current && rolled.Previous == direct.Previous
                 && rolled.Creators.SequenceEqual(direct.Creators) && rolled.Series.SequenceEqual(direct.Series);
             ok &= same;
-            Console.WriteLine($"| {latency} ms | {rollupTime.TotalMilliseconds:N0} ms | {directTime.TotalMilliseconds:N0} ms | {rollupRequests:N0} / {directRequests:N0} | {(same ? "yes" : "NO")} |");
+            Console.WriteLine($"| {latency} ms | {rollupTime.TotalMilliseconds:N0} ms | {directTime.TotalMilliseconds:N0} ms | {rollupRequests:N0} / {directRequests:N0} | " +
+                $"{(same ? "yes" : "NO")} |");
         }
         return ok ? 0 : 1;
     }

@@ -147,7 +147,8 @@ internal static class PageLoadBenchmark
     {
         var dll = Path.Combine(RepositoryPaths.Root, "src", "AdminConsole", "bin", "Release", "net10.0", "AdminConsole.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"Build the console first: dotnet build -c Release src/AdminConsole ({dll} is missing).");
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        var info =
+            new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
         foreach (var a in new[] { dll, "--urls", $"http://127.0.0.1:{appPort}" }) info.ArgumentList.Add(a);
         info.Environment["Platform__Mode"] = "Sandbox";
         info.Environment["Platform__Sandbox__InMemory"] = "true";

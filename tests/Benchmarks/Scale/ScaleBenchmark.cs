@@ -58,7 +58,8 @@ internal static class ScaleBenchmark
         {
             var clock = Stopwatch.StartNew();
             await ScaleSeed.AddCreatorsAsync(setup, poolId, seeded, size, 16, throughApi ? null : emulators, ct);
-            Console.Error.WriteLine($"seeded {size - seeded:N0} creators and users in {clock.Elapsed.TotalSeconds:N0} s ({(throughApi ? "cognito-local's API" : "its pool file")})");
+            Console.Error.WriteLine($"seeded {size - seeded:N0} creators and users in {clock.Elapsed.TotalSeconds:N0} s " +
+                $"({(throughApi ? "cognito-local's API" : "its pool file")})");
             seeded = size;
             clock.Restart();
             var today = CreatorPlatform.Core.Analytics.DateRange.Today(TimeProvider.System);
@@ -66,7 +67,8 @@ internal static class ScaleBenchmark
             var rebuild = setup.GetRequiredService<JobRunner>().Start(CreatorPlatform.Core.Analytics.AnalyticsRebuilder.JobKind, "rebuild",
                 job => setup.GetRequiredService<CreatorPlatform.Core.Analytics.AnalyticsRebuilder>().RebuildAsync(job, scope, "benchmark"));
             await rebuild.Completion;
-            Console.WriteLine($"| {size:N0} | 0 ms | analytics rebuild of today and yesterday (the schedule's job; writes the rollups) | | {clock.Elapsed.TotalSeconds:N1} s | {rebuild.State} |");
+            Console.WriteLine($"| {size:N0} | 0 ms | analytics rebuild of today and yesterday (the schedule's job; writes the rollups) | | {clock.Elapsed.TotalSeconds:N1} s | " +
+                $"{rebuild.State} |");
             foreach (var latency in latencies)
             {
                 var counter = new Counter();
@@ -106,7 +108,8 @@ internal static class ScaleBenchmark
         var found = walk.State == JobState.Succeeded && facts is not null
             ? $"{walk.State}: {facts.ActiveCanWork:N0} of {facts.Active:N0} can work, {facts.Unlinked:N0} unlinked, {facts.FindingCount:N0} findings"
             : $"{walk.State} after {walked:N0} of {size:N0} creators: {walked / clock.Elapsed.TotalSeconds:N1} creators/s";
-        Console.WriteLine($"| {size:N0} | {latency} ms | platform walk (unpaced, a job) | {counter.DynamoDb:N0} / {counter.Cognito:N0} | {clock.Elapsed.TotalSeconds:N1} s | {found} |");
+        Console.WriteLine($"| {size:N0} | {latency} ms | platform walk (unpaced, a job) | {counter.DynamoDb:N0} / {counter.Cognito:N0} | {clock.Elapsed.TotalSeconds:N1} s | " +
+            $"{found} |");
     }
 
     /// <summary>A console's services on the emulators at <paramref name="ports"/>; the tables' default names when <paramref name="prefix"/> is null.</summary>
@@ -121,7 +124,8 @@ internal static class ScaleBenchmark
             ["Platform:Walk:CognitoRequestsPerSecond"] = "100000", ["Platform:Walk:DynamoDbRequestsPerSecond"] = "100000",
         };
         if (prefix is not null)
-            foreach (var (name, suffix) in new[] { ("Creators", "Creators"), ("AnalyticsEvents", "Events"), ("AnalyticsSummaries", "Summaries"), ("Ops", "Ops"), ("Products", "Products") })
+            foreach (var (name, suffix) in new[] { ("Creators", "Creators"), ("AnalyticsEvents", "Events"), ("AnalyticsSummaries", "Summaries"), ("Ops", "Ops"),
+                ("Products", "Products") })
                 settings[$"Platform:Tables:{name}"] = $"{prefix}-{suffix}";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).AddEnvironmentVariables().Build();
         var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddCore(configuration)

@@ -223,5 +223,6 @@ public sealed class CreatorAccessTests(EmulatorFixture emulators)
         world.Get<JobRunner>().RunToEndAsync(AccessEnsureService.JobKind, job => world.Get<AccessEnsureService>().RunAsync(job, irreversibleConfirmed: false));
 
     private static async Task<int> ChangeEntriesAsync(CreatorsWorld world) =>
-        (await world.Get<AuditReader>().ReadAsync(new AuditFilter(), null, 200, default)).Entries.Count(e => !e.Action.StartsWith(AccessEnsureService.JobKind, StringComparison.Ordinal));
+        (await world.Get<AuditReader>().ReadAsync(new AuditFilter(), null, 200, default)).Entries.Count(e => !e.Action.StartsWith(AccessEnsureService.JobKind,
+            StringComparison.Ordinal));
 }

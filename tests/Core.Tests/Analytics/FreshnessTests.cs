@@ -70,7 +70,8 @@ public sealed class FreshnessTests(EmulatorFixture emulators)
         await tables.AddEventsAsync(anna, Today.AddDays(-1), [(PageView, null)]);
         await WalkAsync(services);
 
-        var lines = await services.GetServices<CreatorPlatform.Core.Verification.IVerificationSection>().OfType<AnalyticsFreshnessSection>().Single().CheckAsync(CancellationToken.None);
+        var lines =
+            await services.GetServices<CreatorPlatform.Core.Verification.IVerificationSection>().OfType<AnalyticsFreshnessSection>().Single().CheckAsync(CancellationToken.None);
 
         var line = Assert.Single(lines);
         Assert.Equal(CheckState.Amber, line.State);

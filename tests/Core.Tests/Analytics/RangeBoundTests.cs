@@ -116,6 +116,7 @@ public sealed class RangeBoundTests(EmulatorFixture emulators)
         var reconciler = services.GetRequiredService<AnalyticsReconciler>();
         var scope = new AnalyticsScope(null, DateRange.LastDays(7, Today));
 
-        Assert.Throws<AdminAccessDeniedException>(() => services.GetRequiredService<JobRunner>().Start(AnalyticsReconciler.JobKind, "reconcile", job => reconciler.RunAsync(job, scope)));
+        Assert.Throws<AdminAccessDeniedException>(() => services.GetRequiredService<JobRunner>().Start(AnalyticsReconciler.JobKind, "reconcile",
+            job => reconciler.RunAsync(job, scope)));
     }
 }

@@ -62,7 +62,8 @@ public sealed class RebuildTests(EmulatorFixture emulators)
         Assert.Contains("never writes zeros", run.Text());
         var stored = await services.GetRequiredService<AnalyticsStore>().QuerySummariesAsync(anna.Id, new DateRange(expired, expired), CancellationToken.None);
         Assert.True(stored.Single().SameAs(expiredSummary));
-        Assert.Equal(9, (await services.GetRequiredService<AnalyticsStore>().QuerySummariesAsync(anna.Id, new DateRange(withoutEvents, withoutEvents), CancellationToken.None)).Single().PageViews);
+        Assert.Equal(9, (await services.GetRequiredService<AnalyticsStore>().QuerySummariesAsync(anna.Id, new DateRange(withoutEvents, withoutEvents),
+            CancellationToken.None)).Single().PageViews);
     }
 
     [Fact]

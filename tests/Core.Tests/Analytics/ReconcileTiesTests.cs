@@ -41,7 +41,8 @@ public sealed class ReconcileTiesTests(EmulatorFixture emulators)
         var (first, second, wrong) = (Today.AddDays(-3), Today.AddDays(-2), Today.AddDays(-1));
         // p01..p09 score 20..12; p10 and p11 tie at 5 across the cut; p12 scores 1.
         var events = Enumerable.Range(1, 9).SelectMany(i => Repeat(ProductView, $"p{i:00}", 21 - i))
-            .Concat(Repeat(ProductView, "p10", 5)).Concat(Repeat(ProductView, "p11", 4)).Concat(new (string, string?)[] { (AffiliateClick, "p11"), (ProductView, "p12") }).ToArray();
+            .Concat(Repeat(ProductView, "p10", 5)).Concat(Repeat(ProductView, "p11", 4)).Concat(new (string, string?)[] { (AffiliateClick, "p11"),
+                (ProductView, "p12") }).ToArray();
         var top9 = Enumerable.Range(1, 9).Select(i => new ProductCount($"p{i:00}", 21 - i, 0)).ToList();
         foreach (var day in new[] { first, second, wrong }) await tables.AddEventsAsync(creator, day, events);
         var views = events.Count(e => e.Item1 == ProductView);

@@ -69,8 +69,10 @@ public sealed class ScheduledRebuildTests(EmulatorFixture emulators)
         var at = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
         var range = new DateRange(new DateOnly(2026, 11, 19), new DateOnly(2026, 11, 20));
         await log.SaveAsync(new RebuildRunRecord("older", RebuildTrigger.Manual, range, null, "ann", at, at.AddMinutes(1), 2, 10), CancellationToken.None);
-        await log.SaveAsync(new RebuildRunRecord("scheduled", RebuildTrigger.Scheduled, range, null, "console", at.AddHours(1), at.AddHours(1).AddMinutes(1), 0, 10), CancellationToken.None);
-        await log.SaveAsync(new RebuildRunRecord("one-creator", RebuildTrigger.Manual, range, "anna", "ann", at.AddHours(2), at.AddHours(2).AddMinutes(1), 1, 3), CancellationToken.None);
+        await log.SaveAsync(new RebuildRunRecord("scheduled", RebuildTrigger.Scheduled, range, null, "console", at.AddHours(1), at.AddHours(1).AddMinutes(1), 0, 10),
+            CancellationToken.None);
+        await log.SaveAsync(new RebuildRunRecord("one-creator", RebuildTrigger.Manual, range, "anna", "ann", at.AddHours(2), at.AddHours(2).AddMinutes(1), 1, 3),
+            CancellationToken.None);
 
         var last = await log.LastCompletedAsync(CancellationToken.None);
 

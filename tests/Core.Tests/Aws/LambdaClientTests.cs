@@ -9,7 +9,8 @@ public sealed class LambdaClientTests
     [Fact]
     public async Task Get_function_configuration_is_a_signed_get_of_the_rest_path_and_reads_the_environment()
     {
-        await using var server = new LocalHttpServer(new CannedResponse(200, LambdaResponses.Configuration("pinterest-affiliate-getProducts", LambdaResponses.GoodVariables), "application/json"));
+        await using var server =
+            new LocalHttpServer(new CannedResponse(200, LambdaResponses.Configuration("pinterest-affiliate-getProducts", LambdaResponses.GoodVariables), "application/json"));
 
         var config = await AwsTestClients.Lambda(server).GetFunctionConfigurationAsync(new() { FunctionName = "pinterest-affiliate-getProducts" });
 
@@ -36,7 +37,8 @@ public sealed class LambdaClientTests
     public async Task Access_denied_names_the_lambda_action()
     {
         await using var server = new LocalHttpServer(LambdaResponses.Error(403, "AccessDeniedException",
-            "User: arn:aws:iam::123456789012:user/admin is not authorized to perform: lambda:GetFunctionConfiguration on resource: arn:aws:lambda:us-east-1:123456789012:function:f"));
+            "User: arn:aws:iam::123456789012:user/admin is not authorized to perform: lambda:GetFunctionConfiguration on resource: " +
+                "arn:aws:lambda:us-east-1:123456789012:function:f"));
 
         var error = await Assert.ThrowsAsync<AccessDeniedException>(() => AwsTestClients.Lambda(server).GetFunctionConfigurationAsync(new() { FunctionName = "f" }));
 

@@ -43,7 +43,9 @@ internal static class LambdaResponses
         <ListStackResourcesResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">
           <ListStackResourcesResult>
             <StackResourceSummaries>
-              {string.Concat(resources.Select(r => $"<member><ResourceStatus>CREATE_COMPLETE</ResourceStatus><LogicalResourceId>{r.Logical}</LogicalResourceId><LastUpdatedTimestamp>2025-11-20T18:56:47Z</LastUpdatedTimestamp><PhysicalResourceId>{r.Physical}</PhysicalResourceId><ResourceType>{r.Type}</ResourceType></member>"))}
+              {string.Concat(resources.Select(r => "<member><ResourceStatus>CREATE_COMPLETE</ResourceStatus>" +
+                  $"<LogicalResourceId>{r.Logical}</LogicalResourceId><LastUpdatedTimestamp>2025-11-20T18:56:47Z</LastUpdatedTimestamp>" +
+                  $"<PhysicalResourceId>{r.Physical}</PhysicalResourceId><ResourceType>{r.Type}</ResourceType></member>"))}
             </StackResourceSummaries>
             {(nextToken is null ? "" : $"<NextToken>{nextToken}</NextToken>")}
           </ListStackResourcesResult>

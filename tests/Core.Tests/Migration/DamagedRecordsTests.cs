@@ -43,7 +43,8 @@ public sealed class DamagedRecordsTests(EmulatorFixture emulators)
         await dynamoDb.PutItemAsync(new PutItemRequest
         {
             TableName = ops,
-            Item = new() { ["pk"] = new() { S = OpsKeys.BackfillPointer }, ["sk"] = new() { S = OpsKeys.BackfillPointerSk }, ["backfillId"] = new() { S = "b1" }, ["segments"] = new() { N = "0" } },
+            Item = new() { ["pk"] = new() { S = OpsKeys.BackfillPointer }, ["sk"] = new() { S = OpsKeys.BackfillPointerSk }, ["backfillId"] = new() { S = "b1" }, ["segments"] =
+                new() { N = "0" } },
         });
 
         var run = await UndoWorld.MigrateAsync(services);

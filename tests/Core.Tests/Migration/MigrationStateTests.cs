@@ -5,7 +5,8 @@ namespace CreatorPlatform.Core.Tests.Migration;
 public sealed class MigrationStateTests
 {
     private static MigrationRunRecord Run(string kind, string? verification) =>
-        new("r1", kind, "alice", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "succeeded", new Dictionary<string, string>(), new Dictionary<string, long>(), verification, null);
+        new("r1", kind, "alice", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "succeeded", new Dictionary<string, string>(), new Dictionary<string, long>(),
+            verification, null);
 
     [Fact]
     public void A_history_without_any_verification_has_no_last_verification()

@@ -11,7 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CreatorPlatform.Core.Tests.Migration;
 
-/// <summary>What undo leaves alone and what it refuses: a default creator something still refers to, a creator it did not make, a run it cannot undo exactly; against DynamoDB Local.</summary>
+/// <summary>What undo leaves alone and what it refuses: a default creator something still refers to, a creator it did not make, a run it cannot undo exactly; against DynamoDB
+/// Local.</summary>
 [Collection(EmulatorCollection.Name)]
 public sealed class MigrationUndoLimitsTests(EmulatorFixture emulators)
 {

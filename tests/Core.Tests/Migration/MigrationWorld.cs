@@ -14,7 +14,8 @@ namespace CreatorPlatform.Core.Tests.Migration;
 /// <summary>The post-rollout schema with legacy products, optionally behind an HTTP handler that sees every DynamoDB request.</summary>
 public static class MigrationWorld
 {
-    public static async Task<ServiceProvider> CreateAsync(EmulatorFixture emulators, int products, Action<Dictionary<string, string?>>? configure = null, DelegatingHandler? handler = null)
+    public static async Task<ServiceProvider> CreateAsync(EmulatorFixture emulators, int products, Action<Dictionary<string, string?>>? configure = null,
+        DelegatingHandler? handler = null)
     {
         var services = emulators.Services(configure, handler is null ? null : Through(handler));
         var applier = services.GetRequiredService<SchemaApplier>();
@@ -37,7 +38,8 @@ public static class MigrationWorld
     });
 
     public static Task SeedAsync(IServiceProvider services, IEnumerable<Dictionary<string, AttributeValue>> items, string? table = null) =>
-        BatchWriter.PutAllAsync(services.GetRequiredService<IAmazonDynamoDB>(), table ?? services.GetRequiredService<PlatformSchema>().Products.Name, items, CancellationToken.None);
+        BatchWriter.PutAllAsync(services.GetRequiredService<IAmazonDynamoDB>(), table ?? services.GetRequiredService<PlatformSchema>().Products.Name, items,
+            CancellationToken.None);
 
     public static async Task<List<Dictionary<string, AttributeValue>>> ProductsAsync(IServiceProvider services)
     {

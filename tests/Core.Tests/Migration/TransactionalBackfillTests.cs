@@ -56,7 +56,8 @@ public sealed class TransactionalBackfillTests(EmulatorFixture emulators)
         {
             TableName = table, Key = new() { ["id"] = new AttributeValue { S = ids[1] } },
             UpdateExpression = "SET creatorId = :c, featured = :f, #s = :s", ExpressionAttributeNames = new() { ["#s"] = "status" },
-            ExpressionAttributeValues = new() { [":c"] = new AttributeValue { S = "a-creator" }, [":f"] = new AttributeValue { S = "true" }, [":s"] = new AttributeValue { S = "pending" } },
+            ExpressionAttributeValues =
+                new() { [":c"] = new AttributeValue { S = "a-creator" }, [":f"] = new AttributeValue { S = "true" }, [":s"] = new AttributeValue { S = "pending" } },
         });
         await dynamoDb.DeleteItemAsync(table, new Dictionary<string, AttributeValue> { ["id"] = new AttributeValue { S = ids[3] } });
         var gate = new AdaptiveConcurrency(1, 1);
@@ -146,7 +147,9 @@ public sealed class TransactionalBackfillTests(EmulatorFixture emulators)
             if (Interlocked.Exchange(ref answered, 1) == 1) return await base.SendAsync(request, ct);
             return new HttpResponseMessage(System.Net.HttpStatusCode.BadRequest)
             {
-                Content = new StringContent($$"""{"__type":"com.amazonaws.dynamodb.v20120810#TransactionCanceledException","CancellationReasons":{{Reasons}},"Message":"Transaction cancelled, please refer cancellation reasons for specific reasons"}""",
+                Content = new StringContent(
+                    $$"""{"__type":"com.amazonaws.dynamodb.v20120810#TransactionCanceledException","CancellationReasons":{{Reasons}},"Message":"Transaction cancelled,""" +
+                    """ please refer cancellation reasons for specific reasons"}""",
                     System.Text.Encoding.UTF8, "application/x-amz-json-1.0"),
             };
         }

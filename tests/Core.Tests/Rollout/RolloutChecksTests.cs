@@ -82,7 +82,8 @@ public sealed class RolloutChecksTests(EmulatorFixture emulators)
         var store = services.GetRequiredService<VerificationReportStore>();
         var at = services.GetRequiredService<TimeProvider>().GetUtcNow().AddMinutes(-5);
         VerificationLine Line(string title, CheckState state) => new("Tables", title, state, [], CreatorPlatform.Core.ConsoleScreen.Tables);
-        var red = new VerificationResult([Line("ProductsTable", CheckState.Green), Line("PITR", CheckState.Amber), Line("Group and linkage", CheckState.Red)], at, TimeSpan.FromSeconds(2));
+        var red = new VerificationResult([Line("ProductsTable", CheckState.Green), Line("PITR", CheckState.Amber), Line("Group and linkage", CheckState.Red)], at,
+            TimeSpan.FromSeconds(2));
 
         await store.SaveAsync(new StoredVerification("run-1", "alice", red), default);
         var result = await Check<VerificationCleanCheck>(services).CheckAsync(default);

@@ -79,7 +79,8 @@ public static class ScaleSeed
 /// </summary>
 public static class ScalePoolFile
 {
-    public static async Task<string[]> AddUsersAsync(global::CreatorPlatform.Sandbox.SandboxEmulators emulators, string poolId, string group, int from, int to, CancellationToken ct)
+    public static async Task<string[]> AddUsersAsync(global::CreatorPlatform.Sandbox.SandboxEmulators emulators, string poolId, string group, int from, int to,
+        CancellationToken ct)
     {
         var file = Path.Combine(emulators.CognitoFolder, ".cognito", "db", $"{poolId}.json");
         var root = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(file, ct))!.AsObject();

@@ -65,7 +65,10 @@ public sealed class TwoIndexDeployTests
         <DescribeStackEventsResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">
           <DescribeStackEventsResult>
             <StackEvents>
-              {string.Concat(events.Select((e, i) => $"<member><EventId>e{i}</EventId><StackName>PinterestAffiliateStorageStack</StackName><LogicalResourceId>{e.Logical}</LogicalResourceId><ResourceType>AWS::DynamoDB::Table</ResourceType><Timestamp>2026-12-0{3 - Math.Min(i, 2)}T10:00:00Z</Timestamp><ResourceStatus>{e.Status}</ResourceStatus><ResourceStatusReason>{e.Reason}</ResourceStatusReason></member>"))}
+              {string.Concat(events.Select((e, i) => $"<member><EventId>e{i}</EventId><StackName>PinterestAffiliateStorageStack</StackName>" +
+                  $"<LogicalResourceId>{e.Logical}</LogicalResourceId><ResourceType>AWS::DynamoDB::Table</ResourceType>" +
+                  $"<Timestamp>2026-12-0{3 - Math.Min(i, 2)}T10:00:00Z</Timestamp><ResourceStatus>{e.Status}</ResourceStatus>" +
+                  $"<ResourceStatusReason>{e.Reason}</ResourceStatusReason></member>"))}
             </StackEvents>
           </DescribeStackEventsResult>
         </DescribeStackEventsResponse>

@@ -22,10 +22,12 @@ public sealed class IndexesInOneDeployTests
         Assert.Contains("CloudFormation adds one global secondary index per table per stack update", trouble.Explanation);
         Assert.Equal(ConsoleScreen.Tables, trouble.Link);
         var steps = trouble.Command!.Split('\n');
-        Assert.Equal("1. In infrastructure/lib/storage-stack.ts add only creatorId-index to ProductsTable, then: npx cdk deploy PinterestAffiliateStorageStack --profile dev", steps[0]);
+        Assert.Equal("1. In infrastructure/lib/storage-stack.ts add only creatorId-index to ProductsTable, then: npx cdk deploy PinterestAffiliateStorageStack --profile dev",
+            steps[0]);
         Assert.StartsWith("   Wait until creatorId-index is ACTIVE", steps[1]);
         Assert.Contains("aws dynamodb describe-table --table-name ProductsTable --profile dev", steps[1]);
-        Assert.Equal("2. In infrastructure/lib/storage-stack.ts add only status-index to ProductsTable, then: npx cdk deploy PinterestAffiliateStorageStack --profile dev", steps[2]);
+        Assert.Equal("2. In infrastructure/lib/storage-stack.ts add only status-index to ProductsTable, then: npx cdk deploy PinterestAffiliateStorageStack --profile dev",
+            steps[2]);
     }
 
     [Fact]

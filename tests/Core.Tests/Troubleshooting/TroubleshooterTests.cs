@@ -19,8 +19,10 @@ public sealed class TroubleshooterTests(EmulatorFixture emulators)
     public async Task Access_denied_names_the_action_the_resource_and_the_permission_to_add()
     {
         await using var server = new LocalHttpServer(new CannedResponse(403, CloudFormationResponses.Error("AccessDenied",
-            "User: arn:aws:iam::123456789012:user/admin is not authorized to perform: cloudformation:DescribeStackResources on resource: arn:aws:cloudformation:eu-west-1:123456789012:stack/PinterestAffiliateBackendStack/*")));
-        var error = await Assert.ThrowsAsync<AccessDeniedException>(() => AwsTestClients.CloudFormation(server).DescribeStackResourcesAsync(new() { StackName = "PinterestAffiliateBackendStack" }));
+            "User: arn:aws:iam::123456789012:user/admin is not authorized to perform: cloudformation:DescribeStackResources on resource: " +
+                "arn:aws:cloudformation:eu-west-1:123456789012:stack/PinterestAffiliateBackendStack/*")));
+        var error = await Assert.ThrowsAsync<AccessDeniedException>(()
+            => AwsTestClients.CloudFormation(server).DescribeStackResourcesAsync(new() { StackName = "PinterestAffiliateBackendStack" }));
 
         var trouble = troubleshooter.Explain(error);
 
@@ -79,7 +81,8 @@ public sealed class TroubleshooterTests(EmulatorFixture emulators)
     [Fact]
     public async Task A_lambda_function_that_does_not_exist_is_explained_as_such()
     {
-        await using var server = new LocalHttpServer(LambdaResponses.Error(404, "ResourceNotFoundException", "Function not found: arn:aws:lambda:eu-west-1:123456789012:function:gone"));
+        await using var server =
+            new LocalHttpServer(LambdaResponses.Error(404, "ResourceNotFoundException", "Function not found: arn:aws:lambda:eu-west-1:123456789012:function:gone"));
         var error = await Assert.ThrowsAsync<ResourceNotFoundException>(() => AwsTestClients.Lambda(server).GetFunctionConfigurationAsync(new() { FunctionName = "gone" }));
 
         var trouble = troubleshooter.Explain(error, "lambda:GetFunctionConfiguration", "gone");
@@ -108,7 +111,8 @@ public sealed class TroubleshooterTests(EmulatorFixture emulators)
     {
         var run = new MigrationRunRecord("r1", "migrate", "admin", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "failed", new Dictionary<string, string>(),
             new Dictionary<string, long> { ["failed"] = 2, ["updated"] = 98 }, null,
-            "2 products could not be migrated (e.g. p-17: Throughput exceeds the current capacity, p-42: Item size has exceeded the maximum allowed size). Run the migration again to finish them.");
+            "2 products could not be migrated (e.g. p-17: Throughput exceeds the current capacity, p-42: Item size has exceeded the maximum allowed size). Run the migration " +
+                "again to finish them.");
 
         var trouble = Troubleshooter.MigrationFailures(run);
         var clean = Troubleshooter.MigrationFailures(run with { Outcome = "succeeded", Error = null, Counts = new Dictionary<string, long>() });

@@ -109,7 +109,8 @@ public sealed class LambdaEnvironmentTests(EmulatorFixture emulators)
         var line = Assert.Single(await Section(services, null, lambda, ["trackPageView"]).CheckAsync(default));
 
         Assert.Equal(CheckState.Amber, line.State);
-        Assert.Contains(line.Evidence, e => e.StartsWith("ANALYTICS_EVENTS_TABLE is not set: the code falls back to AnalyticsEventsTable, which is the configured table", StringComparison.Ordinal));
+        Assert.Contains(line.Evidence,
+            e => e.StartsWith("ANALYTICS_EVENTS_TABLE is not set: the code falls back to AnalyticsEventsTable, which is the configured table", StringComparison.Ordinal));
         Assert.Contains(line.Evidence,
             e => e.StartsWith("ANALYTICS_SUMMARIES_TABLE is not set: the code falls back to AnalyticsSummariesTable, which is the configured table", StringComparison.Ordinal));
     }
@@ -163,7 +164,8 @@ public sealed class LambdaEnvironmentTests(EmulatorFixture emulators)
     {
         await using var services = await TablesAsync();
         await using var lambda = new LocalHttpServer(LambdaResponses.Error(403, "AccessDeniedException",
-            "User: arn:aws:iam::123456789012:user/admin is not authorized to perform: lambda:GetFunctionConfiguration on resource: arn:aws:lambda:us-east-1:123456789012:function:getProducts"));
+            "User: arn:aws:iam::123456789012:user/admin is not authorized to perform: lambda:GetFunctionConfiguration on resource: " +
+                "arn:aws:lambda:us-east-1:123456789012:function:getProducts"));
 
         var line = Assert.Single(await Section(services, null, lambda, ["getProducts"]).CheckAsync(default));
 

@@ -33,7 +33,8 @@ public sealed class PacedCallsTests
         var paced = new PacedCalls(new WalkOptions(), new FakeTimeProvider(), _ => { });
         var attempts = 0;
 
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => paced.PatientlyAsync<string>(() => { attempts++; throw new InvalidOperationException("broken"); }, default));
+        var failure =
+            await Assert.ThrowsAsync<InvalidOperationException>(() => paced.PatientlyAsync<string>(() => { attempts++; throw new InvalidOperationException("broken"); }, default));
 
         Assert.Equal(("broken", 1), (failure.Message, attempts));
     }

@@ -43,15 +43,22 @@ public sealed record PlatformFreshness(DateTimeOffset CheckedAt, DateOnly Today,
 
     public string Describe()
     {
-        var last = LastRun is { } r ? $" Last rebuild {r.EndedAt:yyyy-MM-dd HH:mm} UTC ({r.Trigger.ToString().ToLowerInvariant()}, by {r.StartedBy})." : " No rebuild has completed yet.";
+        var last =
+            LastRun is { } r ? $" Last rebuild {r.EndedAt:yyyy-MM-dd HH:mm} UTC ({r.Trigger.ToString().ToLowerInvariant()}, by {r.StartedBy})." : " No rebuild has completed yet.";
         var probed = Partial ? $" {Probed:N0} of {TotalCreators:N0} creators probed." : "";
         return State switch
         {
             CheckState.NotCovered => "No events and no summaries yet." + last,
             CheckState.Green => $"Summaries keep up with the events: newest summary {NewestSummary:yyyy-MM-dd}, newest event {NewestEvent:yyyy-MM-dd HH:mm} UTC.{last}{probed}",
-            _ when BehindCount > 0 => $"{BehindCount:N0} creator(s) with summaries more than a day behind their events ({string.Join(", ", Behind.Take(5).Select(c => c.Creator.Slug))}{(BehindCount > 5 ? ", ..." : "")}).{last}{probed}",
+            _ when BehindCount > 0
+                =>
+                    $"{BehindCount:N0} creator(s) with summaries more than a day behind their events " +
+                        $"({string.Join(", ", Behind.Take(5).Select(c => c.Creator.Slug))}{(BehindCount > 5 ? ", ..." : "")}).{last}{probed}",
             _ when NewestSummary is null => "Events exist but no summary at all: run a rebuild." + last,
-            _ => $"The newest summary is {Today.DayNumber - NewestSummary!.Value.DayNumber} days old ({NewestSummary:yyyy-MM-dd}): neither tracking nor the rebuild is keeping the summaries current.{last}{probed}",
+            _
+                =>
+                    $"The newest summary is {Today.DayNumber - NewestSummary!.Value.DayNumber} days old ({NewestSummary:yyyy-MM-dd}): neither tracking nor the rebuild is " +
+                        $"keeping the summaries current.{last}{probed}",
         };
     }
 }
