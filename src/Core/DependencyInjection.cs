@@ -83,6 +83,7 @@ public static class DependencyInjection
         services.AddSingleton<MigrationProgressEstimator>();
         services.AddSingleton<MigrationProgressRecorder>();
         services.AddSingleton<MigrationScreen>();
+        services.AddSingleton<MigrationJobs>();
         services.AddMigrationUndo();
         services.AddSingleton<IRolloutCheck, MigrationDoneCheck>();
         services.AddSingleton<IRolloutCheck, VerificationCleanCheck>();

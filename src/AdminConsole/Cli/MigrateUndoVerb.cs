@@ -30,13 +30,11 @@ internal static class MigrateUndoVerb
                 AnsiConsole.MarkupLine("[red]Undoing a migration in Mode=Aws changes ProductsTable: run it with --dry-run first, then again with --yes.[/]");
                 return 2;
             }
-            var undo = services.GetRequiredService<MigrationUndo>();
             var runner = services.GetRequiredService<JobRunner>();
             var kind = dry ? MigrationUndo.DryRunJobKind : MigrationUndo.JobKind;
             await LeaseWait.BeforeStartAsync(services, kind, ct);
             UndoReport? report = null;
-            var run = runner.Start(kind, dry ? "Undo migration (dry run)" : "Undo migration",
-                async j => report = await undo.RunAsync(j, parse.GetValue(runId), dry));
+            var run = services.GetRequiredService<MigrationJobs>().StartUndo(parse.GetValue(runId), dry, r => report = r);
             using (CliJob.CancelOnCtrlC(runner, run, ct))
             {
                 if (parse.GetValue(json)) await run.Completion;

@@ -35,29 +35,26 @@ internal static class MigrateVerb
         command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
         {
             var runner = services.GetRequiredService<JobRunner>();
+            var migration = services.GetRequiredService<MigrationJobs>();
             var quiet = parse.GetValue(json);
             JobRun run;
             object? result = null;
             if (parse.GetValue(dryRun))
             {
-                var dry = services.GetRequiredService<MigrationDryRun>();
                 await LeaseWait.BeforeStartAsync(services, MigrationDryRun.JobKind, ct);
-                run = runner.Start(MigrationDryRun.JobKind, "Migration dry run", async j => result = await dry.RunAsync(j));
+                run = migration.StartDryRun(report => result = report);
             }
             else if (parse.GetValue(join))
             {
-                var job = services.GetRequiredService<MigrationJob>();
-                var overrides = new MigrationRunSettings(MaxConcurrency: parse.GetValue(concurrency));
-                run = runner.Start(MigrationJob.JoinKind, "Migration (joined worker)", j => job.JoinAsync(j, overrides));
+                run = migration.StartJoin(new MigrationRunSettings(MaxConcurrency: parse.GetValue(concurrency)));
             }
             else
             {
-                var job = services.GetRequiredService<MigrationJob>();
                 var overrides = new MigrationRunSettings(parse.GetValue(segments), parse.GetValue(concurrency));
                 if (await services.GetRequiredService<CreatorPlatform.Core.Rollback.PitrService>().MigrationWarningAsync(ct) is { } noBackup)
                     Console.Error.WriteLine(TerminalText.Clean($"⚠ {noBackup}"));
                 await LeaseWait.BeforeStartAsync(services, MigrationJob.JobKind, ct);
-                run = runner.Start(MigrationJob.JobKind, "Migration", j => job.RunAsync(j, overrides));
+                run = migration.StartMigration(overrides);
             }
             using (CliJob.CancelOnCtrlC(runner, run, ct, pause: !parse.GetValue(dryRun) && !parse.GetValue(join)))
             {

@@ -18,12 +18,10 @@ internal static class RepairFeaturedVerb
         var command = new Command("repair-featured", "Turn each boolean featured into the string the platform reads (\"true\"/\"false\").") { dryRun, json };
         command.SetAction((parse, ct) => CliApp.WithPlatformAsync(async services =>
         {
-            var repair = services.GetRequiredService<FeaturedRepair>();
             var dry = parse.GetValue(dryRun);
             FeaturedRepairReport? report = null;
             var runner = services.GetRequiredService<JobRunner>();
-            var run = runner.Start(dry ? FeaturedRepair.DryRunJobKind : FeaturedRepair.JobKind,
-                dry ? "Repair featured encoding (dry run)" : "Repair featured encoding", async j => report = await repair.RunAsync(j, dry));
+            var run = services.GetRequiredService<MigrationJobs>().StartRepair(dry, r => report = r);
             await using (CliJob.CancelOnCtrlC(runner, run, ct))
             {
                 if (parse.GetValue(json)) await run.Completion;

@@ -35,18 +35,13 @@ public sealed record MigrationScreenState(MigrationState State, IReadOnlyList<Jo
 }
 
 /// <summary>
-/// The migration screen's one entry point: its state, the live progress of a run of this process, and its actions
-/// (dry run, migrate, pause, verify, repair, undo), each started as a job on <see cref="JobRunner"/>.
+/// What the migration screen reads: its state, the live progress of a run of this process or the stored progress of
+/// one elsewhere; its actions are <see cref="MigrationJobs"/>, which the CLI starts too.
 /// </summary>
-public sealed class MigrationScreen(JobRunner jobs, MigrationJob migration, MigrationDryRun dryRun, MigrationVerifier verifier, FeaturedRepair repair,
-    MigrationUndo undo, MigrationStateService states, Schema.PlatformSchema schema, AwsContext aws, TimeProvider time)
+public sealed class MigrationScreen(JobRunner jobs, MigrationStateService states, Schema.PlatformSchema schema, AwsContext aws, TimeProvider time)
 {
     private readonly Lock gate = new();
     private (Task<MigrationScreenState> Read, long At)? shared;
-
-    /// <summary>The job kinds this screen starts and follows.</summary>
-    public static readonly IReadOnlyList<string> Kinds = [MigrationJob.JobKind, MigrationDryRun.JobKind, MigrationVerifier.JobKind, FeaturedRepair.JobKind,
-        FeaturedRepair.DryRunJobKind, MigrationUndo.JobKind, MigrationUndo.DryRunJobKind];
 
     public string ProductsTable => schema.Products.Name;
 
@@ -54,7 +49,7 @@ public sealed class MigrationScreen(JobRunner jobs, MigrationJob migration, Migr
     public string? TypeToConfirm => aws.IsSandbox ? null : schema.Products.Name;
 
     /// <summary>The newest run of this process of any of the screen's kinds.</summary>
-    public JobRun? LatestRun() => Kinds.Select(jobs.Latest).OfType<JobRun>().MaxBy(r => r.StartedAt);
+    public JobRun? LatestRun() => MigrationJobs.Kinds.Select(jobs.Latest).OfType<JobRun>().MaxBy(r => r.StartedAt);
 
     public async Task<MigrationScreenState> ReadAsync(CancellationToken ct)
     {
@@ -89,20 +84,4 @@ public sealed class MigrationScreen(JobRunner jobs, MigrationJob migration, Migr
     /// <summary>Whether the state should be read again: only while another process holds the lease, as its progress is in the ops table.</summary>
     public bool FollowsElsewhere(MigrationScreenState? state, JobRun? current) =>
         current?.State != JobState.Running && state?.State.Lease is { } lease && lease.Until > time.GetUtcNow();
-
-    public JobRun StartDryRun(Action<DryRunReport> done) => jobs.Start(MigrationDryRun.JobKind, "Dry run", async job => done(await dryRun.RunAsync(job)));
-
-    public JobRun StartVerify() => jobs.Start(MigrationVerifier.JobKind, "Verify", async job => await verifier.RunAsync(job));
-
-    public JobRun StartRepair(bool dry) => jobs.Start(dry ? FeaturedRepair.DryRunJobKind : FeaturedRepair.JobKind,
-        dry ? "Repair featured encoding (dry run)" : "Repair featured encoding", async job => await repair.RunAsync(job, dry));
-
-    public JobRun StartMigration() => jobs.Start(MigrationJob.JobKind, "Migration", migration.RunAsync);
-
-    public JobRun StartUndoDryRun(string runId, Action<UndoReport> done) =>
-        jobs.Start(MigrationUndo.DryRunJobKind, "Undo migration (dry run)", async job => done(await undo.RunAsync(job, runId, dryRun: true)));
-
-    public JobRun StartUndo(string runId) => jobs.Start(MigrationUndo.JobKind, "Undo migration", async job => await undo.RunAsync(job, runId, dryRun: false));
-
-    public Task PauseAsync(JobRun run, CancellationToken ct) => jobs.PauseAsync(run, ct);
 }

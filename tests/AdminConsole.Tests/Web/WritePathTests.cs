@@ -30,9 +30,9 @@ public sealed class WritePathTests(ConsoleFactory factory) : IClassFixture<Conso
         return path switch
         {
             "schema" => () => Task.FromResult(Get<JobRunner>().Start(SchemaApplier.JobKind, "Apply schema", Get<SchemaApplier>().ApplyAsync)),
-            "migration" => () => Task.FromResult(Get<JobRunner>().Start(MigrationJob.JobKind, "Migration", Get<MigrationJob>().RunAsync)),
-            "verify" => () => Task.FromResult(Get<JobRunner>().Start(MigrationVerifier.JobKind, "Verify", j => Get<MigrationVerifier>().RunAsync(j))),
-            "dry-run" => () => Task.FromResult(Get<JobRunner>().Start(MigrationDryRun.JobKind, "Dry run", j => Get<MigrationDryRun>().RunAsync(j))),
+            "migration" => () => Task.FromResult(Get<MigrationJobs>().StartMigration()),
+            "verify" => () => Task.FromResult(Get<MigrationJobs>().StartVerify()),
+            "dry-run" => () => Task.FromResult(Get<MigrationJobs>().StartDryRun(_ => { })),
             "pause" => () => StopAsViewerAsync(Get<JobRunner>(), (r, run) => r.PauseAsync(run, none)),
             "cancel" => () => StopAsViewerAsync(Get<JobRunner>(), (r, run) => r.CancelAsync(run, none)),
             "group ensure" => () => Get<CreatorsGroupService>().EnsureAsync(none),

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CreatorPlatform.Core.Tests.Migration;
 
-/// <summary>The migration screen's entry point against DynamoDB Local: what the page shows, and its actions as jobs.</summary>
+/// <summary>The migration screen against DynamoDB Local: what the page shows of the family's jobs, started as the page and the CLI start them.</summary>
 [Collection(EmulatorCollection.Name)]
 public sealed class MigrationScreenTests(EmulatorFixture emulators)
 {
@@ -21,7 +21,7 @@ public sealed class MigrationScreenTests(EmulatorFixture emulators)
         Assert.Null(before.LastVerification);
         Assert.Null(before.RunningElsewhere);
 
-        var run = screen.StartMigration();
+        var run = services.GetRequiredService<MigrationJobs>().StartMigration();
         await run.Completion.WaitAsync(TimeSpan.FromMinutes(3));
 
         Assert.Equal(JobState.Succeeded, run.State);
@@ -45,7 +45,7 @@ public sealed class MigrationScreenTests(EmulatorFixture emulators)
         var screen = services.GetRequiredService<MigrationScreen>();
         DryRunReport? report = null;
 
-        var run = screen.StartDryRun(r => report = r);
+        var run = services.GetRequiredService<MigrationJobs>().StartDryRun(r => report = r);
         await run.Completion.WaitAsync(TimeSpan.FromMinutes(2));
 
         Assert.Equal(JobState.Succeeded, run.State);

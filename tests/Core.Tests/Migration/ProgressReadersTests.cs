@@ -26,7 +26,7 @@ public sealed class ProgressReadersTests(EmulatorFixture emulators)
         }, writes);
         await using var otherConsole = MigrationWorld.SecondWorker(emulators, settings);
         await using var thirdConsole = MigrationWorld.SecondWorker(emulators, settings);
-        var run = services.GetRequiredService<MigrationScreen>().StartMigration();
+        var run = services.GetRequiredService<MigrationJobs>().StartMigration();
         await writes.Held.Task.WaitAsync(TimeSpan.FromMinutes(1));
         await writes.StoredTwiceSinceHeld.Task.WaitAsync(TimeSpan.FromMinutes(1));
         var other = otherConsole.GetRequiredService<MigrationScreen>();
