@@ -29,12 +29,21 @@ public sealed class MigrationJobs(JobRunner jobs, MigrationJob migration, Migrat
 
     public JobRun StartRepair(bool dry, Action<FeaturedRepairReport>? done = null) =>
         jobs.Start(dry ? FeaturedRepair.DryRunJobKind : FeaturedRepair.JobKind, dry ? $"{RepairTitle} (dry run)" : RepairTitle,
-            async job => done?.Invoke(await repair.RunAsync(job, dry)));
+            async job =>
+            {
+                // Not done?.Invoke(await ...): a null-conditional call would skip the work itself when nobody waits for the report.
+                var report = await repair.RunAsync(job, dry);
+                done?.Invoke(report);
+            });
 
     /// <summary>Undo of <paramref name="runId"/> (null: the newest run that updated products).</summary>
     public JobRun StartUndo(string? runId, bool dry, Action<UndoReport>? done = null) =>
         jobs.Start(dry ? MigrationUndo.DryRunJobKind : MigrationUndo.JobKind, dry ? $"{UndoTitle} (dry run)" : UndoTitle,
-            async job => done?.Invoke(await undo.RunAsync(job, runId, dry)));
+            async job =>
+            {
+                var report = await undo.RunAsync(job, runId, dry);
+                done?.Invoke(report);
+            });
 
     public Task PauseAsync(JobRun run, CancellationToken ct) => jobs.PauseAsync(run, ct);
 }
