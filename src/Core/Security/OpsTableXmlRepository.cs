@@ -106,13 +106,23 @@ public sealed class OpsTableXmlRepository(IServiceProvider services, TimeProvide
         logger.LogInformation("Data-protection keys are kept in {Table} again", Table);
     }
 
+    /// <summary>A timer's callback: it must never throw, or the process ends.</summary>
     private void RetryFlush()
     {
         try { Flush(); }
+        catch (ObjectDisposedException)
+        {
+            // The console is shutting down (its services are gone): the keys stay as they are, in memory, as before.
+            lock (gate)
+            {
+                retry?.Dispose();
+                retry = null;
+            }
+        }
         catch (Exception e) when (IsUnreachable(e))
         {
             // Warned once when it started; each further attempt is a debug line, not a warning per interval.
-            logger.LogDebug("Data-protection keys are still not written to {Table}; next attempt in {Interval}: {Reason}", Table, RetryEvery, e.Message);
+            logger.LogDebug("Data-protection keys are still not written; next attempt in {Interval}: {Reason}", RetryEvery, e.Message);
         }
     }
 
