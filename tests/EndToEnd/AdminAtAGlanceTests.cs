@@ -24,6 +24,10 @@ public sealed class AdminAtAGlanceTests(ConsoleAppFixture console)
         {
             await page.GetByTestId("ensure-group").ClickAsync();
             await page.GetByTestId("confirm-yes").ClickAsync();
+            // The page's own word on the creation first: when it fails, its message is the test's failure.
+            var said = page.Locator(".mud-snackbar").First;
+            await Expect(said).ToBeVisibleAsync(new() { Timeout = 90_000 });
+            Assert.Matches("Created the group|already exists", await said.InnerTextAsync());
             await Expect(page.GetByTestId("group-exists")).ToHaveAttributeAsync("data-exists", "yes");
         }
 
