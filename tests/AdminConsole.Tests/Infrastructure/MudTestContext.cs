@@ -1,3 +1,4 @@
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -10,7 +11,11 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
+        PrerenderState = AddBunitPersistentComponentState();
     }
+
+    /// <summary>What a prerender handed to the live page (pages read it instead of reading again); empty unless a test persists something.</summary>
+    protected BunitPersistentComponentState PrerenderState { get; }
 
     /// <summary>Signed in with the console's viewer policy only: what a viewer's circuit sees.</summary>
     protected void AsViewer() => AddAuthorization().SetAuthorized("Test viewer").SetPolicies(AdminConsole.Security.Policies.Viewer);
