@@ -31,7 +31,10 @@ public sealed class JobsFixture : IAsyncLifetime
 
     /// <summary>Core's services as the app wires them, over a new console table (jobs audit and lease there); disposed with the fixture.</summary>
     /// <param name="time">Core's clock (leases, heartbeats, state reads), when a test moves time itself.</param>
-    public async Task<ServiceProvider> CoreAsync(TimeProvider? time = null)
+    public Task<ServiceProvider> CoreAsync(TimeProvider? time = null) => CoreAsync(dynamoDbPort, cognitoPort, time);
+
+    /// <summary>Core's services over emulators a test started for itself (to stop one under a page), as <see cref="CoreAsync(TimeProvider?)"/>.</summary>
+    public async Task<ServiceProvider> CoreAsync(int dynamoDbPort, int cognitoPort, TimeProvider? time = null)
     {
         var settings = new Dictionary<string, string?>
         {

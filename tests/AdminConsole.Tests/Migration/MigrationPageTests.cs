@@ -5,7 +5,11 @@ using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Migration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using System.Diagnostics;
 using System.Text.Json;
+using CreatorPlatform.Core;
+using CreatorPlatform.Sandbox;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AdminConsole.Tests.Migration;
 
@@ -146,13 +150,32 @@ public sealed class MigrationPageTests : MudTestContext
         Assert.Empty(DisabledButtons(page));
     }
 
+    [Fact]
+    public async Task DynamoDB_Local_killed_under_the_page_shows_the_failed_read_and_the_error_goes_once_a_read_works_again()
+    {
+        var (dynamoDbPort, cognitoPort) = (SandboxEmulators.FreePort(), SandboxEmulators.FreePort());
+        await using var own = await SandboxEmulators.StartAsync(Path.Combine(RepositoryPaths.Root, ".sandbox", "tools"), null, dynamoDbPort, cognitoPort,
+            NullLogger.Instance, CancellationToken.None, realisticDelays: false);
+        await ClockedCoreAsync(await jobs.CoreAsync(dynamoDbPort, cognitoPort, clock));
+        var page = Render<MigrationPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid='undo-run-done']")));
+
+        using (var dynamoDb = Process.GetProcessById(own.ProcessIds[SandboxEmulators.DynamoDbName])) dynamoDb.Kill();
+        clock.Advance(TimeSpan.FromSeconds(6)); // a tick: the lease read fails, so the page reads its state and says why
+        page.WaitForAssertion(() => Assert.Contains("could not be read", page.Find("[data-testid='migration-error']").TextContent), TimeSpan.FromSeconds(60));
+        await own.RestartAsync(SandboxEmulators.DynamoDbName, CancellationToken.None); // in memory: back, and empty
+        clock.Advance(TimeSpan.FromSeconds(6));
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid='migration-error']")), TimeSpan.FromSeconds(60));
+    }
+
     /// <summary>
     /// Core on the page's clock, whose screen and jobs the page uses, with a journaled migration run whose verification
     /// counts boolean featured values: the page offers Migrate, Undo and Repair.
     /// </summary>
-    private async Task<ServiceProvider> ClockedCoreAsync()
+    private async Task<ServiceProvider> ClockedCoreAsync(ServiceProvider? on = null)
     {
-        var core = await jobs.CoreAsync(clock);
+        var core = on ?? await jobs.CoreAsync(clock);
         Services.AddSingleton(core.GetRequiredService<MigrationScreen>());
         Services.AddSingleton(core.GetRequiredService<MigrationJobs>());
         var report = new VerificationReport("jesskoufo", 1, 10, 10, new Dictionary<string, ProblemCount>(),
