@@ -72,26 +72,26 @@ internal sealed class SandboxSupervisor : IAsyncDisposable
     }
 
     /// <param name="what">What happened to them: "stopped" (the process exited) or "stopped answering" (it runs, silent).</param>
-    private async Task RecoverAsync(IReadOnlyList<string> exited, string what)
+    private async Task RecoverAsync(IReadOnlyList<string> down, string what)
     {
         var since = Health.State == SandboxHealthState.Down ? Health.Since : time.GetUtcNow();
-        Report(SandboxHealthState.Down, $"{string.Join(" and ", exited)} {what} at {since:HH:mm:ss} UTC. Restarting it...", exited, since);
-        logger.LogWarning("Sandbox: {Emulators} {What}; restarting", string.Join(", ", exited), what);
+        Report(SandboxHealthState.Down, $"{string.Join(" and ", down)} {what} at {since:HH:mm:ss} UTC. Restarting it...", down, since);
+        logger.LogWarning("Sandbox: {Emulators} {What}; restarting", string.Join(", ", down), what);
         try
         {
-            foreach (var name in exited) await emulators.RestartAsync(name, stop.Token);
-            var lost = !emulators.KeepsData && exited.Contains(SandboxEmulators.DynamoDbName);
+            foreach (var name in down) await emulators.RestartAsync(name, stop.Token);
+            var lost = !emulators.KeepsData && down.Contains(SandboxEmulators.DynamoDbName);
             if (lost) await afterDataLoss(stop.Token);
             failures = 0;
-            Report(SandboxHealthState.Running, $"{string.Join(" and ", exited)} {what} at {since:HH:mm:ss} UTC and was restarted at {time.GetUtcNow():HH:mm:ss} UTC"
+            Report(SandboxHealthState.Running, $"{string.Join(" and ", down)} {what} at {since:HH:mm:ss} UTC and was restarted at {time.GetUtcNow():HH:mm:ss} UTC"
                 + (lost ? ". It ran in memory, so its data was lost: the pre-rollout sandbox was provisioned again." : ", with its data."), []);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Sandbox: restarting {Emulators} failed", string.Join(", ", exited));
+            logger.LogError(e, "Sandbox: restarting {Emulators} failed", string.Join(", ", down));
             if (++failures >= MaxRestarts)
                 Report(SandboxHealthState.Failed,
-                    $"{string.Join(" and ", exited)} {what} and could not be restarted ({MaxRestarts} tries): {e.Message} Restart the console.", exited, since);
+                    $"{string.Join(" and ", down)} {what} and could not be restarted ({MaxRestarts} tries): {e.Message} Restart the console.", down, since);
         }
     }
 
