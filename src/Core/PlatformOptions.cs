@@ -127,6 +127,8 @@ public sealed class SandboxOptions
     public bool RealisticDelays { get; set; } = true;
     /// <summary>How often the emulators are checked; one that stopped is restarted.</summary>
     public int SuperviseMilliseconds { get; set; } = 2000;
+    /// <summary>Checks in a row a running emulator may leave unanswered (hung, stopped by a signal) before it is killed and started again; at least 2.</summary>
+    public int SilentProbesBeforeRestart { get; set; } = 3;
 }
 
 public sealed class MigrationOptions

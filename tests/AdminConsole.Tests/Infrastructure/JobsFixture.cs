@@ -30,7 +30,11 @@ public sealed class JobsFixture : IAsyncLifetime
         dynamoDbPort, cognitoPort, NullLogger.Instance, CancellationToken.None, realisticDelays: false);
 
     /// <summary>Core's services as the app wires them, over a new console table (jobs audit and lease there); disposed with the fixture.</summary>
-    public async Task<ServiceProvider> CoreAsync()
+    /// <param name="time">Core's clock (leases, heartbeats, state reads), when a test moves time itself.</param>
+    public Task<ServiceProvider> CoreAsync(TimeProvider? time = null) => CoreAsync(dynamoDbPort, cognitoPort, time);
+
+    /// <summary>Core's services over emulators a test started for itself (to stop one under a page), as <see cref="CoreAsync(TimeProvider?)"/>.</summary>
+    public async Task<ServiceProvider> CoreAsync(int dynamoDbPort, int cognitoPort, TimeProvider? time = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -42,6 +46,7 @@ public sealed class JobsFixture : IAsyncLifetime
         };
         var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<ICurrentActor>(new FixedActor(Alice));
+        if (time is not null) services.AddSingleton(time);
         services.AddCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).AddSandbox();
         var core = services.BuildServiceProvider();
         lock (created) created.Add(core);
