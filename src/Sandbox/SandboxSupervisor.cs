@@ -25,7 +25,7 @@ internal sealed class SandboxSupervisor : IAsyncDisposable
 
     /// <param name="silentProbesBeforeRestart">Probes in a row a running emulator may leave unanswered before it is killed and started again.</param>
     public SandboxSupervisor(SandboxEmulators emulators, Func<CancellationToken, Task> afterDataLoss, ILogger logger, TimeProvider time, TimeSpan interval,
-        int silentProbesBeforeRestart = 3)
+        int silentProbesBeforeRestart = 10)
     {
         this.silentProbesBeforeRestart = silentProbesBeforeRestart;
         this.emulators = emulators;
