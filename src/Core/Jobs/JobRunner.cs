@@ -47,9 +47,13 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
     /// <summary>
     /// Cancels a run (the job log's Cancel, the CLI's Ctrl-C): admins only. The request is audited before it takes effect,
     /// a refused one too, and the run's end names who asked. A request whose entry cannot be written still stops the run
-    /// and says so in its log.
+    /// and says so in its log; one whose entry is not written within <see cref="StopAuditDeadline"/> stops it then, and
+    /// the entry is kept to be written later.
     /// </summary>
     public Task CancelAsync(JobRun run, CancellationToken ct) => RequestStopAsync(run, AuditActions.JobCancelRequested(run.Kind), $"Cancel {run.Title}", ct);
+
+    /// <summary>How long a pause or cancel waits for its audit entry to be written before it takes effect anyway.</summary>
+    public static readonly TimeSpan StopAuditDeadline = TimeSpan.FromSeconds(5);
 
     private async Task RequestStopAsync(JobRun run, string action, string what, CancellationToken ct)
     {
@@ -65,14 +69,27 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
             catch (AuditWriteException) { } // logged by WriteAsync with the entry; the refusal is what the caller reports
             throw;
         }
+        var request = audit.Entry(actor, action, run.Title, jobId: run.Id);
+        // A stop cannot wait for the SDK's retries on a stalled table (minutes): past the deadline the entry is kept and
+        // written when the table answers, and the job stops at once.
+        using var deadline = new CancellationTokenSource(StopAuditDeadline, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         try
         {
-            await audit.WriteAsync(audit.Entry(actor, action, run.Title, jobId: run.Id), ct);
+            await audit.WriteAsync(request, either.Token);
         }
         catch (AuditWriteException e)
         {
             // Stopping is the safe side: the job still stops, and its log (and its end entry) says what was not recorded.
             run.Append(JobLogLevel.Error, $"✗ Audit log: {e.Message}");
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            audit.Defer(request);
+            logger.LogWarning("Job {Kind} {JobId}: the audit entry of {Action} did not get written within {Seconds} s; kept to write later",
+                run.Kind, run.Id, action, StopAuditDeadline.TotalSeconds);
+            run.Append(JobLogLevel.Warning, $"The audit log did not answer within {StopAuditDeadline.TotalSeconds:0} s: this request's entry is kept "
+                + $"{audit.KeptWhere} and written when it answers.");
         }
         logger.LogInformation("Job {Kind} {JobId}: {Action} by {ActorName} ({ActorId})", run.Kind, run.Id, action, actor.Name, actor.Id);
         run.Append(JobLogLevel.Warning, $"{what} requested by {actor.Name}.");
