@@ -29,10 +29,16 @@ public sealed class JobsFixture : IAsyncLifetime
     public async Task InitializeAsync() => emulators = await SandboxEmulators.StartAsync(Path.Combine(RepositoryPaths.Root, ".sandbox", "tools"), null,
         dynamoDbPort, cognitoPort, NullLogger.Instance, CancellationToken.None, realisticDelays: false);
 
-    /// <summary>Core's services as the app wires them, over a new console table (jobs audit and lease there); disposed with the fixture.</summary>
-    public async Task<ServiceProvider> CoreAsync()
+    public int DynamoDbPort => dynamoDbPort;
+    public int CognitoPort => cognitoPort;
+
+    /// <summary>
+    /// Core's services as the app wires them, over a new console table (jobs audit and lease there); disposed with the fixture.
+    /// <paramref name="settings"/> adds to the settings or replaces them (table names of the test's own, a user pool).
+    /// </summary>
+    public async Task<ServiceProvider> CoreAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var settings = new Dictionary<string, string?>
+        var own = new Dictionary<string, string?>
         {
             ["Platform:Mode"] = "Sandbox",
             ["Platform:Sandbox:InMemory"] = "true",
@@ -40,9 +46,10 @@ public sealed class JobsFixture : IAsyncLifetime
             ["Platform:Sandbox:CognitoPort"] = cognitoPort.ToString(),
             ["Platform:Tables:Ops"] = $"jobs{Interlocked.Increment(ref counter)}-{Guid.NewGuid():N}"[..16] + "-Ops",
         };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(own).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<ICurrentActor>(new FixedActor(Alice));
-        services.AddCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).AddSandbox();
+        services.AddCore(configuration).AddSandbox();
         var core = services.BuildServiceProvider();
         lock (created) created.Add(core);
         await core.GetRequiredService<IAmazonDynamoDB>().CreateTableAsync(TableRequests.Create(core.GetRequiredService<PlatformSchema>().Ops));
