@@ -86,6 +86,31 @@ public sealed class HostileCreatorsPagesTests(JobsFixture jobs) : MudTestContext
     }
 
     [Fact]
+    public void Linking_a_creator_to_a_hostile_user_name_asks_and_reports_it_as_text_in_the_dialog_and_the_snackbar()
+    {
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var snackbars = Render<MudBlazor.MudSnackbarProvider>();
+        var typed = HostileText.ImgOnerror + HostileText.BidiOverride + HostileText.LineBreak;
+        var page = Render<CreatorPage>(p => p.Add(c => c.Slug, world.Creators[3].Slug));
+        page.WaitForAssertion(() => page.Find("input[data-testid='link-user']"));
+
+        page.Find("input[data-testid='link-user']").Input(typed);
+        page.Find("button[data-testid='link']").Click();
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid='confirm-yes']"));
+        var asked = string.Concat(dialogs.Nodes.Select(n => n.TextContent));
+        HostileText.AssertNoInjectedElement(dialogs.FindAll("*"));
+        HostileText.AssertShownVisibly(asked);
+        Assert.Contains($"Link {Shown(world.Creators[3].Slug)} to {Shown(typed)}?", asked);
+        dialogs.Find("[data-testid='confirm-yes']").Click();
+
+        snackbars.WaitForAssertion(() => Assert.NotEmpty(snackbars.FindAll(".mud-snackbar")));
+        HostileText.AssertNoInjectedElement(snackbars.FindAll("*"));
+        var told = string.Concat(snackbars.Nodes.Select(n => n.TextContent));
+        HostileText.AssertShownVisibly(told);
+        Assert.Contains(Shown(typed), told);
+    }
+
+    [Fact]
     public async Task The_consistency_panel_names_a_hostile_duplicate_slug_as_text()
     {
         var walk = world.Get<JobRunner>().Start(PlatformWalk.JobKind, PlatformWalk.Title, world.Get<PlatformWalk>().RunAsync);
