@@ -15,7 +15,7 @@ namespace AdminConsole.Tests.Infrastructure;
 /// Real DynamoDB Local (and cognito-local), in memory, for component tests that run jobs: each test gets Core's own
 /// <see cref="JobRunner"/>, with its audit log and leases in a console table of its own, acting as <see cref="Alice"/>.
 /// </summary>
-public sealed class JobsFixture : IAsyncLifetime
+public class JobsFixture : IAsyncLifetime
 {
     private static int counter;
     private readonly int dynamoDbPort = SandboxEmulators.FreePort();
@@ -26,8 +26,11 @@ public sealed class JobsFixture : IAsyncLifetime
     /// <summary>The admin who starts the tests' jobs.</summary>
     public static Actor Alice { get; } = new("alice", "oid-alice", AdminRole.Admin, "tests");
 
-    public async Task InitializeAsync() => emulators = await SandboxEmulators.StartAsync(Path.Combine(RepositoryPaths.Root, ".sandbox", "tools"), null,
-        dynamoDbPort, cognitoPort, NullLogger.Instance, CancellationToken.None, realisticDelays: false);
+    /// <summary>Null: the emulators keep their data in memory. A folder: they are named in its manifest, and others (the CLI) may join them.</summary>
+    protected virtual string? DataFolder => null;
+
+    public virtual async Task InitializeAsync() => emulators = await SandboxEmulators.StartAsync(Path.Combine(RepositoryPaths.Root, ".sandbox", "tools"),
+        DataFolder, dynamoDbPort, cognitoPort, NullLogger.Instance, CancellationToken.None, realisticDelays: false);
 
     public int DynamoDbPort => dynamoDbPort;
     public int CognitoPort => cognitoPort;
@@ -56,7 +59,7 @@ public sealed class JobsFixture : IAsyncLifetime
         return core;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var core in created) await core.DisposeAsync();
         if (emulators is not null) await emulators.DisposeAsync();
