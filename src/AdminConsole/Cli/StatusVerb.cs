@@ -35,7 +35,8 @@ internal static class StatusVerb
         var table = new Table().AddColumns("Table", "Status", "Items", "TTL", "Indexes");
         foreach (var t in status.Tables)
         {
-            var indexes = string.Join("\n", t.Indexes.Select(i => $"{TerminalText.OneLine(i.Name)}: {(i.Exists ? i.Status + (i.Backfilling ? " (backfilling)" : "") : "MISSING")}"));
+            var indexes = string.Join("\n",
+                t.Indexes.Select(i => $"{TerminalText.OneLine(i.Name)}: {(i.Exists ? i.Status + (i.Backfilling ? " (backfilling)" : "") : "MISSING")}"));
             table.AddRow(Markup.Escape(t.Spec.Name), Colour(t.Exists ? t.Status : "MISSING"), t.ItemCount?.ToString("N0") ?? "",
                 TerminalText.Escape(t.TtlState ?? (t.Spec.TtlAttribute is null ? "" : "?")), Markup.Escape(indexes));
         }
