@@ -127,6 +127,12 @@ public sealed class SandboxOptions
     public bool RealisticDelays { get; set; } = true;
     /// <summary>How often the emulators are checked; one that stopped is restarted.</summary>
     public int SuperviseMilliseconds { get; set; } = 2000;
+    /// <summary>
+    /// Checks in a row a running emulator may leave unanswered (hung, stopped by a signal) before it is killed and started
+    /// again; at least 2. Ten (20 s and more) so that a machine too busy to answer a check in 3 s for a while does not
+    /// cost an in-memory sandbox its data.
+    /// </summary>
+    public int SilentProbesBeforeRestart { get; set; } = 10;
 }
 
 public sealed class MigrationOptions

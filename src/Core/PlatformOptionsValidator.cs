@@ -36,6 +36,8 @@ public sealed partial class PlatformOptionsValidator : IValidateOptions<Platform
                 errors.Add("Platform:Sandbox:DynamoDbPort and CognitoPort must be two different ports between 1024 and 65535.");
             if (o.Sandbox.ProductCount is < 0 or > 1_000_000)
                 errors.Add("Platform:Sandbox:ProductCount must be between 0 and 1000000.");
+            if (o.Sandbox.SilentProbesBeforeRestart < 2)
+                errors.Add("Platform:Sandbox:SilentProbesBeforeRestart must be 2 or more: one missed check may be a busy machine.");
         }
         var m = o.Migration;
         if (m.Segments is < 1 or > 1000 || m.SegmentsPerWorker is < 1 or > 1000 || m.MaxConcurrency is < 1 or > 1024 || m.ScanPageSize is < 1 or > 10_000)

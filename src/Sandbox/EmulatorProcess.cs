@@ -46,7 +46,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         string? logFile = null)
     {
         if (!PortIsFree(port))
-            throw new SandboxException($"Port {port} is taken by another program, so {name} cannot start. Stop that program or choose another port ({hint}).");
+            throw new SandboxException($"Port {port} is taken by {PortOwners.Describe(port)}, so {name} cannot start. Stop that program or choose another port ({hint}).");
         info.UseShellExecute = false;
         if (logFile is null)
         {
@@ -73,7 +73,17 @@ internal sealed class EmulatorProcess : IAsyncDisposable
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
         }
-        await started.WaitUntilAnsweringAsync(ct);
+        try
+        {
+            await started.WaitUntilAnsweringAsync(ct);
+            started.EnsureOwnsPort(hint);
+        }
+        catch
+        {
+            // A child that did not become the port's owner (or whose start was cancelled) is never left running.
+            await started.DisposeAsync();
+            throw;
+        }
         return started;
     }
 
@@ -82,7 +92,19 @@ internal sealed class EmulatorProcess : IAsyncDisposable
     {
         if (identity.IsGoneFromThisHost() || !string.Equals(identity.Host, Environment.MachineName, StringComparison.OrdinalIgnoreCase)) return null;
         var adopted = new EmulatorProcess(name, port, probe, null, identity, logFile);
-        return await adopted.AnswersAsync(ct) ? adopted : null;
+        // An answer from another process on the port is not the manifest's emulator: the caller says who it is instead.
+        return await adopted.AnswersAsync(ct) && adopted.OwnsPort() != false ? adopted : null;
+    }
+
+    /// <summary>Whether this emulator's process listens on its port; null where the system cannot tell (no <c>/proc</c>).</summary>
+    public bool? OwnsPort() => PortOwners.Listeners(Port) is { } inodes ? inodes.Count > 0 && PortOwners.Holds(Identity.Pid, inodes) : null;
+
+    private void EnsureOwnsPort(string hint)
+    {
+        if (OwnsPort() != false) return;
+        throw new SandboxException($"{PortOwners.Describe(Port) switch { "another program" => "Another program", var who => $"Another program ({who})" }} answers on port "
+            + $"{Port}, not the {Name} started here (process {Identity.Pid}), which was stopped so that it is not left behind. "
+            + $"Stop that program or choose another port ({hint}).");
     }
 
     public static int FreePort()
@@ -92,19 +114,8 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static bool PortIsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Free on every interface: DynamoDB Local binds them all, so a listener on 0.0.0.0 or [::] blocks it as much as one on 127.0.0.1.</summary>
+    public static bool PortIsFree(int port) => PortOwners.IsFree(port);
 
     private async Task WaitUntilAnsweringAsync(CancellationToken ct)
     {

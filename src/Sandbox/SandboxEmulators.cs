@@ -149,7 +149,8 @@ public sealed partial class SandboxEmulators : IAsyncDisposable
             && await EmulatorProcess.AdoptAsync(name, port, Probe(name), named.Process, manifest!.LogFile(LogName(name)), ct) is { } adopted)
             return adopted;
         if (!EmulatorProcess.PortIsFree(port))
-            throw new SandboxException($"Port {port} is taken, but not by this checkout's sandbox ({manifest!.Path} does not name a running {name} there), "
+            throw new SandboxException($"Port {port} is taken by {PortOwners.Describe(port)}, not by this checkout's sandbox "
+                + $"({manifest!.Path} does not name a running {name} there that listens on it), "
                 + $"so {name} cannot start and the console does not join it. Stop that program or choose another port ({hint}).");
         return name == DynamoDbName ? await StartDynamoDbAsync(port, ct) : await StartCognitoAsync(port, ct);
     }

@@ -44,7 +44,7 @@ public sealed class SandboxRuntime(IOptions<PlatformOptions> options, SandboxPro
         if (emulators.Joined) logger.LogInformation("Sandbox: joined the emulators another console of this checkout is running");
         if (Manifest is null) SaveManifest(await provisioner.ProvisionAsync(ct));
         supervisor = new SandboxSupervisor(emulators, ProvisionAgainAsync, logger, time,
-            TimeSpan.FromMilliseconds(Math.Max(100, Settings.SuperviseMilliseconds)));
+            TimeSpan.FromMilliseconds(Math.Max(100, Settings.SuperviseMilliseconds)), Settings.SilentProbesBeforeRestart);
         supervisor.Changed += health => HealthChanged?.Invoke(health);
     }
 

@@ -64,32 +64,45 @@ public sealed class AnalyticsRollups(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         return snapshot;
     }
 
-    /// <summary>The newest rollup, or null before the first rebuild.</summary>
-    public async Task<RollupSnapshot?> ReadAsync(CancellationToken ct)
+    /// <summary>
+    /// The newest rollup, or null before the first rebuild. For a view (the default) it holds the ranked rows and the
+    /// figures over every creator, in the same few requests at any number of creators; <paramref name="everyCreator"/>
+    /// reads every creator's row (one request per two chunks of about 700 creators).
+    /// </summary>
+    public async Task<RollupSnapshot?> ReadAsync(CancellationToken ct, bool everyCreator = false)
     {
         var pointer = await dynamoDb.GetItemAsync(new GetItemRequest { TableName = schema.Ops.Name, Key = Key(RollupPointerPk, "current") }, ct);
         if (pointer.Item is not { Count: > 0 } p || Str(p, "generation") is not { } generation) return null;
-        var chunks = (int)Long(p, "chunks");
-        var keys = FixedSks.Concat(Enumerable.Range(0, chunks).Select(ChunkSk)).Select(sk => Key(RollupPk(generation), sk)).ToList();
+        // A generation written before the view's item existed has only chunks (generations expire within two days).
+        var top = !everyCreator && Long(p, "top") == 1;
+        var chunks = top ? 0 : (int)Long(p, "chunks");
+        var keys = FixedSks.Concat(top ? [TopSk] : Enumerable.Range(0, chunks).Select(ChunkSk)).Select(sk => Key(RollupPk(generation), sk)).ToList();
         var items = new ConcurrentDictionary<string, string>();
         await Parallel.ForEachAsync(keys.Chunk(2), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (group, token) =>
         {
             foreach (var item in await BatchReader.GetAllAsync(dynamoDb, schema.Ops.Name, group, null, token))
                 if (Str(item, "sk") is { } sk && item.TryGetValue("data", out var data) && data.B is { } bytes) items[sk] = RollupJson.Unpack(bytes);
         });
-        if (Enumerable.Range(0, chunks).Any(i => !items.ContainsKey(ChunkSk(i)))) return null;
+        if (Enumerable.Range(0, chunks).Any(i => !items.ContainsKey(ChunkSk(i))) || (top && !items.ContainsKey(TopSk))) return null;
         var builtAt = DateTimeOffset.TryParse(Str(p, "builtAt"), out var at) ? at : default;
+        var (figures, rows) = top ? RollupJson.DecodeTop(items[TopSk])
+            : (null, Enumerable.Range(0, chunks).SelectMany(i => RollupJson.DecodeChunk(items[ChunkSk(i)])).ToList());
         return new RollupSnapshot(generation, Str(p, "runId") ?? "", DateRange.TryParseDay(Str(p, "asOf"), out var day) ? day : default, builtAt,
-            Enumerable.Range(0, chunks).SelectMany(i => RollupJson.DecodeChunk(items[ChunkSk(i)])).ToList(),
-            RollupJson.DecodeDays(items.GetValueOrDefault("days")), RollupJson.DecodeTracking(items.GetValueOrDefault("tracking"), builtAt));
+            rows, RollupJson.DecodeDays(items.GetValueOrDefault("days")), RollupJson.DecodeTracking(items.GetValueOrDefault("tracking"), builtAt))
+        {
+            Figures = figures,
+        };
     }
 
-    private async Task WriteAsync(RollupSnapshot snapshot, CancellationToken ct)
+    internal async Task WriteAsync(RollupSnapshot snapshot, CancellationToken ct)
     {
         // Generations are replaced at least hourly by the schedule: an old one only has to outlive its readers.
         var expires = N(snapshot.BuiltAt.AddDays(2).ToUnixTimeSeconds());
-        var items = new List<Dictionary<string,
-            AttributeValue>> { Item("days", RollupJson.EncodeDays(snapshot.Days)), Item("tracking", RollupJson.EncodeTracking(snapshot.Tracking)) };
+        var items = new List<Dictionary<string, AttributeValue>>
+        {
+            Item("days", RollupJson.EncodeDays(snapshot.Days)), Item("tracking", RollupJson.EncodeTracking(snapshot.Tracking)),
+            Item(TopSk, RollupJson.EncodeTop(snapshot)),
+        };
         var chunk = new StringBuilder();
         foreach (var row in snapshot.Creators.Select(RollupJson.Encode))
         {
@@ -103,7 +116,8 @@ public sealed class AnalyticsRollups(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         pointer["runId"] = S(snapshot.RunId);
         pointer["asOf"] = S(DailySummaryMapper.FormatDate(snapshot.AsOf));
         pointer["builtAt"] = S(snapshot.BuiltAt.UtcDateTime.ToString("o"));
-        pointer["chunks"] = N(items.Count - 2);
+        pointer["chunks"] = N(items.Count - Fixed);
+        pointer["top"] = N(1);
         pointer["creators"] = N(snapshot.Creators.Count);
         try
         {
@@ -120,8 +134,8 @@ public sealed class AnalyticsRollups(IAmazonDynamoDB dynamoDb, PlatformSchema sc
 
         void Flush()
         {
-            if (chunk.Length == 0 && items.Count > 2) return;
-            items.Add(Item(ChunkSk(items.Count - 2), chunk.Length == 0 ? "[]" : chunk.Append(']').ToString()));
+            if (chunk.Length == 0 && items.Count > Fixed) return;
+            items.Add(Item(ChunkSk(items.Count - Fixed), chunk.Length == 0 ? "[]" : chunk.Append(']').ToString()));
             chunk.Clear();
         }
         Dictionary<string, AttributeValue> Item(string sk, string json)
@@ -133,8 +147,11 @@ public sealed class AnalyticsRollups(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         }
     }
 
-    /// <summary>The rollup's items besides its creator chunks.</summary>
+    /// <summary>The rollup's items every read takes; the view's item (figures and ranked rows) and the creator chunks come after them.</summary>
     private static readonly string[] FixedSks = ["days", "tracking"];
+    private const string TopSk = "top";
+    /// <summary>Items written before the creator chunks: the fixed ones and the view's.</summary>
+    private const int Fixed = 3;
 
     private static string ChunkSk(int i) => $"creators#{i:D4}";
 }

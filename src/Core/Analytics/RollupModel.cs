@@ -17,10 +17,35 @@ public sealed record TrackingSnapshot(DateTimeOffset From, IReadOnlyList<HourCou
 
 public sealed record HourCounts(DateTimeOffset Hour, long PageViews, long ProductViews, long AffiliateClicks);
 
-/// <summary>What the rebuild rolled up, and when: the overview reads this instead of one Query per creator.</summary>
+/// <summary>A preset's platform-wide figures: the sums over every creator, how many creators, how many with a summary in it.</summary>
+public sealed record PresetFigures(Totals Current, Totals Previous, int Creators, int WithSummaries);
+
+/// <summary>
+/// What the rebuild rolled up, and when: the overview reads this instead of one Query per creator. Read for a view,
+/// <see cref="Creators"/> holds only the rows that rank in the first <see cref="PlatformOverview.RankingSize"/> of some
+/// preset by some metric, and <see cref="Figures"/> the sums over all of them, so that the read costs the same at any
+/// number of creators.
+/// </summary>
 public sealed record RollupSnapshot(string Generation, string RunId, DateOnly AsOf, DateTimeOffset BuiltAt,
     IReadOnlyList<CreatorRollupRow> Creators, IReadOnlyDictionary<DateOnly, Totals> Days, TrackingSnapshot Tracking)
 {
+    /// <summary>Per preset, the sums over every creator; null in a snapshot that holds every creator's row (their sums are these).</summary>
+    public IReadOnlyDictionary<RangePreset, PresetFigures>? Figures { get; init; }
+
+    /// <summary>Each preset's figures, from <see cref="Figures"/> or else from every creator's row.</summary>
+    public PresetFigures FiguresFor(RangePreset preset) => Figures?.GetValueOrDefault(preset) ?? new PresetFigures(
+        Totals.Sum(Creators.Select(r => Period(r, preset).Current)), Totals.Sum(Creators.Select(r => Period(r, preset).Previous)), Creators.Count,
+        Creators.Count(r => Period(r, preset).Days > 0));
+
+    /// <summary>The rows a view can rank: each preset's first <see cref="PlatformOverview.RankingSize"/> by each metric, once each.</summary>
+    public IReadOnlyList<CreatorRollupRow> Ranked() => Presets
+        .SelectMany(p => Enum.GetValues<Metric>().SelectMany(m =>
+            PlatformOverview.Rank(Creators, r => Period(r, p).Current, r => r.Creator.Slug, m).Take(PlatformOverview.RankingSize)))
+        .DistinctBy(r => r.Creator.Id).OrderBy(r => r.Creator.Slug, StringComparer.Ordinal).ToList();
+
+    public static PeriodTotals Period(CreatorRollupRow row, RangePreset preset) =>
+        row.Periods.TryGetValue(preset, out var p) ? p : new PeriodTotals(Totals.Zero, Totals.Zero, 0);
+
     /// <summary>The periods each rollup holds per creator: the Analytics page's presets.</summary>
     public static readonly RangePreset[] Presets = [RangePreset.Last7, RangePreset.Last30, RangePreset.Last90, RangePreset.ThisMonth];
 
@@ -43,6 +68,24 @@ internal static class RollupJson
     public static IEnumerable<CreatorRollupRow> DecodeChunk(string json) =>
         (JsonSerializer.Deserialize<Row[]>(json) ?? []).Select(r => new CreatorRollupRow(new CreatorRef(r.I, r.S, r.N),
             RollupSnapshot.Presets.Select((p, i) => (p, t: Unflat(r.C.AsSpan(i * 7, 7)))).ToDictionary(x => x.p, x => x.t)));
+
+    private sealed record Top(Dictionary<string, long[]> F, string Rows);
+
+    /// <summary>The view's item: each preset's figures and the ranked rows (a chunk's JSON).</summary>
+    public static string EncodeTop(RollupSnapshot snapshot) => JsonSerializer.Serialize(new Top(
+        RollupSnapshot.Presets.ToDictionary(p => p.ToString(), p => snapshot.FiguresFor(p) is var f
+            ? new[] { f.Current.PageViews, f.Current.ProductViews, f.Current.AffiliateClicks, f.Previous.PageViews, f.Previous.ProductViews,
+                f.Previous.AffiliateClicks, f.Creators, f.WithSummaries }
+            : []),
+        "[" + string.Join(",", snapshot.Ranked().Select(Encode)) + "]"));
+
+    public static (IReadOnlyDictionary<RangePreset, PresetFigures> Figures, IReadOnlyList<CreatorRollupRow> Rows) DecodeTop(string json)
+    {
+        var top = JsonSerializer.Deserialize<Top>(json) ?? throw new JsonException("The rollup's view item is empty.");
+        var figures = top.F.Where(f => Enum.TryParse<RangePreset>(f.Key, out _) && f.Value.Length == 8).ToDictionary(f => Enum.Parse<RangePreset>(f.Key),
+            f => new PresetFigures(new Totals(f.Value[0], f.Value[1], f.Value[2]), new Totals(f.Value[3], f.Value[4], f.Value[5]), (int)f.Value[6], (int)f.Value[7]));
+        return (figures, DecodeChunk(top.Rows).ToList());
+    }
 
     public static string EncodeDays(IReadOnlyDictionary<DateOnly, Totals> days) =>
         JsonSerializer.Serialize(days.ToDictionary(d => DailySummaryMapper.FormatDate(d.Key), d => new[] { d.Value.PageViews, d.Value.ProductViews, d.Value.AffiliateClicks }));

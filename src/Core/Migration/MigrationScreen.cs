@@ -38,10 +38,12 @@ public sealed record MigrationScreenState(MigrationState State, IReadOnlyList<Jo
 /// What the migration screen reads: its state, the live progress of a run of this process or the stored progress of
 /// one elsewhere; its actions are <see cref="MigrationJobs"/>, which the CLI starts too.
 /// </summary>
-public sealed class MigrationScreen(JobRunner jobs, MigrationStateService states, Schema.PlatformSchema schema, AwsContext aws, TimeProvider time)
+public sealed class MigrationScreen(JobRunner jobs, MigrationStateService states, JobLease lease, Schema.PlatformSchema schema, AwsContext aws,
+    TimeProvider time)
 {
     private readonly Lock gate = new();
     private (Task<MigrationScreenState> Read, long At)? shared;
+    private (Task<LeaseInfo?> Read, long At)? sharedLease;
 
     public string ProductsTable => schema.Products.Name;
 
@@ -81,7 +83,50 @@ public sealed class MigrationScreen(JobRunner jobs, MigrationStateService states
         : run?.Kind == MigrationJob.JobKind ? MigrationProgress.From(run, time.GetUtcNow())
         : null;
 
-    /// <summary>Whether the state should be read again: only while another process holds the lease, as its progress is in the ops table.</summary>
-    public bool FollowsElsewhere(MigrationScreenState? state, JobRun? current) =>
-        current?.State != JobState.Running && state?.State.Lease is { } lease && lease.Until > time.GetUtcNow();
+    /// <summary>
+    /// Whether the state should be read again: while another process holds the lease, as its progress is in the ops table.
+    /// A lease the last read showed is followed until a read shows it gone: released, taken by another run, or expired.
+    /// </summary>
+    public static bool FollowsElsewhere(MigrationScreenState? state, JobRun? current) => current?.State != JobState.Running && state?.RunningElsewhere is not null;
+
+    /// <summary>
+    /// The migration family's lease (migration, undo, repair) as another process or worker holds it now, by this process's
+    /// clock: while it does, the screen's Migrate, Undo and Repair would only be refused. Null when it is free, expired or ours.
+    /// </summary>
+    public LeaseInfo? HeldElsewhere(MigrationScreenState? state) =>
+        state?.RunningElsewhere is { } held && held.OwnerId != lease.WorkerId && held.Until > time.GetUtcNow() ? held : null;
+
+    /// <summary>
+    /// Whether the lease changed hands since <paramref name="state"/> was read (another process took it while nothing ran here):
+    /// one read of the lease shared by every page of this process within <paramref name="maxAge"/>. True also when the lease
+    /// cannot be read, so that the page reads its state and says why; false while a run of this process goes on.
+    /// </summary>
+    public async Task<bool> LeaseChangedAsync(MigrationScreenState? state, JobRun? current, TimeSpan maxAge, CancellationToken ct)
+    {
+        if (current?.State == JobState.Running) return false;
+        Task<LeaseInfo?> read;
+        lock (gate)
+        {
+            if (sharedLease is not { } s || (s.Read.IsCompleted && time.GetElapsedTime(s.At) >= maxAge))
+                sharedLease = s = (ReadLeaseAsync(), time.GetTimestamp());
+            read = s.Read;
+        }
+        try
+        {
+            var held = await read.WaitAsync(ct);
+            var now = time.GetUtcNow();
+            var live = held is not null && held.Until > now && held.OwnerId != lease.WorkerId && held.Process?.IsGoneFromThisHost() != true ? held : null;
+            return live?.RunId != HeldElsewhere(state)?.RunId;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return true;
+        }
+    }
+
+    private async Task<LeaseInfo?> ReadLeaseAsync()
+    {
+        try { return await lease.ReadAsync(MigrationJob.LeaseName, CancellationToken.None); }
+        catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException) { return null; } // no console table yet: nothing holds it
+    }
 }

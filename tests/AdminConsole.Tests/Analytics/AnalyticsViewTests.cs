@@ -27,6 +27,22 @@ public sealed class AnalyticsViewTests : MudTestContext
     }
 
     [Fact]
+    public void A_ranking_of_more_creators_than_a_page_shows_the_first_and_says_how_many_there_are()
+    {
+        var many = Enumerable.Range(0, 40).Select(i => new CreatorTotals(new CreatorRef($"id-{i}", $"c{i:D2}", $"Creator {i}"), new(i, 1, 0), Totals.Zero, 1));
+        var overview = OverviewOf([.. many]) with { CreatorCount = 1_200 };
+
+        var cut = Render<OverviewView>(p => p.Add(v => v.Overview, overview));
+
+        var rows = cut.FindAll("[data-testid=ranking-table] tbody tr");
+        Assert.Equal(PlatformOverview.RankingSize, rows.Count);
+        Assert.Contains("Creator 39", rows[0].TextContent);
+        // As the browser shows it: whitespace collapsed.
+        Assert.Contains("The first 25 of 1,200 creators by page views",
+            System.Text.RegularExpressions.Regex.Replace(cut.Find("[data-testid=ranking-scope]").TextContent, @"\s+", " "));
+    }
+
+    [Fact]
     public void The_overview_ranks_creators_by_page_views_and_links_each_with_the_range()
     {
         var overview = OverviewOf(new CreatorTotals(Anna, new(10, 8, 2), Totals.Zero, 3), new CreatorTotals(Ben, new(40, 0, 0), new(20, 0, 0), 5));

@@ -35,11 +35,15 @@ public class JobsFixture : IAsyncLifetime
     public int DynamoDbPort => dynamoDbPort;
     public int CognitoPort => cognitoPort;
 
-    /// <summary>
-    /// Core's services as the app wires them, over a new console table (jobs audit and lease there); disposed with the fixture.
-    /// <paramref name="settings"/> adds to the settings or replaces them (table names of the test's own, a user pool).
-    /// </summary>
-    public async Task<ServiceProvider> CoreAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Core's services as the app wires them, over a new console table (jobs audit and lease there); disposed with the fixture.</summary>
+    /// <param name="time">Core's clock (leases, heartbeats, state reads), when a test moves time itself.</param>
+    public Task<ServiceProvider> CoreAsync(TimeProvider? time = null) => CoreAsync(dynamoDbPort, cognitoPort, time);
+
+    /// <summary>As <see cref="CoreAsync(TimeProvider?)"/>, with <paramref name="settings"/> added or replaced (tables of the test's own, a user pool).</summary>
+    public Task<ServiceProvider> CoreAsync(IReadOnlyDictionary<string, string?> settings) => CoreAsync(dynamoDbPort, cognitoPort, settings: settings);
+
+    /// <summary>Core's services over emulators a test started for itself (to stop one under a page), as <see cref="CoreAsync(TimeProvider?)"/>.</summary>
+    public async Task<ServiceProvider> CoreAsync(int dynamoDbPort, int cognitoPort, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var own = new Dictionary<string, string?>
         {
@@ -52,6 +56,7 @@ public class JobsFixture : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(own).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<ICurrentActor>(new FixedActor(Alice));
+        if (time is not null) services.AddSingleton(time);
         services.AddCore(configuration).AddSandbox();
         var core = services.BuildServiceProvider();
         lock (created) created.Add(core);

@@ -51,6 +51,51 @@ public sealed class RollupTests(EmulatorFixture emulators)
     }
 
     [Fact]
+    public async Task The_overview_reads_a_rollup_of_3000_creators_in_as_many_requests_as_one_of_60_and_ranks_its_true_first()
+    {
+        var recorder = new RequestRecorder();
+        await using var services = emulators.Services(overrides: recorder.Wire());
+        await CreateAsync(services);
+        var rollups = services.GetRequiredService<AnalyticsRollups>();
+        var queries = services.GetRequiredService<AnalyticsQueries>();
+        var range = DateRange.For(RangePreset.Last30, Today);
+
+        async Task<(int Requests, PlatformOverview Overview, IReadOnlyList<CreatorRollupRow> Rows)> ViewAsync(int creators)
+        {
+            // Rows as the rebuild writes them (no events needed): page views scattered, so the first by each metric are far apart.
+            var rows = Enumerable.Range(0, creators).Select(i => new CreatorRollupRow(new CreatorRef($"id-{i}", $"c{i:D5}", $"Creator {i}"),
+                RollupSnapshot.Presets.ToDictionary(p => p, p => new PeriodTotals(new Totals(i * 7919 % 10007, i * 31 % 997 + 1, i % 7), new Totals(i, 0, 0),
+                    i % 3 == 0 ? 0 : 5)))).ToList();
+            await rollups.WriteAsync(new RollupSnapshot($"g{creators}", "run", Today, DateTimeOffset.UtcNow, rows, new Dictionary<DateOnly, Totals>(),
+                TrackingSnapshot.Empty(DateTimeOffset.UtcNow)), CancellationToken.None);
+            recorder.Clear();
+            var overview = await queries.GetOverviewAsync(range, CancellationToken.None);
+            return (recorder.Operations.Count, overview, rows);
+        }
+
+        var few = await ViewAsync(60);
+        var many = await ViewAsync(3_000);
+
+        Assert.True(many.Overview.Rollup?.Used);
+        Assert.Equal(few.Requests, many.Requests);
+        Assert.Equal(3_000, many.Overview.CreatorCount);
+        Assert.Equal(2_000, many.Overview.WithSummaries);
+        Assert.Equal(Totals.Sum(many.Rows.Select(r => r.Periods[RangePreset.Last30].Current)), many.Overview.Current);
+        Assert.Equal(Totals.Sum(many.Rows.Select(r => r.Periods[RangePreset.Last30].Previous)), many.Overview.Previous);
+        var everyCreator = new PlatformOverview(range, Totals.Zero, Totals.Zero, Granularity.Daily, [],
+            many.Rows.Select(r => new CreatorTotals(r.Creator, r.Periods[RangePreset.Last30].Current, r.Periods[RangePreset.Last30].Previous,
+                r.Periods[RangePreset.Last30].Days)).ToList());
+        foreach (var metric in Enum.GetValues<Metric>())
+        {
+            Assert.Equal(PlatformOverview.RankingSize, many.Overview.RankedBy(metric).Count);
+            Assert.Equal(everyCreator.RankedBy(metric), many.Overview.RankedBy(metric));
+        }
+        Assert.True(many.Overview.Creators.Count < 4 * PlatformOverview.RankingSize * RollupSnapshot.Presets.Length);
+        var full = await rollups.ReadAsync(CancellationToken.None, everyCreator: true);
+        Assert.Equal(3_000, full?.Creators.Count);
+    }
+
+    [Fact]
     public async Task A_range_the_rollup_does_not_hold_is_read_directly_and_says_which_rollup_exists()
     {
         await using var services = emulators.Services();

@@ -35,7 +35,7 @@ public sealed class MigrationScreenTests(EmulatorFixture emulators)
         Assert.True(after.LastVerification?.Report.Clean);
         Assert.Null(after.Failures);
         Assert.False(after.Resumable);
-        Assert.False(screen.FollowsElsewhere(after, run));
+        Assert.False(MigrationScreen.FollowsElsewhere(after, run));
     }
 
     [Fact]
@@ -66,6 +66,6 @@ public sealed class MigrationScreenTests(EmulatorFixture emulators)
         var state = await screen.ReadAsync(default);
 
         Assert.Equal(("the CLI", "run-elsewhere"), (state.RunningElsewhere?.Holder, state.RunningElsewhere?.RunId));
-        Assert.True(screen.FollowsElsewhere(state, current: null));
+        Assert.True(MigrationScreen.FollowsElsewhere(state, current: null));
     }
 }

@@ -48,7 +48,7 @@ public sealed class SandboxRuntimeTests
         var error = await Assert.ThrowsAsync<SandboxException>(() =>
             SandboxEmulators.StartAsync(tools, null, port, SandboxEmulators.FreePort(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None));
 
-        Assert.Contains($"Port {port} is taken by another program", error.Message);
+        Assert.Contains($"Port {port} is taken by process {Environment.ProcessId}", error.Message);
         Assert.Contains("Platform__Sandbox__DynamoDbPort", error.Message);
     }
 }

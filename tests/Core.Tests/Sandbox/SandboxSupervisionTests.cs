@@ -48,6 +48,41 @@ public sealed class SandboxSupervisionTests
         await runtime.DisposeAsync();
     }
 
+    [Fact]
+    public async Task DynamoDB_Local_stopped_by_a_signal_holds_its_port_but_answers_nothing_and_is_killed_and_started_again_after_the_probes()
+    {
+        await using var services = new EmulatorFixture().Services(s =>
+        {
+            s["Platform:Sandbox:ProductCount"] = "5";
+            s["Platform:Sandbox:SuperviseMilliseconds"] = "200";
+            s["Platform:Sandbox:SilentProbesBeforeRestart"] = "3";
+        });
+        var runtime = services.GetRequiredService<SandboxRuntime>();
+        await runtime.StartAsync(CancellationToken.None);
+        var seen = new List<SandboxHealth>();
+        var recovered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        runtime.HealthChanged += h => { lock (seen) seen.Add(h); if (h.Up && h.Recovered) recovered.TrySetResult(); };
+        var stopped = runtime.EmulatorProcessIds[SandboxEmulators.DynamoDbName];
+
+        Signal("STOP", stopped);
+        await recovered.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        var tables = (await services.GetRequiredService<IAmazonDynamoDB>().ListTablesAsync()).TableNames;
+
+        Assert.Contains(seen, h => !h.Up && h.Message.Contains("DynamoDB Local stopped answering at"));
+        Assert.Contains("DynamoDB Local stopped answering at", runtime.Health!.Message);
+        Assert.Contains("was restarted at", runtime.Health.Message);
+        Assert.NotEqual(stopped, runtime.EmulatorProcessIds[SandboxEmulators.DynamoDbName]);
+        Assert.False(Directory.Exists($"/proc/{stopped}"), "the stopped emulator was killed, not left behind");
+        Assert.Contains(services.GetRequiredService<PlatformSchema>().Products.Name, tables);
+        await runtime.DisposeAsync();
+    }
+
+    private static void Signal(string signal, int pid)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, pid.ToString()]) { UseShellExecute = false })!;
+        kill.WaitForExit();
+    }
+
     private static void Kill(int pid)
     {
         using var process = Process.GetProcessById(pid);

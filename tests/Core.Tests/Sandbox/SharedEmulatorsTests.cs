@@ -39,7 +39,8 @@ public sealed class SharedEmulatorsTests : IDisposable
 
         var error = await Assert.ThrowsAsync<SandboxException>(StartAsync);
 
-        Assert.Contains($"Port {dynamoDbPort} is taken, but not by this checkout's sandbox", error.Message);
+        Assert.Contains($"Port {dynamoDbPort} is taken by process {Environment.ProcessId}", error.Message);
+        Assert.Contains("not by this checkout's sandbox", error.Message);
         Assert.Contains("emulators.json", error.Message);
     }
 
