@@ -55,6 +55,7 @@ public sealed class HostileVerbsTests(HostileSandboxFixture sandbox) : IClassFix
     [InlineData("access", "check")]
     [InlineData("group", "list")]
     [InlineData("verify", "--no-walk")]
+    [InlineData("verify")]
     [InlineData("status")]
     public async Task A_verb_prints_hostile_data_visibly_and_no_line_of_the_datas_own(params string[] args)
     {
