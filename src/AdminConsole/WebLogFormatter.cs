@@ -31,13 +31,18 @@ internal sealed class WebLogFormatter() : ConsoleFormatter(Name)
     private static void Indented(TextWriter writer, string text) =>
         writer.WriteLine(Padding + TerminalText.Clean(text.ReplaceLineEndings("\n" + Padding)));
 
-    /// <summary>The web app logs through this formatter unless the settings choose another (the container's is json, which escapes).</summary>
+    /// <summary>
+    /// The web app logs through this formatter unless the settings choose another: "systemd" becomes its cleaning
+    /// counterpart (<see cref="WebSystemdLogFormatter"/>); json (the container's) escapes by itself.
+    /// </summary>
     public static void Use(WebApplicationBuilder builder)
     {
         builder.Logging.AddConsoleFormatter<WebLogFormatter, ConsoleFormatterOptions>();
+        builder.Logging.AddConsoleFormatter<WebSystemdLogFormatter, ConsoleFormatterOptions>();
         builder.Services.PostConfigure<ConsoleLoggerOptions>(o =>
         {
             if (o.FormatterName is null or "" or ConsoleFormatterNames.Simple) o.FormatterName = Name;
+            else if (o.FormatterName == ConsoleFormatterNames.Systemd) o.FormatterName = WebSystemdLogFormatter.Name;
         });
     }
 }

@@ -42,7 +42,7 @@ internal static class AccessVerb
                 job => ensure.RunAsync(job, parse.GetValue(yes)), ct);
             if (run.State != JobState.Succeeded)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]{run.Error}[/]");
+                TerminalText.MarkupLine($"[red]{run.Error}[/]");
                 return 1;
             }
             var report = await services.GetRequiredService<AccessCheckService>().CheckAsync(ct, CliWalk.Stderr, CliWalk.Pace(services, parse.GetValue(rate)));
@@ -61,12 +61,12 @@ internal static class AccessVerb
         }
         catch (TableMissingException e)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]{e.Missing.Table} is missing. Apply the schema and run the migration first: it creates the default creator.[/]");
+            TerminalText.MarkupLine($"[red]{e.Missing.Table} is missing. Apply the schema and run the migration first: it creates the default creator.[/]");
             return 1;
         }
         catch (Exception e) when (CreatorsCli.IsExpected(e))
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            TerminalText.MarkupLine($"[red]{e.Message}[/]");
             return 1;
         }
     }
@@ -80,25 +80,26 @@ internal static class AccessVerb
         }
         var pool = report.Pool;
         var groups = pool.MissingGroups.Count > 0 ? $"missing groups: {string.Join(", ", pool.MissingGroups)}" : "every group the platform reads exists";
-        AnsiConsole.MarkupLine($"User pool {Markup.Escape(pool.PoolId)}: creator id attribute "
-            + $"{(pool.HasCreatorIdAttribute ? "[green]present[/]" : "[red]missing[/]")}, {Markup.Escape(groups)}");
+        AnsiConsole.MarkupLine($"User pool {TerminalText.Escape(pool.PoolId)}: creator id attribute "
+            + $"{(pool.HasCreatorIdAttribute ? "[green]present[/]" : "[red]missing[/]")}, {TerminalText.Escape(groups)}");
         foreach (var c in report.Creators)
         {
             var source = c.Token?.Source == ClaimsSource.SignIn ? "decoded from a real sign-in" : "worked out from AdminGetUser and AdminListGroupsForUser";
-            AnsiConsole.MarkupLineInterpolated($"[bold]{c.Creator.Slug}[/] ({c.Creator.Status}) user {c.Username ?? "(none)"}");
+            TerminalText.MarkupLine($"[bold]{c.Creator.Slug}[/] ({c.Creator.Status}) user {c.Username ?? "(none)"}");
             if (c.Token is { } t)
             {
-                AnsiConsole.MarkupLineInterpolated($"  ID token ({source}): sub {t.Sub}, cognito:username {t.Username}, email {t.Email}");
-                AnsiConsole.MarkupLineInterpolated($"    cognito:groups \"{t.GroupsClaim}\", {report.Pool.CreatorIdClaim} {t.CreatorId ?? "(absent)"}");
+                TerminalText.MarkupLine($"  ID token ({source}): sub {t.Sub}, cognito:username {t.Username}, email {t.Email}");
+                TerminalText.MarkupLine($"    cognito:groups \"{t.GroupsClaim}\", {report.Pool.CreatorIdClaim} {t.CreatorId ?? "(absent)"}");
             }
             if (c.Decision is { } d)
             {
                 var lookup = d.FoundBySub.Contains(c.Creator.Id) ? "finds this creator" : $"finds {d.FoundBySub.Count} other(s)";
-                AnsiConsole.WriteLine($"  platform: role {d.Role.ToString().ToLowerInvariant()}, creator id {d.CreatorId ?? "none"}, "
-                    + $"userId-index by sub {lookup}, creator screens {(d.SeesCreatorScreens ? "shown" : "hidden")}");
+                var screens = d.SeesCreatorScreens ? "shown" : "hidden";
+                TerminalText.WriteLine(
+                    $"  platform: role {d.Role.ToString().ToLowerInvariant()}, creator id {d.CreatorId ?? "none"}, userId-index by sub {lookup}, creator screens {screens}");
             }
             if (c.CanWork) AnsiConsole.MarkupLine("  [green]✓ can work[/]");
-            else AnsiConsole.MarkupLineInterpolated($"  [red]✗ cannot work: {c.Reason}[/]\n    fix: {c.Fix}");
+            else TerminalText.MarkupLine($"  [red]✗ cannot work: {c.Reason}[/]\n    fix: {c.Fix}");
         }
         AnsiConsole.MarkupLine(report.AllActiveCanWork
             ? $"[green]All {report.Active} active creators can work.[/]"

@@ -104,7 +104,7 @@ internal static class AnalyticsVerb
             var generator = services.GetRequiredService<SandboxTrafficGenerator>();
             var request = new TrafficRequest(parse.GetValue(events), parse.GetValue(days), PlantDrift: !parse.GetValue(noDrift));
             var run = await CliJob.RunAsync(services, SandboxTrafficGenerator.JobKind, "Generate sandbox traffic", job => generator.GenerateAsync(job, request), ct);
-            AnsiConsole.MarkupLineInterpolated($"[grey]{run.Counter("events"):N0} events in {run.Elapsed.TotalSeconds:0.0} s[/]");
+            TerminalText.MarkupLine($"[grey]{run.Counter("events"):N0} events in {run.Elapsed.TotalSeconds:0.0} s[/]");
             return run.State == JobState.Succeeded ? 0 : 1;
         }, ct));
         return command;

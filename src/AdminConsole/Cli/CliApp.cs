@@ -117,7 +117,7 @@ public static class CliApp
         }
         catch (Exception e) when (e is SandboxException or OptionsValidationException or AwsSetupException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            TerminalText.MarkupLine($"[red]{e.Message}[/]");
             CliJson.Fail(e.Message);
             return 2;
         }
@@ -125,7 +125,7 @@ public static class CliApp
         {
             // Any verb before the tables exist: name each missing table and its fix, not the SDK's "Requested resource not found".
             var lines = await services.GetRequiredService<MissingTableAdvice>().ExplainAsync(CancellationToken.None);
-            foreach (var line in lines) AnsiConsole.MarkupLineInterpolated($"[red]{line}[/]");
+            foreach (var line in lines) TerminalText.MarkupLine($"[red]{line}[/]");
             CliJson.Fail(string.Join(" ", lines));
             return 1;
         }

@@ -24,7 +24,7 @@ internal static class CliJob
             try { await (pause ? runner.PauseAsync(run, CancellationToken.None) : runner.CancelAsync(run, CancellationToken.None)); }
             catch (Exception e) when (e is CreatorPlatform.Core.Security.AdminAccessDeniedException or CreatorPlatform.Core.Audit.AuditWriteException)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                TerminalText.MarkupLine($"[red]{e.Message}[/]");
             }
         }));
 }

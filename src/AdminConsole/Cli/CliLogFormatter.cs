@@ -18,12 +18,14 @@ internal sealed class CliLogFormatter() : ConsoleFormatter(Name)
     {
         var message = logEntry.Formatter(logEntry.State, logEntry.Exception);
         var level = logEntry.LogLevel switch { LogLevel.Critical => "crit", LogLevel.Error => "fail", LogLevel.Warning => "warn", LogLevel.Information => "info", _ => "dbug" };
+        // The message (and an exception's message) holds data: one line, so that a slug cannot start a line of its own.
+        // With --verbose the stack trace follows on lines of its own, each indented.
         var exception = logEntry.Exception switch
         {
             null => "",
-            var e when Verbose => Environment.NewLine + e,
-            var e => $" ({e.GetType().Name}: {e.Message})",
+            var e when Verbose => Environment.NewLine + "      " + e.ToString().ReplaceLineEndings(Environment.NewLine + "      "),
+            var e => $" ({e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")})",
         };
-        textWriter.WriteLine(TerminalText.Clean($"{level}: {message}{exception}".ReplaceLineEndings(Verbose ? Environment.NewLine : " ")));
+        textWriter.WriteLine(TerminalText.Clean($"{level}: {message.ReplaceLineEndings(" ")}{exception}"));
     }
 }

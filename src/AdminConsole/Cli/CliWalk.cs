@@ -74,7 +74,8 @@ internal static class CliWalk
 
         public void Report(string value)
         {
-            lock (gate) Console.Error.WriteLine(TerminalText.Clean(value));
+            // One report, one line: a slug in a walk's log line cannot start a line of its own.
+            lock (gate) Console.Error.WriteLine(TerminalText.OneLine(value));
         }
     }
 }

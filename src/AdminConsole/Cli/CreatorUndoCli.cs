@@ -30,7 +30,7 @@ internal static class CreatorUndoCli
             }
             catch (Exception e) when (CreatorsCli.IsExpected(e) || e is CreatorPlatform.Core.Creators.CreatorChangedException)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                TerminalText.MarkupLine($"[red]{e.Message}[/]");
                 return 1;
             }
         }, ct));

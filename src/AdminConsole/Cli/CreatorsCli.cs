@@ -23,7 +23,7 @@ internal static class CreatorsCli
             }
             catch (Exception e) when (IsExpected(e))
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                TerminalText.MarkupLine($"[red]{e.Message}[/]");
                 return 1;
             }
         }, ct));
@@ -57,7 +57,7 @@ internal static class CreatorsCli
                 var started = DateTimeOffset.UtcNow;
                 var progress = await services.GetRequiredService<OnboardingService>().StartAsync(profile, choice, ct);
                 if (progress.StartedAt < started)
-                    AnsiConsole.MarkupLineInterpolated(
+                    TerminalText.MarkupLine(
                         $"[grey]Resumed onboarding {progress.Id} of {progress.Profile.Slug}, started {progress.StartedAt:yyyy-MM-dd HH:mm} UTC by {progress.StartedBy}.[/]");
                 var lines = Enum.GetValues<OnboardingStep>().Select(s => $"{(progress.IsDone(s) ? "✓" : progress.FailedAt == s ? "✗" : "·")} {s}").ToList();
                 lines.AddRange(AccessLines([], progress.AccessMissing ?? []));
@@ -69,7 +69,7 @@ internal static class CreatorsCli
             }
             catch (OnboardingException ex)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]{ex.Message}[/]");
+                TerminalText.MarkupLine($"[red]{ex.Message}[/]");
                 return 1;
             }
         }, ct));
@@ -88,7 +88,7 @@ internal static class CreatorsCli
 
     public static void Print(string title, IReadOnlyList<string> lines, bool ok)
     {
-        if (title.Length > 0) AnsiConsole.MarkupLineInterpolated($"[{(ok ? "green" : "red")}]{title}[/]");
-        foreach (var line in lines) AnsiConsole.WriteLine($"  {line}");
+        if (title.Length > 0) TerminalText.MarkupLine($"[{(ok ? "green" : "red")}]{title}[/]");
+        foreach (var line in lines) TerminalText.WriteLine($"  {line}");
     }
 }

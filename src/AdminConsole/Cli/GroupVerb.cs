@@ -82,7 +82,7 @@ internal static class GroupVerb
             }
             catch (Exception e) when (CreatorsCli.IsExpected(e))
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                TerminalText.MarkupLine($"[red]{e.Message}[/]");
                 return 1;
             }
         }, ct));

@@ -31,7 +31,7 @@ internal static class JobConsole
                 await Task.WhenAny(run.Completion, Task.Delay(200));
             }
             PrintLog(run, printed);
-            if (progress && MigrationProgress.HasBaseline(run.Counters)) AnsiConsole.MarkupLineInterpolated($"[grey]{Progress(run).Describe()}[/]");
+            if (progress && MigrationProgress.HasBaseline(run.Counters)) TerminalText.MarkupLine($"[grey]{Progress(run).Describe()}[/]");
             return;
         }
         await AnsiConsole.Progress().AutoClear(false)
@@ -70,7 +70,7 @@ internal static class JobConsole
                     || rule && !previous.All(ch => ch == '=') && !previous.Contains("Migration", StringComparison.Ordinal)))
                 AnsiConsole.WriteLine();
             var colour = entry.Level switch { JobLogLevel.Success => "green", JobLogLevel.Warning => "yellow", JobLogLevel.Error => "red", _ => "default" };
-            AnsiConsole.MarkupLineInterpolated($"[{colour}]{entry.Message}[/]");
+            TerminalText.MarkupLine($"[{colour}]{entry.Message}[/]");
         }
         return printed;
     }

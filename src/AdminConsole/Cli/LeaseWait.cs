@@ -34,7 +34,7 @@ internal static class LeaseWait
         {
             if ((await lease.ReadAsync(name, ct))?.OwnerId is not { Length: > 0 } owner || owner == lease.WorkerId) return;
             await AnsiConsole.Status().StartAsync($"Waiting for the {name} lease...", async status =>
-                await lease.WaitUntilFreeAsync(name, Limit, (held, left) => status.Status(Markup.Escape(
+                await lease.WaitUntilFreeAsync(name, Limit, (held, left) => status.Status(TerminalText.Escape(
                     $"Waiting: {held.Name} is running, started by {held.Holder} on {held.Host}{(held.Process is { } p ? $" (process {p.Pid})" : "")}; "
                     + $"its lease ends in {Math.Max(0, left.TotalSeconds):0} s unless renewed. Ctrl-C stops waiting.")), ct));
         }

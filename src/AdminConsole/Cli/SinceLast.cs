@@ -12,17 +12,17 @@ internal static class SinceLast
         var today = DateRange.Today(services.GetRequiredService<TimeProvider>());
         if (last is null)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]No completed rebuild yet: rebuilding {requested.Range} (the default range).[/]");
+            TerminalText.MarkupLine($"[yellow]No completed rebuild yet: rebuilding {requested.Range} (the default range).[/]");
             return requested;
         }
         // From the day it ended: events of that day that arrived after it are not in its summaries yet.
         var range = new DateRange(DateOnly.FromDateTime(last.EndedAt.UtcDateTime), today);
         if (services.GetRequiredService<AnalyticsRangeLimit>().Refusal(range) is { } reason)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]The last completed rebuild ended {last.EndedAt:yyyy-MM-dd}: {reason}[/]");
+            TerminalText.MarkupLine($"[red]The last completed rebuild ended {last.EndedAt:yyyy-MM-dd}: {reason}[/]");
             return null;
         }
-        AnsiConsole.MarkupLineInterpolated($"[grey]Last completed rebuild: {last.RunId} ({last.Trigger}, {last.EndedAt:yyyy-MM-dd HH:mm} UTC); rebuilding {range}.[/]");
+        TerminalText.MarkupLine($"[grey]Last completed rebuild: {last.RunId} ({last.Trigger}, {last.EndedAt:yyyy-MM-dd HH:mm} UTC); rebuilding {range}.[/]");
         return requested with { Range = range };
     }
 }

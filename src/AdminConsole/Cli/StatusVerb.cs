@@ -31,22 +31,23 @@ internal static class StatusVerb
 
     private static void Print(PlatformStatus status, string where)
     {
-        AnsiConsole.MarkupLineInterpolated($"[bold]Platform status[/] · {where} · read {status.ReadAt:yyyy-MM-dd HH:mm:ss} UTC");
+        TerminalText.MarkupLine($"[bold]Platform status[/] · {where} · read {status.ReadAt:yyyy-MM-dd HH:mm:ss} UTC");
         var table = new Table().AddColumns("Table", "Status", "Items", "TTL", "Indexes");
         foreach (var t in status.Tables)
         {
-            var indexes = string.Join("\n", t.Indexes.Select(i => $"{i.Name}: {(i.Exists ? i.Status + (i.Backfilling ? " (backfilling)" : "") : "MISSING")}"));
+            var indexes = string.Join("\n",
+                t.Indexes.Select(i => $"{TerminalText.OneLine(i.Name)}: {(i.Exists ? i.Status + (i.Backfilling ? " (backfilling)" : "") : "MISSING")}"));
             table.AddRow(Markup.Escape(t.Spec.Name), Colour(t.Exists ? t.Status : "MISSING"), t.ItemCount?.ToString("N0") ?? "",
-                Markup.Escape(t.TtlState ?? (t.Spec.TtlAttribute is null ? "" : "?")), Markup.Escape(indexes));
+                TerminalText.Escape(t.TtlState ?? (t.Spec.TtlAttribute is null ? "" : "?")), Markup.Escape(indexes));
         }
         AnsiConsole.Write(table);
         foreach (var f in status.Findings)
         {
             var colour = f.Severity switch { FindingSeverity.Error => "red", FindingSeverity.Warning => "yellow", _ => "grey" };
-            AnsiConsole.MarkupLineInterpolated($"[{colour}]{f.Severity}: {f.Message}[/] {f.Action}");
+            TerminalText.MarkupLine($"[{colour}]{f.Severity}: {f.Message}[/] {f.Action}");
         }
         if (!status.Findings.Any()) AnsiConsole.MarkupLine("[green]✓ Every table and index matches the expected schema.[/]");
-        AnsiConsole.MarkupLineInterpolated($"[grey]{PlatformStatus.CountsNote}[/]");
+        TerminalText.MarkupLine($"[grey]{PlatformStatus.CountsNote}[/]");
     }
 
     /// <summary>The status as before, with each table's point-in-time recovery added beside it.</summary>
@@ -61,22 +62,22 @@ internal static class StatusVerb
     {
         if (pitr.All(p => p.State == PitrState.NotAvailable))
         {
-            AnsiConsole.MarkupLineInterpolated($"[grey]Point-in-time recovery: {PitrService.NotAvailableHere}[/]");
+            TerminalText.MarkupLine($"[grey]Point-in-time recovery: {PitrService.NotAvailableHere}[/]");
             return;
         }
         var table = new Table().AddColumns("Table", "Point-in-time recovery", "Earliest restorable (UTC)");
         foreach (var p in pitr)
             table.AddRow(Markup.Escape(p.Table), p.State switch { PitrState.Enabled => "[green]ENABLED[/]", PitrState.Disabled => "[red]DISABLED[/]", _ => "[yellow]?[/]" },
-                Markup.Escape(p.EarliestRestorable?.ToString("yyyy-MM-dd HH:mm") ?? (p.State == PitrState.Unreadable ? p.Detail : "")));
+                TerminalText.Escape(p.EarliestRestorable?.ToString("yyyy-MM-dd HH:mm") ?? (p.State == PitrState.Unreadable ? p.Detail : "")));
         AnsiConsole.Write(table);
         if (pitr.Any(p => p.State == PitrState.Disabled))
-            AnsiConsole.MarkupLineInterpolated($"[yellow]Turn it on in the storage stack, on each table's props: {PitrService.CdkLine}[/]");
+            TerminalText.MarkupLine($"[yellow]Turn it on in the storage stack, on each table's props: {PitrService.CdkLine}[/]");
     }
 
     private static string Colour(string? status) => status switch
     {
         "ACTIVE" => "[green]ACTIVE[/]",
         "MISSING" or null => "[red]MISSING[/]",
-        _ => $"[yellow]{Markup.Escape(status)}[/]",
+        _ => $"[yellow]{TerminalText.Escape(status)}[/]",
     };
 }

@@ -42,31 +42,31 @@ internal static class VerifyVerb
         foreach (var section in result.Lines.GroupBy(l => l.Section))
         {
             AnsiConsole.WriteLine();
-            AnsiConsole.MarkupLineInterpolated($"[bold]{section.Key}[/]");
+            TerminalText.MarkupLine($"[bold]{section.Key}[/]");
             foreach (var line in section)
             {
                 var (mark, colour) =
                     line.State switch { CheckState.Green => ("✓", "green"), CheckState.Red => ("✗", "red"), CheckState.NotCovered => ("·", "grey"), _ => ("?", "yellow") };
-                AnsiConsole.MarkupLineInterpolated($"[{colour}]{mark} {line.Title}[/]  [grey]{line.Link.Route()}[/]");
-                foreach (var evidence in line.Evidence) AnsiConsole.MarkupLineInterpolated($"    {evidence}");
+                TerminalText.MarkupLine($"[{colour}]{mark} {line.Title}[/]  [grey]{line.Link.Route()}[/]");
+                foreach (var evidence in line.Evidence) TerminalText.MarkupLine($"    {evidence}");
                 if (line.Table is { } table)
                 {
                     var grid = new Table().Border(TableBorder.Simple);
                     foreach (var h in table.Headers) grid.AddColumn(Markup.Escape(h));
-                    foreach (var row in table.Rows) grid.AddRow(row.Select(Markup.Escape).ToArray());
+                    foreach (var row in table.Rows) grid.AddRow(row.Select(TerminalText.Escape).ToArray());
                     AnsiConsole.Write(grid);
                 }
                 if (line.Trouble is { } t)
                 {
-                    AnsiConsole.MarkupLineInterpolated($"    [{colour}]{t.Title}:[/] {t.Explanation}");
-                    AnsiConsole.MarkupLineInterpolated($"    Next: {t.NextAction}");
-                    if (t.Command is not null) AnsiConsole.MarkupLineInterpolated($"    [aqua]{t.Command}[/]");
+                    TerminalText.MarkupLine($"    [{colour}]{t.Title}:[/] {t.Explanation}");
+                    TerminalText.MarkupLine($"    Next: {t.NextAction}");
+                    if (t.Command is not null) TerminalText.MarkupLine($"    [aqua]{t.Command}[/]");
                 }
             }
         }
         AnsiConsole.WriteLine();
         var counts = result.Lines.GroupBy(l => l.State).ToDictionary(g => g.Key, g => g.Count());
-        AnsiConsole.MarkupLineInterpolated(
+        TerminalText.MarkupLine(
             $"[{(exit == 0 ? "green" : "red")}]{counts.GetValueOrDefault(CheckState.Green)} green, {counts.GetValueOrDefault(CheckState.Amber)} amber, {
                 counts.GetValueOrDefault(CheckState.Red)} red[/] in {result.Took.TotalSeconds:N1} s");
     }

@@ -10,8 +10,9 @@ namespace CreatorPlatform.Core.Security;
 public static class UntrustedText
 {
     /// <summary>
-    /// C0 controls become their control pictures (ESC shows as ␛), DEL ␡, C1 controls and the Unicode direction
-    /// controls <c>⟨U+202E⟩</c>. Line feeds and tabs stay when <paramref name="keepLineBreaks"/> (our own multi-line text).
+    /// C0 controls become their control pictures (ESC shows as ␛, a line feed as ␊), DEL ␡, C1 controls (NEL among them),
+    /// the Unicode line and paragraph separators and the direction controls <c>⟨U+202E⟩</c>. Line feeds and tabs stay when
+    /// <paramref name="keepLineBreaks"/> (our own multi-line text); a data value shown on one line keeps none.
     /// </summary>
     public static string Visible(string? text, bool keepLineBreaks = false)
     {
@@ -37,6 +38,8 @@ public static class UntrustedText
         < '\u0020' or '\u007F' => true,
         >= '\u0080' and <= '\u009F' => true,
         // Direction marks, embeddings, overrides and isolates (Trojan Source), and the Arabic letter mark.
+        // Line and paragraph separators: a line break to Unicode text layout, and to some terminals.
+        '\u2028' or '\u2029' => true,
         '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') => true,
         _ => false,
     };

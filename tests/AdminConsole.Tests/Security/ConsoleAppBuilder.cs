@@ -11,7 +11,7 @@ namespace AdminConsole.Tests.Security;
 /// <summary>The sandbox app's services as Program wires them, on real Kestrel at a loopback port, without the emulators.</summary>
 internal static class ConsoleAppBuilder
 {
-    public static WebApplication Build(int port)
+    public static WebApplication Build(int port, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -24,6 +24,7 @@ internal static class ConsoleAppBuilder
             ["Platform:Sandbox:CognitoPort"] = SandboxEmulators.FreePort().ToString(),
             ["urls"] = $"http://127.0.0.1:{port}",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.None);
         builder.AddCore();
         builder.AddSandbox();

@@ -26,6 +26,7 @@ public sealed class HostileDataPagesTests : MudTestContext
         await this.MeasureChartsAsync(cut);
 
         HostileText.AssertNoInjectedElement(cut.FindAll("*"));
+        HostileText.AssertShownVisibly(string.Concat(cut.Nodes.Select(n => n.TextContent)));
         var labels = cut.FindAll("[data-testid=ranking] svg text").Select(t => t.TextContent).ToList();
         foreach (var slug in HostileText.All) Assert.Contains(UntrustedText.Visible(slug), labels);
     }
@@ -42,6 +43,7 @@ public sealed class HostileDataPagesTests : MudTestContext
         var cut = Render<CreatorView>(p => p.Add(v => v.View, view).Add(v => v.Today, Today));
 
         HostileText.AssertNoInjectedElement(cut.FindAll("*"));
+        HostileText.AssertShownVisibly(string.Concat(cut.Nodes.Select(n => n.TextContent)));
         Assert.Empty(cut.FindAll(".product-thumb"));
         var rows = cut.FindAll("[data-testid=product-row]");
         Assert.Contains(HostileText.MetaRefresh, rows[0].TextContent);
@@ -60,6 +62,7 @@ public sealed class HostileDataPagesTests : MudTestContext
 
         HostileText.AssertNoInjectedElement(trackingView.FindAll("*"));
         HostileText.AssertNoInjectedElement(freshnessView.FindAll("*"));
+        HostileText.AssertShownVisibly(string.Concat(trackingView.Nodes.Concat(freshnessView.Nodes).Select(n => n.TextContent)));
         var links = trackingView.FindAll("[data-testid=stopped-creator]").Concat(freshnessView.FindAll("[data-testid=freshness] a")).ToList();
         Assert.NotEmpty(links);
         Assert.All(links, a => Assert.Matches(@"^/analytics/[A-Za-z0-9\-._~%]+$", a.GetAttribute("href")));

@@ -38,6 +38,27 @@ public sealed class WebLogFormatterTests
         Assert.Contains(lines, line => line == "      fail: forged line has no user");
     }
 
+    [Theory]
+    [InlineData("systemd")]
+    [InlineData("json")]
+    public async Task The_other_console_formatters_the_settings_may_choose_write_a_hostile_slug_on_one_line_with_nothing_raw(string formatterName)
+    {
+        await using var app = ConsoleAppBuilder.Build(SandboxEmulators.FreePort(), new Dictionary<string, string?> { ["Logging:Console:FormatterName"] = formatterName });
+        var name = app.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName;
+        var formatter = app.Services.GetServices<ConsoleFormatter>().Single(f => f.Name == name);
+        var writer = new StringWriter { NewLine = "\n" };
+        var message = $"Walk: creator {HostileSlug}\u2028warn: forged\r\nwarn: forged";
+        var entry = new LogEntry<string>(LogLevel.Warning, "CreatorPlatform.Core.Walk.PlatformWalk", new EventId(7), message,
+            new InvalidOperationException($"slug {HostileSlug}"), (s, _) => s);
+
+        formatter.Write(entry, null, writer);
+
+        var output = writer.ToString();
+        Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain(output, c => c is '\u001b' or '\u0007' or '\u202E' or '\u2028' or '\r');
+        Assert.Contains("PlatformWalk", output);
+    }
+
     private static string Format(LogLevel level, string message, Exception exception)
     {
         var writer = new StringWriter { NewLine = "\n" };

@@ -43,7 +43,7 @@ public sealed class JobLogTests : MudTestContext
 
         log.WaitForAssertion(() => Assert.Equal("Succeeded", log.Find("[data-testid='job-state']").TextContent.Trim()));
         Assert.Contains("✓ Schema applied (1 change).", log.Markup);
-        Assert.Contains("started by alice", log.Markup);
+        Assert.Contains("started by alice", log.Find("[data-testid='job-log']").TextContent);
         Assert.True(ended);
     }
 
