@@ -57,6 +57,9 @@ public sealed class LeaseFencingTests(EmulatorFixture emulators)
         var missed = await logs.WaitForAsync(l => l.Message.Contains("Missed heartbeat 1 of the migration lease")).WaitAsync(TimeSpan.FromSeconds(60));
         proxy.Schedule = (_, _) => Fault.None;
         var renewed = Renewal(proxy);
+        // The heartbeat arms its next wait just after it logs the miss: a tick given before that would be lost (the lease
+        // outlives two intervals only, so a second tick is no remedy); a pause lets the loop reach its wait first.
+        await Task.Delay(500);
         clock.Advance(Interval);
         await renewed.WaitAsync(TimeSpan.FromSeconds(30));
         var disposal = await Record.ExceptionAsync(() => handle.DisposeAsync().AsTask());
