@@ -35,6 +35,20 @@ public sealed class AdminAtAGlanceTests(ConsoleAppFixture console)
         })()
         """;
 
+    /// <summary>The theme's primary text on a striped table row (the stripe laid over the surface), as a contrast ratio.</summary>
+    private const string StripedRowContrast = """
+        (() => {
+            const css = name => getComputedStyle(document.documentElement).getPropertyValue(name).match(/[\d.]+/g).map(Number);
+            const over = ([r, g, b, a = 1], [br, bg, bb]) => [r * a + br * (1 - a), g * a + bg * (1 - a), b * a + bb * (1 - a)];
+            const lum = c => c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+                .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+            const row = over(css('--mud-palette-table-striped'), css('--mud-palette-surface'));
+            const text = over(css('--mud-palette-text-primary'), row);
+            const a = lum(text), b = lum(row);
+            return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        })()
+        """;
+
     [Fact]
     public async Task Typing_a_username_into_add_members_enables_add_at_once_and_one_click_adds_it()
     {
@@ -114,6 +128,8 @@ public sealed class AdminAtAGlanceTests(ConsoleAppFixture console)
         }
         await ConsoleAppFixture.OpenAsync(page, "/");
         await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("data-dark", "true");
+        var striped = await page.EvaluateAsync<double>(StripedRowContrast);
+        Assert.True(striped >= 4.5, $"dark: text on a striped table row reads at {striped:0.0}:1");
         var dark = await page.EvaluateAsync<string>(background);
         await page.GetByTestId("theme-toggle").ClickAsync();
         await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("data-dark", "false");

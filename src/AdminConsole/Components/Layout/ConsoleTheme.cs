@@ -12,6 +12,8 @@ public static class ConsoleTheme
         {
             Primary = "#8c9eff", PrimaryContrastText = "#0e1330", Secondary = "#f48fb1", SecondaryContrastText = "#2a0614",
             AppbarBackground = "#121826",
+            // MudBlazor's 20% white stripe leaves the dark theme's text at 4.1:1 on every other row of the audit log.
+            TableStriped = "rgba(255,255,255,0.06)",
         },
         Typography = new Typography
         {
