@@ -14,6 +14,41 @@ public sealed class GlanceConsoleAppCollection : ICollectionFixture<ConsoleAppFi
 [Collection(GlanceConsoleAppCollection.Name)]
 public sealed class AdminAtAGlanceTests(ConsoleAppFixture console)
 {
+    /// <summary>Every page of the console, one creator's page and an unknown address among them.</summary>
+    private static readonly string[] Pages =
+        ["/", "/tables", "/creators", "/creators/jesskoufo", "/creators/onboard", "/migration", "/verification", "/analytics", "/audit", "/no-such-page"];
+
+    /// <summary>
+    /// The enabled filled buttons whose text and background are below WCAG's 4.5:1, with their ratio; measured once the colour
+    /// transitions from the prerendered light theme have ended.
+    /// </summary>
+    private const string FilledButtonsBelowContrast = """
+        (async () => {
+            await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+            const rgb = c => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+            const lum = c => rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+                .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+            return [...document.querySelectorAll('.mud-button-filled:not([disabled])')].filter(b => b.offsetParent !== null).map(b => {
+                const s = getComputedStyle(b), a = lum(s.color), c = lum(s.backgroundColor);
+                return [b.textContent.trim(), (Math.max(a, c) + 0.05) / (Math.min(a, c) + 0.05)];
+            }).filter(([, ratio]) => ratio < 4.5).map(([text, ratio]) => text + ' ' + ratio.toFixed(1));
+        })()
+        """;
+
+    /// <summary>The theme's primary text on a striped table row (the stripe laid over the surface), as a contrast ratio.</summary>
+    private const string StripedRowContrast = """
+        (() => {
+            const css = name => getComputedStyle(document.documentElement).getPropertyValue(name).match(/[\d.]+/g).map(Number);
+            const over = ([r, g, b, a = 1], [br, bg, bb]) => [r * a + br * (1 - a), g * a + bg * (1 - a), b * a + bb * (1 - a)];
+            const lum = c => c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+                .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+            const row = over(css('--mud-palette-table-striped'), css('--mud-palette-surface'));
+            const text = over(css('--mud-palette-text-primary'), row);
+            const a = lum(text), b = lum(row);
+            return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        })()
+        """;
+
     [Fact]
     public async Task Typing_a_username_into_add_members_enables_add_at_once_and_one_click_adds_it()
     {
@@ -45,8 +80,10 @@ public sealed class AdminAtAGlanceTests(ConsoleAppFixture console)
     public async Task At_390_px_the_app_bar_keeps_title_user_and_theme_toggle_and_no_page_scrolls_sideways()
     {
         var page = await console.Browser.NewPageAsync(new() { BaseURL = console.BaseUrl.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
+        // The schema's tables give the index tables rows and the audit log its entries, whose verdicts must stay on screen.
+        await ConsoleAppFixture.ApplySchemaAsync(page);
 
-        foreach (var path in new[] { "/", "/tables", "/creators", "/verification", "/analytics" })
+        foreach (var path in Pages)
         {
             await ConsoleAppFixture.OpenAsync(page, path);
 
@@ -66,6 +103,13 @@ public sealed class AdminAtAGlanceTests(ConsoleAppFixture console)
                     }).join('')
                 """);
             Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow} px: {wide}");
+            // A table may scroll inside its card, but not the ones whose later columns hold the verdict: an outcome, a status, an action.
+            var hidden = await page.EvaluateAsync<string[]>("""
+                [...document.querySelectorAll("tr[data-testid^='index-'] td, tr[data-testid='audit-entry'] td, tr[data-testid^='creator-'] td, [data-testid='access-table'] td")]
+                    .filter(td => td.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                    .slice(0, 3).map(td => td.closest('tr').getAttribute('data-testid') + ': ' + td.textContent.trim().slice(0, 30))
+                """);
+            Assert.True(hidden.Length == 0, $"{path}: cells off screen at 390 px: {string.Join(" | ", hidden)}");
             await ConsoleAppFixture.ScreenshotAsync(page, $"glance-390{path.Replace('/', '-')}");
         }
     }
@@ -77,16 +121,19 @@ public sealed class AdminAtAGlanceTests(ConsoleAppFixture console)
         var page = await context.NewPageAsync();
         const string background = "getComputedStyle(document.body).backgroundColor";
 
-        foreach (var (path, width) in new[] { "/", "/tables", "/creators", "/creators/onboard", "/verification", "/analytics",
-            "/migration" }.SelectMany(p => new[] { (p, 1400), (p, 390) }))
+        foreach (var (path, width) in Pages.SelectMany(p => new[] { (p, 1400), (p, 390) }))
         {
             await page.SetViewportSizeAsync(width, width == 390 ? 844 : 1000);
             await ConsoleAppFixture.OpenAsync(page, path);
             await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("data-dark", "true");
+            var faint = await page.EvaluateAsync<string[]>(FilledButtonsBelowContrast);
+            Assert.True(faint.Length == 0, $"{path} at {width} px, dark: filled buttons whose text does not read: {string.Join(", ", faint)}");
             await ConsoleAppFixture.ScreenshotAsync(page, $"glance-dark-{width}{path.Replace('/', '-')}");
         }
         await ConsoleAppFixture.OpenAsync(page, "/");
         await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("data-dark", "true");
+        var striped = await page.EvaluateAsync<double>(StripedRowContrast);
+        Assert.True(striped >= 4.5, $"dark: text on a striped table row reads at {striped:0.0}:1");
         var dark = await page.EvaluateAsync<string>(background);
         await page.GetByTestId("theme-toggle").ClickAsync();
         await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("data-dark", "false");

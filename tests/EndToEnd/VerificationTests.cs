@@ -38,7 +38,7 @@ public sealed class VerificationTests(ConsoleAppFixture console) : IClassFixture
         await Expect(lambda).ToContainTextAsync("No Lambda runs in the sandbox");
         var linkage = Section(page, "Group and linkage");
         await Expect(linkage).ToHaveAttributeAsync("data-state", "Red");
-        await Expect(linkage).ToContainTextAsync("From the platform walk of just now");
+        await Expect(linkage).ToContainTextAsync("(just now when this report ran)");
         await Expect(linkage.GetByTestId("line-link")).ToHaveAttributeAsync("href", "/creators");
         await Expect(page.GetByTestId("verification-overall")).ToHaveAttributeAsync("data-state", "Red");
         Assert.True(await lines.CountAsync() >= 10);

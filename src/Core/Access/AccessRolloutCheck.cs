@@ -14,7 +14,7 @@ public sealed class CreatorsCanWorkCheck(Walk.PlatformFactsStore facts, TimeProv
     public async Task<CheckResult> CheckAsync(CancellationToken ct)
     {
         if (await facts.LatestAsync(ct) is not { } walked)
-            return Result(CheckState.NotCovered, "Not checked yet: walk every creator (above) to check each one's token.");
+            return Result(CheckState.NotCovered, "Not checked yet: walk every creator to check each one's token.");
         var age = $"(walk {walked.Age(time.GetUtcNow())})";
         if (walked.Active == 0) return Result(CheckState.Red, $"No active creator yet {age}.");
         return walked.AllActiveCanWork

@@ -14,8 +14,12 @@ public static class WalkEvidence
     public static VerificationLine NotWalked(string section, string title, ConsoleScreen link) =>
         new(section, title, CheckState.Amber, [$"Not checked yet: no platform walk has finished. {HowToWalk}"], link);
 
+    /// <summary>
+    /// Where a verification line's figures come from. The line is stored with its report and read later, so the walk's age is
+    /// said as it was when the report ran ("just now" read an hour later would be untrue).
+    /// </summary>
     public static string Source(PlatformFacts facts, DateTimeOffset now) =>
-        $"From the platform walk of {facts.Age(now)} ({facts.FinishedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC) over {facts.Creators:N0} creators.";
+        $"From the platform walk of {facts.FinishedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC over {facts.Creators:N0} creators ({facts.Age(now)} when this report ran).";
 
     /// <summary>"… and 12 more" when a capped list leaves some out.</summary>
     public static IEnumerable<string> More(int shown, int total) => total > shown ? [$"… and {total - shown:N0} more."] : [];

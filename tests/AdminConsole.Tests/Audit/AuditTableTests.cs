@@ -34,6 +34,22 @@ public sealed class AuditTableTests : MudTestContext
     }
 
     [Fact]
+    public void A_jobs_figures_read_as_names_and_numbers_and_not_as_json()
+    {
+        var entries = new[]
+        {
+            Entry(AuditActions.JobEnded("platform-walk", "succeeded"), AuditOutcome.Succeeded, after: """{"creators":2,"cannot work":0}"""),
+            Entry(AuditActions.CreatorLinked, AuditOutcome.Succeeded, before: "{not json", after: """{"nested":{"a":1}}"""),
+        };
+
+        var table = Render<AuditTable>(p => p.Add(t => t.Entries, entries));
+
+        var changes = table.FindAll("[data-testid='audit-change']").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal("— → creators 2 · cannot work 0", changes[0]);
+        Assert.Equal("""{not json → {"nested":{"a":1}}""", changes[1]);
+    }
+
+    [Fact]
     public void No_entries_says_so_once_loading_is_over()
     {
         var loading = Render<AuditTable>(p => p.Add(t => t.Entries, []).Add(t => t.Loading, true));

@@ -30,6 +30,15 @@ public sealed class TableCardTests : MudTestContext
     }
 
     [Fact]
+    public void A_table_of_one_item_says_one_item()
+    {
+        var card = Render<TableCard>(p => p.Add(c => c.Table, StatusBuilder.Products() with { ItemCount = 1 }));
+
+        Assert.Contains("1 item ·", card.Markup);
+        Assert.DoesNotContain("1 items", card.Markup);
+    }
+
+    [Fact]
     public void A_missing_table_says_missing_and_lists_no_counts()
     {
         var card = Render<TableCard>(p => p.Add(c => c.Table, StatusBuilder.Missing(StatusBuilder.Schema.Creators)));

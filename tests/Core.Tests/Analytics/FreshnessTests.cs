@@ -76,7 +76,7 @@ public sealed class FreshnessTests(EmulatorFixture emulators)
         var line = Assert.Single(lines);
         Assert.Equal(CheckState.Amber, line.State);
         Assert.Contains(line.Evidence, e => e.StartsWith("anna: events up to", StringComparison.Ordinal));
-        Assert.StartsWith("From the platform walk of just now", line.Evidence[^1]);
+        Assert.EndsWith("(just now when this report ran).", line.Evidence[^1]);
     }
 
     /// <summary>The walk reads Cognito too (each creator's linkage and token), so these tests give it a pool of its own.</summary>

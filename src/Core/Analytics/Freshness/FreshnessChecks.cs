@@ -14,7 +14,7 @@ public sealed class AnalyticsFreshCheck(Walk.PlatformFactsStore facts, TimeProvi
         try
         {
             if (await facts.LatestAsync(ct) is not { } walked)
-                return new CheckResult(Step, "Analytics summaries fresh", CheckState.NotCovered, "Not checked yet: walk every creator (above).", ConsoleScreen.Analytics);
+                return new CheckResult(Step, "Analytics summaries fresh", CheckState.NotCovered, "Not checked yet: walk every creator.", ConsoleScreen.Analytics);
             var report = walked.Freshness;
             return new CheckResult(Step, "Analytics summaries fresh", report.State, $"{report.Describe()} (walk {walked.Age(time.GetUtcNow())})", ConsoleScreen.Analytics);
         }

@@ -40,6 +40,15 @@ public static class AnalyticsFormat
     public static string Point(SeriesPoint p, Granularity granularity) =>
         p.Start.ToString("MMM d", Culture);
 
+    /// <summary>An interval as words: "hour", "2 hours", "30 minutes", "day" (for "every …"), never "1:00:00".</summary>
+    public static string Every(TimeSpan interval) => interval switch
+    {
+        { TotalDays: >= 1 } when interval.TotalDays % 1 == 0 => interval.TotalDays == 1 ? "day" : $"{interval.TotalDays:0} days",
+        { TotalHours: >= 1 } when interval.TotalHours % 1 == 0 => interval.TotalHours == 1 ? "hour" : $"{interval.TotalHours:0} hours",
+        { TotalMinutes: >= 1 } when interval.TotalMinutes % 1 == 0 => interval.TotalMinutes == 1 ? "minute" : $"{interval.TotalMinutes:0} minutes",
+        _ => $"{interval.TotalSeconds:0} seconds",
+    };
+
     /// <summary>"just now", "12 min ago", "3 h ago", "2 days ago".</summary>
     public static string Ago(TimeSpan age) => age switch
     {
