@@ -26,7 +26,10 @@ public static class CliProcess
     {
         if (!File.Exists(Dll)) throw new FileNotFoundException($"Build the console first: dotnet build -c Release src/AdminConsole ({Dll} is missing).");
         var dll = extraEnv?.GetValueOrDefault("BENCH_CLI_DLL") ?? Dll;
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // BENCH_CLI_WRAP="perf record -g -o /tmp/m.perf --": the child runs under a profiler (its figures then include the profiler's cost).
+        var wrap = (Environment.GetEnvironmentVariable("BENCH_CLI_WRAP") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var info = new ProcessStartInfo(wrap.Length > 0 ? wrap[0] : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (wrap.Length > 0) { foreach (var w in wrap[1..]) info.ArgumentList.Add(w); info.ArgumentList.Add("dotnet"); }
         // BENCH_CLI=dotnet-run: the command exactly as the README gives it, MSBuild's up-to-date check and the Debug build included.
         string[] command = extraEnv?.GetValueOrDefault("BENCH_CLI") == "dotnet-run"
             ? ["run", "--project", Path.Combine(RepositoryPaths.Root, "src", "AdminConsole"), "--no-launch-profile", "--", "migrate", "--json", "--no-wait"]
