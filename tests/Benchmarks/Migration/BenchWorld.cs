@@ -86,6 +86,14 @@ public sealed class BenchWorld(ServiceProvider services, IAmazonDynamoDB seeder)
         await services.DisposeAsync();
     }
 
+    /// <summary>A client of the world's DynamoDB Local reached on another port (a proxy in front of it), with the console's settings.</summary>
+    public AmazonDynamoDBClient ClientAt(int port)
+    {
+        var config = services.GetRequiredService<AwsContext>().DynamoDbConfig();
+        config.ServiceURL = $"http://127.0.0.1:{port}";
+        return new AmazonDynamoDBClient(services.GetRequiredService<AwsContext>().Credentials, config);
+    }
+
     private static AmazonDynamoDBClient Client(AwsContext aws, DelegatingHandler? handler)
     {
         var config = aws.DynamoDbConfig();
