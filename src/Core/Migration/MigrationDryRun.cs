@@ -57,8 +57,9 @@ public sealed class MigrationDryRun(IAmazonDynamoDB dynamoDb, PlatformSchema sch
         var report = new DryRunReport(creator is null, products, update, complete, noCreator, noFeatured, noStatus, samples.Take(SampleCount).ToList(), units, cost, mode);
         job.Info($"Step 2 would update {update} of {products} products ({complete} already migrated):");
         job.Info($"  - creatorId: {noCreator}, featured: {noFeatured}, status: {noStatus}");
+        if (report.Samples.Count > 0) job.Info($"  A sample of {report.Samples.Count} of them, attribute by attribute (before → after):");
         foreach (var sample in report.Samples)
-            job.Info($"  {sample.ProductId}: {string.Join("; ", sample.Changes.Select(c => $"{c.Name} {c.Before} → {c.After}"))}");
+            job.Info($"    {sample.ProductId}: {string.Join("; ", sample.Changes.Select(c => $"{c.Name} {c.Before} → {c.After}"))}");
         var (how, other) = mode == BackfillWriteMode.Transaction
             ? ("written in transactions", $"one write per product would bill {productUnits / 2}")
             : ("one write per product", $"in transactions they would bill {2 * productUnits}");

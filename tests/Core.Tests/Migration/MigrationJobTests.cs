@@ -113,6 +113,12 @@ public sealed class MigrationJobTests(EmulatorFixture emulators)
         Assert.Equal(30, report.WouldUpdate);
         Assert.Equal(30, report.MissingStatus);
         Assert.Equal(10, report.Samples.Count);
+        // The log lists the sample once, under a line that says what it is.
+        var lines = run.Log.Select(l => l.Message).ToList();
+        var heading = lines.FindIndex(l => l.Contains("A sample of 10 of them"));
+        Assert.True(heading >= 0, string.Join('\n', lines));
+        Assert.Equal(report.Samples.Select(s => s.ProductId), lines.Skip(heading + 1).Take(10).Select(l => l.Trim().Split(':')[0]));
+        Assert.Equal(10, lines.Count(l => l.Contains(" → ") && l != lines[heading]));
         Assert.True(report.WriteUnits >= 34, report.WriteUnits.ToString());
         Assert.True(report.EstimatedCostUsd > 0);
         Assert.Empty(await services.GetRequiredService<CreatorStore>().FindBySlugAsync("jesskoufo", default));
