@@ -136,29 +136,7 @@ public sealed class BadCommandLineTests
             ["Platform__Mode"] = "Aws", ["AWS_ENDPOINT_URL"] = endpoint, ["AWS_ACCESS_KEY_ID"] = "test", ["AWS_SECRET_ACCESS_KEY"] = "test",
             ["AWS_REGION"] = "us-east-1", ["Platform__UserPoolId"] = "us-east-1_test",
         };
-        var previous = settings.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        var (output, errors) = (new StringWriter(), new StringWriter());
-        foreach (var (key, value) in settings) Environment.SetEnvironmentVariable(key, value);
-        var console = Spectre.Console.AnsiConsole.Console;
-        Console.SetOut(output);
-        Console.SetError(errors);
-        Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
-        {
-            Ansi = Spectre.Console.AnsiSupport.No, Interactive = Spectre.Console.InteractionSupport.No, Out = new Spectre.Console.AnsiConsoleOutput(output),
-        });
-        try
-        {
-            var exit = await CliApp.RunAsync(args).WaitAsync(TimeSpan.FromSeconds(30));
-            return (exit, output.ToString(), errors.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-            Spectre.Console.AnsiConsole.Console = console;
-            foreach (var (key, value) in previous) Environment.SetEnvironmentVariable(key, value);
-        }
+        return await InProcessCli.RunAsync(args, settings, TimeSpan.FromSeconds(30));
     }
 
     /// <summary>A TCP port standing in for AWS: it accepts, counts and closes.</summary>

@@ -83,33 +83,6 @@ public sealed class HostileVerbsTests(HostileSandboxFixture sandbox) : IClassFix
         Assert.Contains("iso⟨U+2067⟩⟨U+202D⟩fake⟨U+2069⟩", output);
     }
 
-    private async Task<(int Exit, string Output, string Errors)> RunAsync(string[] args)
-    {
-        var previous = sandbox.Environment.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        var (output, errors) = (new StringWriter(), new StringWriter());
-        foreach (var (key, value) in sandbox.Environment) Environment.SetEnvironmentVariable(key, value);
-        var console = Spectre.Console.AnsiConsole.Console;
-        Console.SetOut(output);
-        Console.SetError(errors);
-        var wide = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
-        {
-            Ansi = Spectre.Console.AnsiSupport.No, Interactive = Spectre.Console.InteractionSupport.No, Out = new Spectre.Console.AnsiConsoleOutput(output),
-        });
-        // Wide enough that no line of the output is wrapped: every line start is one the verb printed.
-        wide.Profile.Width = 1000;
-        Spectre.Console.AnsiConsole.Console = wide;
-        try
-        {
-            var exit = await CliApp.RunAsync(args).WaitAsync(TimeSpan.FromSeconds(120));
-            return (exit, output.ToString(), errors.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-            Spectre.Console.AnsiConsole.Console = console;
-            foreach (var (key, value) in previous) Environment.SetEnvironmentVariable(key, value);
-        }
-    }
+    private Task<(int Exit, string Output, string Errors)> RunAsync(string[] args) =>
+        InProcessCli.RunAsync(args, sandbox.Environment, TimeSpan.FromSeconds(120), width: 1000);
 }
