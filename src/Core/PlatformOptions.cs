@@ -49,9 +49,10 @@ public sealed class AwsCallOptions
 {
     /// <summary>
     /// How long one attempt of a DynamoDB call waits for its answer (the SDK's <c>ClientConfig.Timeout</c>, which v4 applies to
-    /// the whole HTTP exchange; it has no separate read/write timeout) before it is retried, at most
-    /// <see cref="Aws.AwsRetry.MaxAttempts"/> attempts in all. A stalled network costs a page about five times this before it can
-    /// say anything; a scan page of a large table must fit within it. 1-300.
+    /// the whole HTTP exchange; it has no separate read/write timeout) before the SDK tries again. The SDK retries a timed-out
+    /// attempt more often than MaxErrorRetry says (6 to 10 attempts were seen against a stalled proxy), so a network that
+    /// accepts and never answers costs a page several times this before it can say so; a scan page of a large table must fit
+    /// within one attempt. 1-300.
     /// </summary>
     public int RequestTimeoutSeconds { get; set; } = 30;
 }

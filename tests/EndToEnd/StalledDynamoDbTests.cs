@@ -1,5 +1,6 @@
 using EndToEnd.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace EndToEnd;
@@ -8,7 +9,7 @@ namespace EndToEnd;
 /// DynamoDB stops answering (connections are accepted, no answer comes) just before an admin clicks Dry run. Every
 /// DynamoDB call of the console goes through the fault proxy, whose log is what reached DynamoDB Local.
 /// </summary>
-public sealed class StalledDynamoDbTests(FaultProxyConsoleAppFixture console) : IClassFixture<FaultProxyConsoleAppFixture>
+public sealed class StalledDynamoDbTests(FaultProxyConsoleAppFixture console, ITestOutputHelper output) : IClassFixture<FaultProxyConsoleAppFixture>
 {
     private static readonly string[] Writes = ["PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems"];
 
@@ -17,22 +18,26 @@ public sealed class StalledDynamoDbTests(FaultProxyConsoleAppFixture console) : 
     {
         var proxy = console.Proxy;
         var page = await console.NewPageAsync();
+        var schema = System.Diagnostics.Stopwatch.StartNew();
         await ConsoleAppFixture.ApplySchemaAsync(page); // the dry run looks the default creator up in CreatorsTable
         await ConsoleAppFixture.OpenAsync(page, "/migration");
+        output.WriteLine($"Schema applied and the Migration page open after {schema.Elapsed.TotalSeconds:0.0} s");
         var loads = 0;
         page.Load += (_, _) => loads++;
         var before = proxy.Forwarded.Count;
 
         proxy.Stall();
+        var clicked = System.Diagnostics.Stopwatch.StartNew();
         await page.GetByTestId("dry-run").ClickAsync();
 
-        // Five attempts of 2 s each and the SDK's backoff between them: well within 30 s, where 30 s attempts took minutes.
+        // The SDK's attempts of 2 s each (6 to 10 of them) and its backoff: 12-21 s here, where 30 s attempts took minutes.
         var log = page.GetByTestId("job-log");
-        await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Failed", new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Failed", new() { Timeout = 45_000 });
         await Expect(log).ToContainTextAsync($"did not answer within {FaultProxyConsoleAppFixture.RequestTimeoutSeconds} s");
         await Expect(log).ToContainTextAsync("so the job did not run: nothing was changed.");
         await Expect(log).ToContainTextAsync("Platform:Sandbox:DynamoDbClientEndpoint");
         await Expect(log).ToContainTextAsync("then try again.");
+        output.WriteLine($"The stall was said after {clicked.Elapsed.TotalSeconds:0.0} s");
         await ConsoleAppFixture.ScreenshotAsync(page, "stalled-dynamodb-dry-run");
         var shown = await page.Locator("body").InnerTextAsync();
         Assert.DoesNotContain("canceled", shown, StringComparison.OrdinalIgnoreCase);
@@ -47,9 +52,11 @@ public sealed class StalledDynamoDbTests(FaultProxyConsoleAppFixture console) : 
         Assert.True(proxy.Stalled);
 
         proxy.Resume();
+        var again = System.Diagnostics.Stopwatch.StartNew();
         await page.GetByTestId("dry-run").ClickAsync();
 
         await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 30_000 });
+        output.WriteLine($"The dry run after the stall succeeded after {again.Elapsed.TotalSeconds:0.0} s");
         await Expect(page.GetByTestId("dry-would-update")).ToContainTextAsync("120");
         await Expect(page.GetByTestId("page-error")).ToHaveCountAsync(0);
         Assert.Equal(0, loads);

@@ -14,11 +14,11 @@ public sealed partial class AwsContext
         var where = $"DynamoDB at {DynamoDbEndpointText}";
         var chain = Chain(e).ToList();
         if (chain.Any(x => x is TimeoutException))
-            return $"{where} did not answer within {RequestTimeout.TotalSeconds:0} s ({AwsRetry.MaxAttempts} attempts, each given that long)";
+            return $"{where} did not answer within {RequestTimeout.TotalSeconds:0} s, on any of the SDK's attempts";
         if (chain.Any(x => x is SocketException { SocketErrorCode: SocketError.ConnectionRefused }))
             return $"{where} refused the connection: nothing listens there";
         if (chain.Any(x => x is HttpRequestException or IOException))
-            return $"{where} closed or reset the connection before it answered ({AwsRetry.MaxAttempts} attempts)";
+            return $"{where} closed or reset the connection before it answered, on every attempt";
         return null;
     }
 
