@@ -37,10 +37,24 @@ public sealed class PlatformOptions
     public CreatorAccessOptions CreatorAccess { get; set; } = new();
     public DefaultCreatorOptions DefaultCreator { get; set; } = new();
     public SandboxOptions Sandbox { get; set; } = new();
+    public AwsCallOptions Aws { get; set; } = new();
     public MigrationOptions Migration { get; set; } = new();
     public VerificationOptions Verification { get; set; } = new();
     public AnalyticsOptions Analytics { get; set; } = new();
     public AuditOptions Audit { get; set; } = new();
+}
+
+/// <summary>How the console's AWS clients wait for an answer.</summary>
+public sealed class AwsCallOptions
+{
+    /// <summary>
+    /// How long one attempt of a DynamoDB call waits for its answer (the SDK's <c>ClientConfig.Timeout</c>, which v4 applies to
+    /// the whole HTTP exchange; it has no separate read/write timeout) before the SDK tries again. The SDK retries a timed-out
+    /// attempt more often than MaxErrorRetry says (6 to 10 attempts were seen against a stalled proxy), so a network that
+    /// accepts and never answers costs a page several times this before it can say so; a scan page of a large table must fit
+    /// within one attempt. 1-300.
+    /// </summary>
+    public int RequestTimeoutSeconds { get; set; } = 30;
 }
 
 public sealed class AuditOptions
@@ -119,6 +133,13 @@ public sealed class SandboxOptions
     public string DataFolder { get; set; } = ".sandbox";
     public int DynamoDbPort { get; set; } = 8421;
     public int CognitoPort { get; set; } = 9421;
+    /// <summary>
+    /// Where the console's DynamoDB client reaches the sandbox's DynamoDB Local (an http URL, e.g. a proxy in front of
+    /// <see cref="DynamoDbPort"/>); empty: the emulator's own port. The emulator still starts on <see cref="DynamoDbPort"/>,
+    /// and the supervisor checks it there, so a slow proxy never gets a healthy emulator restarted; every data call
+    /// (pages, jobs, the readiness probe, provisioning) goes through this endpoint.
+    /// </summary>
+    public string? DynamoDbClientEndpoint { get; set; }
     public int ProductCount { get; set; } = 300;
     public int Seed { get; set; } = 20261125;
     /// <summary>Tests run the emulators in memory on free ports; the app keeps its data in <see cref="DataFolder"/>.</summary>

@@ -36,9 +36,15 @@ public sealed partial class PlatformOptionsValidator : IValidateOptions<Platform
                 errors.Add("Platform:Sandbox:DynamoDbPort and CognitoPort must be two different ports between 1024 and 65535.");
             if (o.Sandbox.ProductCount is < 0 or > 1_000_000)
                 errors.Add("Platform:Sandbox:ProductCount must be between 0 and 1000000.");
+            if (!string.IsNullOrWhiteSpace(o.Sandbox.DynamoDbClientEndpoint)
+                && !(Uri.TryCreate(o.Sandbox.DynamoDbClientEndpoint, UriKind.Absolute, out var client) && client.Scheme is "http" or "https"))
+                errors.Add($"Platform:Sandbox:DynamoDbClientEndpoint '{o.Sandbox.DynamoDbClientEndpoint}' must be an http URL such as "
+                    + "http://127.0.0.1:8422 (where the console reaches DynamoDB Local), or empty for DynamoDbPort itself.");
             if (o.Sandbox.SilentProbesBeforeRestart < 2)
                 errors.Add("Platform:Sandbox:SilentProbesBeforeRestart must be 2 or more: one missed check may be a busy machine.");
         }
+        if (o.Aws.RequestTimeoutSeconds is < 1 or > 300)
+            errors.Add("Platform:Aws:RequestTimeoutSeconds must be between 1 and 300.");
         var m = o.Migration;
         if (m.Segments is < 1 or > 1000 || m.SegmentsPerWorker is < 1 or > 1000 || m.MaxConcurrency is < 1 or > 1024 || m.ScanPageSize is < 1 or > 10_000)
             errors.Add("Platform:Migration: Segments and SegmentsPerWorker must be 1-1000, MaxConcurrency 1-1024 and ScanPageSize 1-10000.");

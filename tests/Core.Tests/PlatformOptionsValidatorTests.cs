@@ -33,6 +33,31 @@ public sealed class PlatformOptionsValidatorTests
         Assert.Empty(Errors(new PlatformOptions { ImageHosts = [host] }));
 
     [Theory]
+    [InlineData("127.0.0.1:8422")]
+    [InlineData("ftp://127.0.0.1:8422")]
+    [InlineData("proxy")]
+    public void A_sandbox_dynamodb_client_endpoint_that_is_not_an_http_url_is_refused(string endpoint)
+    {
+        var errors = Errors(new PlatformOptions { Sandbox = new() { DynamoDbClientEndpoint = endpoint } });
+
+        Assert.Contains(errors, e => e.Contains("Platform:Sandbox:DynamoDbClientEndpoint"));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(301)]
+    public void A_request_timeout_out_of_range_is_refused(int seconds)
+    {
+        var errors = Errors(new PlatformOptions { Aws = new() { RequestTimeoutSeconds = seconds } });
+
+        Assert.Contains(errors, e => e.Contains("Platform:Aws:RequestTimeoutSeconds must be between 1 and 300"));
+    }
+
+    [Fact]
+    public void The_defaults_with_a_proxy_in_front_of_dynamodb_local_and_a_short_timeout_are_valid() =>
+        Assert.Empty(Errors(new PlatformOptions { Sandbox = new() { DynamoDbClientEndpoint = "http://127.0.0.1:8422" }, Aws = new() { RequestTimeoutSeconds = 2 } }));
+
+    [Theory]
     [InlineData("Sandbox", PlatformMode.Sandbox)]
     [InlineData("aws", PlatformMode.Aws)]
     [InlineData("", PlatformMode.Sandbox)]

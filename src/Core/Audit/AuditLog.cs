@@ -14,7 +14,7 @@ namespace CreatorPlatform.Core.Audit;
 /// Entries are conditional puts: nothing in the console overwrites or deletes one.
 /// </summary>
 public sealed partial class AuditLog(IAmazonDynamoDB dynamoDb, PlatformSchema schema, AdminAuthorizer authorizer, TimeProvider time, AuditSpool spool,
-    ILogger<AuditLog> logger)
+    Aws.AwsContext aws, ILogger<AuditLog> logger)
 {
     private readonly ConcurrentDictionary<string, bool> markers = new();
 
@@ -55,7 +55,7 @@ public sealed partial class AuditLog(IAmazonDynamoDB dynamoDb, PlatformSchema sc
         catch (Exception e) when (e is not OperationCanceledException and not AuditWriteException)
         {
             logger.LogError(e, "Audit entry {Action} on {Target} by {ActorId} could not be written", entry.Action, entry.Target, entry.ActorId);
-            throw new AuditWriteException(entry, e);
+            throw new AuditWriteException(entry, e, aws.DynamoDbNoAnswer(e));
         }
         if (!pending.IsEmpty) await FlushPendingAsync(CancellationToken.None);
     }

@@ -14,7 +14,7 @@ namespace CreatorPlatform.Core.Aws;
 /// (<c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>, <c>AWS_ENDPOINT_URL</c>).
 /// </summary>
 /// <remarks>Credentials registered in the container win over both (tests use dummy keys without touching the process's environment).</remarks>
-public sealed class AwsContext(IOptions<PlatformOptions> options, AWSCredentials? registered = null)
+public sealed partial class AwsContext(IOptions<PlatformOptions> options, AWSCredentials? registered = null)
 {
     private readonly Lazy<AWSCredentials> credentials = new(() => registered ?? ResolveCredentials(options.Value));
 
@@ -25,7 +25,8 @@ public sealed class AwsContext(IOptions<PlatformOptions> options, AWSCredentials
 
     /// <summary>A human description of where the console points: shown in the banner and printed by the CLI.</summary>
     public string Describe() => IsSandbox
-        ? $"Sandbox (DynamoDB Local on {SandboxEndpoint(Options.Sandbox.DynamoDbPort)}, cognito-local on {SandboxEndpoint(Options.Sandbox.CognitoPort)})"
+        ? $"Sandbox (DynamoDB Local on {SandboxEndpoint(Options.Sandbox.DynamoDbPort)}{ThroughClientEndpoint}, "
+            + $"cognito-local on {SandboxEndpoint(Options.Sandbox.CognitoPort)})"
         : $"AWS {Options.Region}, profile {(string.IsNullOrWhiteSpace(Options.Profile) ? "(default chain)" : Options.Profile)}";
 
     /// <summary>
@@ -37,7 +38,7 @@ public sealed class AwsContext(IOptions<PlatformOptions> options, AWSCredentials
         if (IsSandbox)
             return envSuffix switch
             {
-                "DYNAMODB" => SandboxEndpoint(Options.Sandbox.DynamoDbPort),
+                "DYNAMODB" => SandboxDynamoDbClientEndpoint,
                 "COGNITO_IDENTITY_PROVIDER" => SandboxEndpoint(Options.Sandbox.CognitoPort),
                 _ => null,
             };
@@ -69,12 +70,23 @@ public sealed class AwsContext(IOptions<PlatformOptions> options, AWSCredentials
         config.RetryMode = RequestRetryMode.Standard;
         config.ThrottleRetries = false;
         config.MaxErrorRetry = AwsRetry.MaxAttempts - 1;
-        config.Timeout = TimeSpan.FromSeconds(30);
-        if (IsSandbox) config.ServiceURL = SandboxEndpoint(Options.Sandbox.DynamoDbPort).ToString();
+        config.Timeout = RequestTimeout;
+        if (IsSandbox) config.ServiceURL = SandboxDynamoDbClientEndpoint.ToString();
         // With an endpoint override the SDK's signer finds no region in the URL and, on every request, walks the default
         // region chain (environment, profile files) under a process-wide lock: 40 % of a cold migrate's busy time in Single mode.
         if (EndpointOverride("DYNAMODB") is not null) config.AuthenticationRegion = Region.SystemName;
     }
+
+    /// <summary>How long one attempt of a DynamoDB call waits for its answer (<c>Platform:Aws:RequestTimeoutSeconds</c>).</summary>
+    public TimeSpan RequestTimeout => TimeSpan.FromSeconds(Options.Aws.RequestTimeoutSeconds);
+
+    /// <summary>Where the console's DynamoDB calls go in the sandbox: the emulator's port, or what stands in front of it.</summary>
+    private Uri SandboxDynamoDbClientEndpoint => string.IsNullOrWhiteSpace(Options.Sandbox.DynamoDbClientEndpoint)
+        ? SandboxEndpoint(Options.Sandbox.DynamoDbPort)
+        : new Uri(Options.Sandbox.DynamoDbClientEndpoint);
+
+    private string ThroughClientEndpoint => string.IsNullOrWhiteSpace(Options.Sandbox.DynamoDbClientEndpoint)
+        ? "" : $", reached through {SandboxDynamoDbClientEndpoint}";
 
     private static Uri SandboxEndpoint(int port) => new($"http://127.0.0.1:{port}");
 

@@ -15,7 +15,7 @@ namespace CreatorPlatform.Core.Jobs;
 /// as the kind's <see cref="JobKindTraits"/> declare. Tests run jobs through it with a real audit log and lease too.
 /// </summary>
 public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, AuditLog audit, JobLease lease, IEnumerable<JobKindTraits> kinds,
-    Schema.MissingTableAdvice missingTables)
+    Schema.MissingTableAdvice missingTables, AwsContext aws)
 {
     private readonly ConcurrentDictionary<string, JobRun> latest = new();
     private readonly Dictionary<string, JobKindTraits> traits = kinds.ToDictionary(k => k.Kind);
@@ -139,7 +139,10 @@ public sealed class JobRunner(ILogger<JobRunner> logger, TimeProvider time, Audi
         catch (AuditWriteException e)
         {
             context.Error($"✗ Audit log: {e.Message}");
-            run.End(JobState.Failed, "The start could not be written to the audit log, so the job did not run.", e.InnerException ?? e);
+            var notRun = "The start could not be written to the audit log, so the job did not run: nothing was changed.";
+            // DynamoDB not answering is no reason to read the console's log: say where to look, as for any call that got no answer.
+            if (aws.DynamoDbNoAnswer(e) is not null) context.Error($"{notRun} {aws.DynamoDbNoAnswerNextStep}");
+            run.End(JobState.Failed, notRun, e.InnerException ?? e);
             return;
         }
         try

@@ -50,6 +50,9 @@ public sealed class MigrationScreen(JobRunner jobs, MigrationStateService states
     /// <summary>What a confirmation asks to type before a write: nothing in the sandbox, the products table's name in the account.</summary>
     public string? TypeToConfirm => aws.IsSandbox ? null : schema.Products.Name;
 
+    /// <summary>Why a read of the state failed, when DynamoDB did not answer: what happened and what to do, without the SDK's words; else null.</summary>
+    public string? NoAnswer(Exception e) => aws.DynamoDbNoAnswer(e) is { } what ? $"{what}. {aws.DynamoDbNoAnswerNextStep}" : null;
+
     /// <summary>The newest run of this process of any of the screen's kinds.</summary>
     public JobRun? LatestRun() => MigrationJobs.Kinds.Select(jobs.Latest).OfType<JobRun>().MaxBy(r => r.StartedAt);
 

@@ -43,12 +43,17 @@ public sealed partial class Troubleshooter(IOptions<PlatformOptions> options)
     /// <summary>No answer: in the sandbox an emulator is down (the console restarts it), against AWS the network, region or endpoint.</summary>
     public Trouble Unreachable(Exception e, string? action = null) => O.Mode == PlatformMode.Sandbox
         ? new(TroubleKind.Unreachable, "The sandbox's emulator did not answer",
-            $"{action ?? "The call"} did not get an answer from the local emulators: {e.Message}",
+            $"{action ?? "The call"} did not get an answer from the local emulators: {NoAnswer(e)}",
             "The console watches its emulators and restarts one that stopped (the banner at the top says when it is back). Then try again; "
                 + "if it does not come back, restart the console.")
         : new(TroubleKind.Unreachable, "AWS did not answer",
-            $"{action ?? "The call"} did not get an answer: {e.Message}",
+            $"{action ?? "The call"} did not get an answer: {NoAnswer(e)}",
             $"Check the network, the region ({O.Region}) and any AWS_ENDPOINT_URL_* override, then try again.");
+
+    /// <summary>A timeout's own text is "The operation was canceled."; say what it means instead.</summary>
+    private string NoAnswer(Exception e) => e is TimeoutException or TaskCanceledException
+        ? $"none came in time (a DynamoDB call waits {O.Aws.RequestTimeoutSeconds} s per attempt, Platform:Aws:RequestTimeoutSeconds)."
+        : e.Message;
 
     public Trouble AccessDenied(string action, string? resource, string message) => new(TroubleKind.AccessDenied,
         $"Not permitted: {action}",

@@ -163,6 +163,10 @@ public sealed class MigrationPageTests : MudTestContext
         using (var dynamoDb = Process.GetProcessById(own.ProcessIds[SandboxEmulators.DynamoDbName])) dynamoDb.Kill();
         clock.Advance(TimeSpan.FromSeconds(6)); // a tick: the lease read fails, so the page reads its state and says why
         page.WaitForAssertion(() => Assert.Contains("could not be read", page.Find("[data-testid='migration-error']").TextContent), TimeSpan.FromSeconds(60));
+        // Where and what to do, in words: no socket error text for the admin to decode.
+        Assert.Contains($"DynamoDB at http://127.0.0.1:{dynamoDbPort} refused the connection", page.Find("[data-testid='migration-error']").TextContent);
+        Assert.Contains("Check that the sandbox's DynamoDB Local runs", page.Find("[data-testid='migration-error']").TextContent);
+        Assert.Empty(page.FindAll("[data-testid='error-raw']"));
         await own.RestartAsync(SandboxEmulators.DynamoDbName, CancellationToken.None); // in memory: back, and empty
         clock.Advance(TimeSpan.FromSeconds(6));
 

@@ -112,8 +112,26 @@ public sealed class RetryPolicyTests
         Assert.Equal((expected.ServiceURL, expected.RegionEndpoint, expected.AuthenticationRegion), (config.ServiceURL, config.RegionEndpoint, config.AuthenticationRegion));
     }
 
+    [Fact]
+    public async Task A_sandbox_dynamodb_client_endpoint_and_request_timeout_reach_the_client_while_the_emulator_keeps_its_port()
+    {
+        await using var server = new LocalHttpServer();
+        var emulatorPort = SandboxEmulators.FreePort();
+        await using var services = Services(server, cognito: true, new()
+        {
+            ["Platform:Sandbox:DynamoDbPort"] = emulatorPort.ToString(),
+            ["Platform:Sandbox:DynamoDbClientEndpoint"] = server.Uri.ToString(),
+            ["Platform:Aws:RequestTimeoutSeconds"] = "7",
+        });
+
+        var config = services.GetRequiredService<IAmazonDynamoDB>().Config;
+
+        Assert.Equal((server.Uri.ToString(), TimeSpan.FromSeconds(7)), (config.ServiceURL, config.Timeout));
+        Assert.Contains($"DynamoDB Local on http://127.0.0.1:{emulatorPort}/, reached through {server.Uri}", services.GetRequiredService<AwsContext>().Describe());
+    }
+
     /// <summary>Core's services as the console registers them, on a sandbox whose DynamoDB or Cognito is the listener, with short waits.</summary>
-    private static ServiceProvider Services(LocalHttpServer server, bool cognito = true)
+    private static ServiceProvider Services(LocalHttpServer server, bool cognito = true, Dictionary<string, string?>? more = null)
     {
         var unused = SandboxEmulators.FreePort().ToString();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -121,7 +139,7 @@ public sealed class RetryPolicyTests
             ["Platform:Mode"] = "Sandbox",
             ["Platform:Sandbox:DynamoDbPort"] = cognito ? unused : server.Uri.Port.ToString(),
             ["Platform:Sandbox:CognitoPort"] = cognito ? server.Uri.Port.ToString() : unused,
-        }).Build();
+        }).AddInMemoryCollection(more ?? []).Build();
         var services = new ServiceCollection().AddLogging().AddCore(configuration);
         services.Configure<AwsRetryOptions>(o => o.BaseDelay = TimeSpan.FromMilliseconds(5));
         return services.BuildServiceProvider();

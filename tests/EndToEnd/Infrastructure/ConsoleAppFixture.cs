@@ -15,6 +15,9 @@ public class ConsoleAppFixture : IAsyncLifetime
 {
     protected virtual bool RealisticDelays => false;
 
+    /// <summary>Settings a fixture adds to the app's environment (<c>Platform__...</c>), over the defaults below.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
+
     private readonly ConcurrentQueue<string> output = new();
     private Process? app;
     private IPlaywright? playwright;
@@ -84,6 +87,7 @@ public class ConsoleAppFixture : IAsyncLifetime
         info.Environment["Platform__Sandbox__CognitoPort"] = FreePort().ToString();
         info.Environment["Platform__Sandbox__ProductCount"] = "120";
         info.Environment["Platform__Sandbox__RealisticDelays"] = RealisticDelays ? "true" : "false";
+        foreach (var (key, value) in Settings) info.Environment[key] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
@@ -127,7 +131,7 @@ public class ConsoleAppFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         // The app's own log, beside the screenshots, for when a test fails.
         await File.WriteAllLinesAsync(Path.Combine(ScreenshotFolder, $"app-{BaseUrl.Port}.log"), output);

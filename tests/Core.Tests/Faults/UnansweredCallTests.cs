@@ -1,0 +1,60 @@
+using Amazon.DynamoDBv2;
+using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Tests.Infrastructure;
+using CreatorPlatform.Core.Troubleshooting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreatorPlatform.Core.Tests.Faults;
+
+/// <summary>
+/// DynamoDB accepts the console's connections and never answers (the fault proxy's stall, in front of DynamoDB Local
+/// through <c>Platform:Sandbox:DynamoDbClientEndpoint</c>): what an admin reads is where, how long and what to do.
+/// </summary>
+[Collection(EmulatorCollection.Name)]
+public sealed class UnansweredCallTests(EmulatorFixture emulators)
+{
+    [Fact]
+    public async Task A_job_whose_start_gets_no_answer_ends_failed_saying_where_how_long_and_what_to_do_without_the_sdks_words()
+    {
+        await using var proxy = FaultProxy.Start(emulators.DynamoDbPort);
+        await using var services = Through(proxy);
+        proxy.Stall();
+        var ran = false;
+
+        var run = await services.GetRequiredService<JobRunner>().RunToEndAsync("stall-test", _ =>
+        {
+            ran = true;
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal(JobState.Failed, run.State);
+        Assert.False(ran);
+        var text = run.Text();
+        Assert.Contains($"DynamoDB at http://127.0.0.1:{proxy.Port} did not answer within 1 s, on any of the SDK's attempts", text);
+        Assert.Contains("so the job did not run: nothing was changed. Check that DynamoDB Local runs and that "
+            + $"Platform:Sandbox:DynamoDbClientEndpoint (http://127.0.0.1:{proxy.Port}) leads to it, then try again.", text);
+        Assert.DoesNotContain("canceled", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(proxy.Forwarded);
+    }
+
+    [Fact]
+    public async Task A_call_that_timed_out_is_explained_as_no_answer_in_time_not_as_a_cancellation()
+    {
+        await using var proxy = FaultProxy.Start(emulators.DynamoDbPort);
+        await using var services = Through(proxy);
+        proxy.Stall();
+        var error = await Record.ExceptionAsync(() => services.GetRequiredService<IAmazonDynamoDB>().ListTablesAsync());
+
+        var trouble = services.GetRequiredService<Troubleshooter>().Explain(error!, "ListTables");
+
+        Assert.Equal(TroubleKind.Unreachable, trouble.Kind);
+        Assert.Contains("none came in time (a DynamoDB call waits 1 s per attempt", trouble.Explanation);
+        Assert.DoesNotContain("canceled", trouble.Explanation, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private ServiceProvider Through(FaultProxy proxy) => emulators.Services(s =>
+    {
+        s["Platform:Sandbox:DynamoDbClientEndpoint"] = $"http://127.0.0.1:{proxy.Port}";
+        s["Platform:Aws:RequestTimeoutSeconds"] = "1";
+    });
+}
