@@ -86,8 +86,19 @@ public sealed class IndexDelayEmulatorFixture : EmulatorFixture
     protected override bool RealisticDelays => true;
 }
 
+/// <summary>
+/// The schema apply tests' emulator with index delays. Each test that waits out index builds has an emulator of its
+/// own, so that their waits (a minute and more each, spent idle) run at the same time rather than one after another.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class IndexDelayEmulatorCollection : ICollectionFixture<IndexDelayEmulatorFixture>
 {
     public const string Name = "emulators with index delays";
+}
+
+/// <summary>The schema undo test's emulator with index delays: it builds the indexes, then waits for each to be dropped.</summary>
+[CollectionDefinition(Name)]
+public sealed class UndoIndexDelayEmulatorCollection : ICollectionFixture<IndexDelayEmulatorFixture>
+{
+    public const string Name = "emulators with index delays, for the undo";
 }
