@@ -10,8 +10,9 @@ namespace EndToEnd;
 /// <summary>
 /// The built executable as an operator runs it, on a sandbox of its own (a temporary data folder, free ports): a
 /// `migrate` killed with SIGKILL, then an immediate `migrate`, which must resume rather than wait out the dead one.
+/// Its resume is timed: it starts beside the schema rollout test, whose page waits for index builds meanwhile, and
+/// not beside a class that drives Chromium (see WaitsFirst).
 /// </summary>
-[Collection(RunsAloneCollection.Name)]
 public sealed class CliCrashTests : IDisposable
 {
     private readonly string data = Directory.CreateTempSubdirectory("cli-crash-").FullName;

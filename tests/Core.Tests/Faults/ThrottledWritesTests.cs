@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace CreatorPlatform.Core.Tests.Faults;
 
 /// <summary>Throttling as the service answers it, through the network, to the console's own DynamoDB client.</summary>
-[Collection(EmulatorCollection.Name)]
+[Collection(ThrottlingEmulatorCollection.Name)]
 public sealed class ThrottledWritesTests(EmulatorFixture emulators)
 {
     [Theory]

@@ -80,14 +80,35 @@ public sealed class SchemaEmulatorCollection : ICollectionFixture<EmulatorFixtur
     public const string Name = "emulator for schema changes";
 }
 
+/// <summary>
+/// The throttling tests, apart from the shared emulator: most of their time is the SDK's and the backfill's backoff,
+/// idle, which runs beside the shared emulator's collection (the longest of the run) rather than inside it.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ThrottlingEmulatorCollection : ICollectionFixture<EmulatorFixture>
+{
+    public const string Name = "emulator for throttling tests";
+}
+
 /// <summary>An emulator whose new indexes pass through CREATING and backfilling, for the tests that watch a rollout wait.</summary>
 public sealed class IndexDelayEmulatorFixture : EmulatorFixture
 {
     protected override bool RealisticDelays => true;
 }
 
+/// <summary>
+/// The schema apply tests' emulator with index delays. Each test that waits out index builds has an emulator of its
+/// own, so that their waits (a minute and more each, spent idle) run at the same time rather than one after another.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class IndexDelayEmulatorCollection : ICollectionFixture<IndexDelayEmulatorFixture>
 {
     public const string Name = "emulators with index delays";
+}
+
+/// <summary>The schema undo test's emulator with index delays: it builds the indexes, then waits for each to be dropped.</summary>
+[CollectionDefinition(Name)]
+public sealed class UndoIndexDelayEmulatorCollection : ICollectionFixture<IndexDelayEmulatorFixture>
+{
+    public const string Name = "emulators with index delays, for the undo";
 }

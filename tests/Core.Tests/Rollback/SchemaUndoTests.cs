@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CreatorPlatform.Core.Tests.Rollback;
 
 /// <summary>On the emulator with realistic index delays: dropping one index at a time means waiting for each to go.</summary>
-[Collection(IndexDelayEmulatorCollection.Name)]
+[Collection(UndoIndexDelayEmulatorCollection.Name)]
 public sealed class SchemaUndoTests(IndexDelayEmulatorFixture emulators)
 {
     [Fact]

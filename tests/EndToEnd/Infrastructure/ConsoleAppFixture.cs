@@ -35,9 +35,23 @@ public class ConsoleAppFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(30_000);
         Directory.CreateDirectory(ScreenshotFolder);
         app = StartApp();
-        await WaitForAppAsync();
+        // The browser starts while the console does (its emulators, its provisioning): neither waits for the other.
+        var browser = LaunchBrowserAsync();
+        var ready = WaitForAppAsync();
+        try
+        {
+            await Task.WhenAll(ready, browser); // the console's failure, if any, is the one thrown
+        }
+        finally
+        {
+            if (browser.IsCompletedSuccessfully) Browser = browser.Result;
+        }
+    }
+
+    private async Task<IBrowser> LaunchBrowserAsync()
+    {
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new()
+        return await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             Headless = true,
