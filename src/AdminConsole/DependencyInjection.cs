@@ -11,6 +11,9 @@ namespace AdminConsole;
 
 public static class DependencyInjection
 {
+    /// <summary>The largest message a circuit accepts from its browser: the persisted prerender state of a page of 50 creators, with room.</summary>
+    public const long CircuitStartMessageBytes = 512 * 1024;
+
     public const string DefaultSandboxUrl = "http://127.0.0.1:5080";
 
     public static WebApplicationBuilder AddAdminConsole(this WebApplicationBuilder builder)
@@ -23,7 +26,10 @@ public static class DependencyInjection
         // The built (unpublished) executable serves MudBlazor's assets from the NuGet cache in any environment, as
         // `dotnet run` does in Development; a published app has them in wwwroot and no manifest, so this is a no-op there.
         builder.WebHost.UseStaticWebAssets();
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // A circuit starts with the state its prerender persisted (the creators list hands over its first page, 50 rows),
+        // sent in one hub message: over SignalR's 32 KB default the circuit never started and the page stayed inert.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = CircuitStartMessageBytes);
         // Toasts at the top: at the bottom right they covered the forms' main buttons (Onboard, Resume).
         builder.Services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.TopCenter);
         builder.Services.AddCascadingAuthenticationState();
