@@ -112,8 +112,20 @@ internal static class PageLoadBenchmark
             var clock = Stopwatch.StartNew();
             await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 120_000 });
             var content = clock.Elapsed.TotalMilliseconds;
-            await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=interactive]') && !document.querySelector('.mud-progress-linear')",
-                null, new() { Timeout = 120_000, PollingInterval = 10 });
+            try
+            {
+                await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=interactive]') && !document.querySelector('.mud-progress-linear')",
+                    null, new() { Timeout = 120_000, PollingInterval = 10 });
+            }
+            catch (TimeoutException)
+            {
+                // Say what never settled: the circuit, or which panel kept its loading bar; the page as it stood is kept as a picture.
+                var shot = Path.Combine(Path.GetTempPath(), $"pages-timeout-{Guid.NewGuid():N}.png");
+                await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+                var state = await page.EvaluateAsync<string>("() => 'interactive: ' + !!document.querySelector('[data-testid=interactive]') + '; loading bars in: ' + "
+                    + "[...document.querySelectorAll('.mud-progress-linear')].map(e => e.closest('[data-testid]')?.getAttribute('data-testid') ?? '?').join(', ')");
+                throw new TimeoutException($"{url} did not settle in 120 s ({state}); screenshot {shot}");
+            }
             return (content, clock.Elapsed.TotalMilliseconds);
         }
         finally
