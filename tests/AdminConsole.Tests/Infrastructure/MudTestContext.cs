@@ -7,6 +7,10 @@ namespace AdminConsole.Tests.Infrastructure;
 /// <summary>The one place that registers MudBlazor for component tests.</summary>
 public abstract class MudTestContext : BunitContext, IAsyncLifetime
 {
+    // Pages read real emulators; on a busy two-core CI machine a first read can take seconds, and bUnit's default of
+    // one second failed a list that was only slow. A wait ends as soon as its assertion holds, so a passing test pays nothing.
+    static MudTestContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(30);
+
     protected MudTestContext()
     {
         Services.AddMudServices();
