@@ -1,3 +1,4 @@
+using CreatorPlatform.Benchmarks;
 using CreatorPlatform.Core;
 using System.Diagnostics;
 using System.Text.Json;
@@ -13,19 +14,17 @@ public sealed record CliRun(int ExitCode, TimeSpan Wall, TimeSpan? StartUp, Time
 }
 
 /// <summary>
-/// Runs the built console as a user does (<c>dotnet AdminConsole.dll migrate --json</c>) against the benchmark's own
+/// Runs the published console as a user does (<c>dotnet AdminConsole.dll migrate --json</c>) against the benchmark's own
 /// DynamoDB Local and tables: Mode=Aws with the SDK's standard endpoint override, so the child joins no sandbox and
 /// provisions nothing. /proc is sampled every 10 ms for the child's high-water RSS (VmHWM) and its CPU time.
 /// </summary>
 public static class CliProcess
 {
-    public static string Dll => Environment.GetEnvironmentVariable("BENCH_CLI_DLL")
-        ?? Path.Combine(RepositoryPaths.Root, "src", "AdminConsole", "bin", "Release", "net10.0", "AdminConsole.dll");
+    public static string Dll => Environment.GetEnvironmentVariable("BENCH_CLI_DLL") ?? PublishedConsole.Dll;
 
     public static async Task<CliRun> MigrateAsync(int dynamoDbPort, IReadOnlyDictionary<string, string> tables, IReadOnlyDictionary<string, string>? extraEnv = null)
     {
-        if (!File.Exists(Dll)) throw new FileNotFoundException($"Build the console first: dotnet build -c Release src/AdminConsole ({Dll} is missing).");
-        var dll = extraEnv?.GetValueOrDefault("BENCH_CLI_DLL") ?? Dll;
+        var dll = PublishedConsole.Require(extraEnv?.GetValueOrDefault("BENCH_CLI_DLL") ?? Dll);
         // BENCH_CLI_WRAP="perf record -g -o /tmp/m.perf --": the child runs under a profiler (its figures then include the profiler's cost).
         var wrap = (Environment.GetEnvironmentVariable("BENCH_CLI_WRAP") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var info = new ProcessStartInfo(wrap.Length > 0 ? wrap[0] : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

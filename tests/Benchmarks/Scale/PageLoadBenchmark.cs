@@ -167,8 +167,7 @@ internal static class PageLoadBenchmark
     {
         // The published output, as the Dockerfile ships it: a build's output serves every asset with Cache-Control: no-cache
         // (MapStaticAssets' development handling of a build manifest), so a browser would fetch them again on every load.
-        var dll = Path.Combine(RepositoryPaths.Root, "src", "AdminConsole", "bin", "Release", "net10.0", "publish", "AdminConsole.dll");
-        if (!File.Exists(dll)) throw new FileNotFoundException($"Publish the console first: dotnet publish -c Release src/AdminConsole ({dll} is missing).");
+        var dll = PublishedConsole.Require(PublishedConsole.Dll);
         var info =
             new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
         foreach (var a in new[] { dll, "--urls", $"http://127.0.0.1:{appPort}" }) info.ArgumentList.Add(a);
