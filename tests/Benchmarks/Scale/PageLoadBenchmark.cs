@@ -110,9 +110,9 @@ internal static class PageLoadBenchmark
     /// From the navigation until the server-rendered page (its data included) is shown, and until it is interactive and
     /// shows no loading bar: what the user waits for before reading, and before clicking.
     /// </summary>
-    private static async Task<(double Content, double Interactive)> LoadAsync(IBrowserContext browser, string url)
+    private static async Task<(double Content, double Interactive)> LoadAsync(IBrowserContext profile, string url)
     {
-        var page = await browser.NewPageAsync();
+        var page = await profile.NewPageAsync();
         try
         {
             var clock = Stopwatch.StartNew();
