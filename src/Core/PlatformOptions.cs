@@ -140,6 +140,8 @@ public sealed class SandboxOptions
     /// (pages, jobs, the readiness probe, provisioning) goes through this endpoint.
     /// </summary>
     public string? DynamoDbClientEndpoint { get; set; }
+    /// <summary>The same for cognito-local: where the console's Cognito calls reach it; empty: <see cref="CognitoPort"/> itself.</summary>
+    public string? CognitoClientEndpoint { get; set; }
     public int ProductCount { get; set; } = 300;
     public int Seed { get; set; } = 20261125;
     /// <summary>Tests run the emulators in memory on free ports; the app keeps its data in <see cref="DataFolder"/>.</summary>

@@ -40,6 +40,10 @@ public sealed partial class PlatformOptionsValidator : IValidateOptions<Platform
                 && !(Uri.TryCreate(o.Sandbox.DynamoDbClientEndpoint, UriKind.Absolute, out var client) && client.Scheme is "http" or "https"))
                 errors.Add($"Platform:Sandbox:DynamoDbClientEndpoint '{o.Sandbox.DynamoDbClientEndpoint}' must be an http URL such as "
                     + "http://127.0.0.1:8422 (where the console reaches DynamoDB Local), or empty for DynamoDbPort itself.");
+            if (!string.IsNullOrWhiteSpace(o.Sandbox.CognitoClientEndpoint)
+                && !(Uri.TryCreate(o.Sandbox.CognitoClientEndpoint, UriKind.Absolute, out var cognito) && cognito.Scheme is "http" or "https"))
+                errors.Add($"Platform:Sandbox:CognitoClientEndpoint '{o.Sandbox.CognitoClientEndpoint}' must be an http URL such as "
+                    + "http://127.0.0.1:9422 (where the console reaches cognito-local), or empty for CognitoPort itself.");
             if (o.Sandbox.SilentProbesBeforeRestart < 2)
                 errors.Add("Platform:Sandbox:SilentProbesBeforeRestart must be 2 or more: one missed check may be a busy machine.");
         }

@@ -44,6 +44,17 @@ public sealed class PlatformOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData("127.0.0.1:9422")]
+    [InlineData("ftp://127.0.0.1:9422")]
+    public void A_sandbox_cognito_client_endpoint_that_is_not_an_http_url_is_refused(string endpoint)
+    {
+        var errors = Errors(new PlatformOptions { Sandbox = new() { CognitoClientEndpoint = endpoint } });
+
+        Assert.Contains(errors, e => e.Contains("Platform:Sandbox:CognitoClientEndpoint"));
+        Assert.Empty(Errors(new PlatformOptions { Sandbox = new() { CognitoClientEndpoint = "http://127.0.0.1:9422" } }));
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(301)]
     public void A_request_timeout_out_of_range_is_refused(int seconds)

@@ -26,7 +26,7 @@ public sealed partial class AwsContext(IOptions<PlatformOptions> options, AWSCre
     /// <summary>A human description of where the console points: shown in the banner and printed by the CLI.</summary>
     public string Describe() => IsSandbox
         ? $"Sandbox (DynamoDB Local on {SandboxEndpoint(Options.Sandbox.DynamoDbPort)}{ThroughClientEndpoint}, "
-            + $"cognito-local on {SandboxEndpoint(Options.Sandbox.CognitoPort)})"
+            + $"cognito-local on {SandboxEndpoint(Options.Sandbox.CognitoPort)}{Through(Options.Sandbox.CognitoClientEndpoint)})"
         : $"AWS {Options.Region}, profile {(string.IsNullOrWhiteSpace(Options.Profile) ? "(default chain)" : Options.Profile)}";
 
     /// <summary>
@@ -39,7 +39,8 @@ public sealed partial class AwsContext(IOptions<PlatformOptions> options, AWSCre
             return envSuffix switch
             {
                 "DYNAMODB" => SandboxDynamoDbClientEndpoint,
-                "COGNITO_IDENTITY_PROVIDER" => SandboxEndpoint(Options.Sandbox.CognitoPort),
+                "COGNITO_IDENTITY_PROVIDER" => string.IsNullOrWhiteSpace(Options.Sandbox.CognitoClientEndpoint)
+                    ? SandboxEndpoint(Options.Sandbox.CognitoPort) : new Uri(Options.Sandbox.CognitoClientEndpoint),
                 _ => null,
             };
         var value = Environment.GetEnvironmentVariable($"AWS_ENDPOINT_URL_{envSuffix}") ?? Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
@@ -85,8 +86,9 @@ public sealed partial class AwsContext(IOptions<PlatformOptions> options, AWSCre
         ? SandboxEndpoint(Options.Sandbox.DynamoDbPort)
         : new Uri(Options.Sandbox.DynamoDbClientEndpoint);
 
-    private string ThroughClientEndpoint => string.IsNullOrWhiteSpace(Options.Sandbox.DynamoDbClientEndpoint)
-        ? "" : $", reached through {SandboxDynamoDbClientEndpoint}";
+    private string ThroughClientEndpoint => Through(Options.Sandbox.DynamoDbClientEndpoint);
+
+    private static string Through(string? clientEndpoint) => string.IsNullOrWhiteSpace(clientEndpoint) ? "" : $", reached through {new Uri(clientEndpoint)}";
 
     private static Uri SandboxEndpoint(int port) => new($"http://127.0.0.1:{port}");
 
