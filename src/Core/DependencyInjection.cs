@@ -91,6 +91,7 @@ public static class DependencyInjection
         // Creators: the Cognito group, the sub linkage, the consistency report and onboarding
         services.AddSingleton<UserPoolLocator>();
         services.AddSingleton<CognitoUsers>();
+        services.AddSingleton<KnownUsernames>();
         services.AddSingleton<CreatorDirectory>();
         services.AddSingleton<CreatorsGroupService>();
         services.AddSingleton<LinkageService>();

@@ -12,7 +12,7 @@ public sealed record CognitoUser(string Username, string Sub, string? Email, boo
 }
 
 /// <summary>Finds and creates users of the platform's pool.</summary>
-public sealed class CognitoUsers(ICognitoClient cognito, UserPoolLocator pools)
+public sealed class CognitoUsers(ICognitoClient cognito, UserPoolLocator pools, KnownUsernames known)
 {
     /// <summary>
     /// The user named by a Username, or by an e-mail (anything with an @; in a pool with an e-mail alias no Username
@@ -29,13 +29,37 @@ public sealed class CognitoUsers(ICognitoClient cognito, UserPoolLocator pools)
             return matches.Count switch
             {
                 0 => null,
-                1 => CognitoUser.From(matches[0]),
+                1 => Seen(pool, matches)[0],
                 _ => throw new AmbiguousUserException(input, matches.Select(m => m.Username ?? "?").ToList()),
             };
         }
+        return await GetAsync(pool, input, ct);
+    }
+
+    /// <summary>
+    /// The user whose <c>sub</c> is <paramref name="sub"/>: AdminGetUser by the Username this console last saw with that
+    /// sub, checked against the sub it answers with; otherwise one filtered ListUsers (AdminGetUser takes no sub in every pool).
+    /// </summary>
+    public async Task<CognitoUser?> FindBySubAsync(string sub, CancellationToken ct)
+    {
+        if (sub.Length == 0) return null;
+        var pool = (await pools.GetAsync(ct)).Id;
+        if (known.TryGet(pool, sub, out var username))
+        {
+            if (await GetAsync(pool, username, ct) is { } named && named.Sub == sub) return named;
+            known.Forget(pool, sub);
+        }
+        var page = await cognito.ListUsersAsync(new() { UserPoolId = pool, Filter = CognitoFilters.AttributeEquals("sub", sub), Limit = 1 }, ct);
+        return Seen(pool, page.Users).FirstOrDefault(u => u.Sub == sub);
+    }
+
+    private async Task<CognitoUser?> GetAsync(string pool, string username, CancellationToken ct)
+    {
         try
         {
-            return CognitoUser.From(await cognito.AdminGetUserAsync(new() { UserPoolId = pool, Username = input }, ct));
+            var user = CognitoUser.From(await cognito.AdminGetUserAsync(new() { UserPoolId = pool, Username = username }, ct));
+            known.Remember(pool, user);
+            return user;
         }
         catch (UserNotFoundException)
         {
@@ -43,13 +67,12 @@ public sealed class CognitoUsers(ICognitoClient cognito, UserPoolLocator pools)
         }
     }
 
-    /// <summary>The user whose <c>sub</c> is <paramref name="sub"/>: one filtered ListUsers (AdminGetUser takes no sub in every pool).</summary>
-    public async Task<CognitoUser?> FindBySubAsync(string sub, CancellationToken ct)
+    /// <summary>The users of an answer, each sub's Username remembered on the way.</summary>
+    private List<CognitoUser> Seen(string pool, IEnumerable<UserType>? users)
     {
-        if (sub.Length == 0) return null;
-        var pool = (await pools.GetAsync(ct)).Id;
-        var page = await cognito.ListUsersAsync(new() { UserPoolId = pool, Filter = CognitoFilters.AttributeEquals("sub", sub), Limit = 1 }, ct);
-        return (page.Users ?? []).Select(CognitoUser.From).FirstOrDefault(u => u.Sub == sub);
+        var seen = (users ?? []).Select(CognitoUser.From).ToList();
+        foreach (var user in seen) known.Remember(pool, user);
+        return seen;
     }
 
     /// <summary>
@@ -63,7 +86,7 @@ public sealed class CognitoUsers(ICognitoClient cognito, UserPoolLocator pools)
         var pool = (await pools.GetAsync(ct)).Id;
         var filter = CognitoFilters.AttributeStartsWith(input.Contains('@') ? "email" : "username", input);
         var page = await cognito.ListUsersAsync(new() { UserPoolId = pool, Filter = filter, Limit = limit }, ct);
-        return (page.Users ?? []).Take(limit).Select(CognitoUser.From).ToList();
+        return Seen(pool, page.Users).Take(limit).ToList();
     }
 
     /// <summary>One ListUsers page, at most <paramref name="limit"/> users (60 at most in Cognito): suggestions, not the pool.</summary>
@@ -71,14 +94,14 @@ public sealed class CognitoUsers(ICognitoClient cognito, UserPoolLocator pools)
     {
         var pool = (await pools.GetAsync(ct)).Id;
         var page = await cognito.ListUsersAsync(new() { UserPoolId = pool, Limit = Math.Min(limit, 60) }, ct);
-        return (page.Users ?? []).Take(limit).Select(CognitoUser.From).ToList();
+        return Seen(pool, page.Users).Take(limit).ToList();
     }
 
     /// <summary>The whole pool: for tests and the sandbox's few users only, never for a view or a walk (the pool may hold far more users than creators).</summary>
     public async Task<IReadOnlyList<CognitoUser>> ListAllAsync(CancellationToken ct)
     {
         var pool = (await pools.GetAsync(ct)).Id;
-        return (await cognito.ListAllUsersAsync(pool, ct: ct)).Select(CognitoUser.From).ToList();
+        return Seen(pool, await cognito.ListAllUsersAsync(pool, ct: ct));
     }
 
     /// <summary>AdminCreateUser with Cognito's invitation e-mail (a temporary password the creator changes at first sign-in).</summary>
@@ -94,7 +117,7 @@ public sealed class CognitoUsers(ICognitoClient cognito, UserPoolLocator pools)
             UserAttributes = attributes,
             DesiredDeliveryMediums = ["EMAIL"],
         }, ct);
-        return response.User is { } user ? CognitoUser.From(user)
+        return response.User is { } user ? Seen(pool, [user])[0]
             : await FindAsync(username, ct) ?? throw new InvalidOperationException($"Cognito created '{username}' but does not find it.");
     }
 }
