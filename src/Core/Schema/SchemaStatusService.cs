@@ -14,7 +14,35 @@ public sealed class SchemaStatusService(IAmazonDynamoDB dynamoDb, PlatformSchema
         return new PlatformStatus(tables, time.GetUtcNow());
     }
 
-    public async Task<TableStatus> ReadAsync(TableSpec spec, CancellationToken ct = default)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<TableStatus>>> reading = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// One table's live state. Reads of a table that overlap share one read: the Overview's steps ask for the same tables
+    /// at once, and each read is a DescribeTable and a DescribeTimeToLive (which DynamoDB Local answers by counting the
+    /// table's items). A read that starts after another ended reads again; a caller that gives up leaves the read to the others.
+    /// </summary>
+    public Task<TableStatus> ReadAsync(TableSpec spec, CancellationToken ct = default)
+    {
+        var read = reading.GetOrAdd(spec.Name, name => new Lazy<Task<TableStatus>>(() => ReadSharedAsync(spec, name)));
+        return read.Value.WaitAsync(ct);
+    }
+
+    private async Task<TableStatus> ReadSharedAsync(TableSpec spec, string name)
+    {
+        var self = reading[name];
+        try
+        {
+            await Task.Yield();
+            // Bounded without the callers' tokens: each request has the SDK's timeout and retries.
+            return await ReadOnceAsync(spec, CancellationToken.None);
+        }
+        finally
+        {
+            reading.TryRemove(KeyValuePair.Create(name, self));
+        }
+    }
+
+    private async Task<TableStatus> ReadOnceAsync(TableSpec spec, CancellationToken ct)
     {
         TableDescription table;
         try

@@ -23,6 +23,26 @@ public sealed class SchemaStatusTests(EmulatorFixture emulators)
     }
 
     [Fact]
+    public async Task Overlapping_reads_of_a_table_share_one_read_and_a_later_read_reads_again()
+    {
+        var recorder = new RequestRecorder();
+        await using var services = emulators.Services(overrides: recorder.Wire());
+        var schema = services.GetRequiredService<PlatformSchema>();
+        await services.GetRequiredService<IAmazonDynamoDB>().CreateTableAsync(TableRequests.Create(schema.LegacyProducts));
+        var status = services.GetRequiredService<SchemaStatusService>();
+        recorder.Clear();
+
+        var overlapping = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => status.ReadAsync(schema.Products)));
+        var shared = recorder.Count("DescribeTable");
+        var later = await status.ReadAsync(schema.Products);
+
+        Assert.All(overlapping, t => Assert.True(t.Exists));
+        Assert.Equal(1, shared);
+        Assert.True(later.Exists);
+        Assert.Equal(2, recorder.Count("DescribeTable"));
+    }
+
+    [Fact]
     public async Task The_pre_rollout_products_table_lacks_exactly_the_two_new_indexes()
     {
         await using var services = emulators.Services();
