@@ -16,6 +16,7 @@ public sealed class LatencyProxy : IAsyncDisposable
 
     public LatencyProxy(int targetPort, TimeSpan delay)
     {
+        Delay = delay;
         listener.Start();
         loop = Task.Run(async () =>
         {
@@ -24,14 +25,17 @@ public sealed class LatencyProxy : IAsyncDisposable
                 TcpClient client;
                 try { client = await listener.AcceptTcpClientAsync(stop.Token); }
                 catch (OperationCanceledException) { return; }
-                _ = Task.Run(() => PipeAsync(client, targetPort, delay));
+                _ = Task.Run(() => PipeAsync(client, targetPort));
             }
         });
     }
 
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
-    private async Task PipeAsync(TcpClient client, int targetPort, TimeSpan delay)
+    /// <summary>The round trip added to each request from now on (a benchmark may change it between its measurements).</summary>
+    public TimeSpan Delay { get; set; }
+
+    private async Task PipeAsync(TcpClient client, int targetPort)
     {
         using var _ = client;
         using var server = new TcpClient { NoDelay = true };
@@ -48,7 +52,7 @@ public sealed class LatencyProxy : IAsyncDisposable
                 int n;
                 while ((n = await from.ReadAsync(buffer, stop.Token)) > 0)
                 {
-                    if (Interlocked.Exchange(ref requestStart, 0) == 1) await Task.Delay(delay, stop.Token);
+                    if (Interlocked.Exchange(ref requestStart, 0) == 1 && Delay > TimeSpan.Zero) await Task.Delay(Delay, stop.Token);
                     await to.WriteAsync(buffer.AsMemory(0, n), stop.Token);
                 }
                 server.Client.Shutdown(SocketShutdown.Send);
