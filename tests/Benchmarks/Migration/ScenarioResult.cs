@@ -47,11 +47,10 @@ public sealed record ScenarioResult(int Size, int LatencyMs, Phase Script, Phase
             foreach (var v in r.Variants)
             {
                 var rate = r.Size / v.Run.Wall.TotalSeconds;
-                Console.WriteLine($"| {r.Size:N0} | {r.LatencyMs} ms | {v.Label} | {v.WriteMode} | {r.Script.Rate:N0} | {r.SingleCeiling:N0} | {r.TransactionCeiling:N0} | " +
-                    $"{rate:N0} "
-                    +
-                        $"| {rate / r.Script.Rate:0.00} | {rate / v.CeilingRate:0.00} | {(v.PairedSingleRatio is { } p ? $"{p:0.00}" : "-")} | {v.Run.Wall.TotalSeconds:0.00} | {v.Run.CpuSeconds * 1e6 / r.Size:0} | " +
-                            $"{v.Run.EmulatorMicros:0} |");
+                var paired = v.PairedSingleRatio is { } p ? $"{p:0.00}" : "-";
+                Console.WriteLine($"| {r.Size:N0} | {r.LatencyMs} ms | {v.Label} | {v.WriteMode} | {r.Script.Rate:N0} | {r.SingleCeiling:N0} | {r.TransactionCeiling:N0} | "
+                    + $"{rate:N0} | {rate / r.Script.Rate:0.00} | {rate / v.CeilingRate:0.00} | {paired} | {v.Run.Wall.TotalSeconds:0.00} | "
+                    + $"{v.Run.CpuSeconds * 1e6 / r.Size:0} | {v.Run.EmulatorMicros:0} |");
             }
         Console.WriteLine("Goals for the Single write mode: d/a >= 1.0 at 0 ms; d / own ceiling >= 0.9 at 10 ms.");
     }
