@@ -31,6 +31,25 @@ public sealed class OverviewVerificationLineTests(JobsFixture jobs) : MudTestCon
     }
 
     [Fact]
+    public void The_checks_the_prerender_ran_are_shown_by_the_live_page_without_checking_again()
+    {
+        var at = new DateTimeOffset(2026, 12, 4, 9, 30, 15, TimeSpan.Zero);
+        var handed = new CheckResult("V", "Verification clean", CheckState.Amber, "As the prerender found it.", ConsoleScreen.Verification);
+        PrerenderState.Persist("overview-checks", new { Results = new[] { handed }, At = at });
+
+        var page = Render<OverviewPage>();
+
+        page.WaitForAssertion(() =>
+        {
+            var line = page.Find("[data-testid='check-V']");
+            Assert.Equal("Amber", line.GetAttribute("data-state"));
+            Assert.Contains("As the prerender found it.", line.TextContent);
+        }, TimeSpan.FromSeconds(30));
+        // A check of its own would have replaced the line with the stored report's state and the time with now.
+        Assert.Contains("Checked 09:30:15 UTC", page.Markup);
+    }
+
+    [Fact]
     public async Task A_red_report_makes_the_overviews_verification_line_red_with_its_age()
     {
         var at = DateTimeOffset.UtcNow.AddHours(-2);
