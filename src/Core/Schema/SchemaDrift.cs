@@ -7,7 +7,7 @@ internal static class SchemaDrift
 {
     public static IEnumerable<Finding> Compare(TableSpec spec, TableDescription table, string? ttlState, bool sandbox)
     {
-        var fix = sandbox ? "Use Apply schema." : "Update the storage stack (deployment guide, steps 3-5).";
+        var fix = sandbox ? "Use Apply schema (Tables & indexes; on the command line, `schema apply`)." : "Update the storage stack (deployment guide, steps 3-5).";
         if (!KeysMatch(table.KeySchema, table.AttributeDefinitions, spec.Hash, spec.Range))
             yield return new(FindingSeverity.Error, spec.Name, null,
                 $"Key schema is {Describe(table.KeySchema, table.AttributeDefinitions)}, expected {Describe(spec.Hash, spec.Range)}.", "A table's key cannot change: recreate it.");

@@ -107,8 +107,8 @@ public sealed class SchemaStatusService(IAmazonDynamoDB dynamoDb, PlatformSchema
 
     private TableStatus Missing(TableSpec spec)
     {
-        var action = spec.OwnedByConsole ? "The console creates its own table: use Apply schema."
-            : aws.IsSandbox ? "Use Apply schema to create it in the sandbox."
+        var action = spec.OwnedByConsole ? "The console creates its own table: use Apply schema (Tables & indexes; on the command line, `schema apply`)."
+            : aws.IsSandbox ? "Use Apply schema (Tables & indexes; on the command line, `schema apply`) to create it in the sandbox."
             : $"Deploy the storage stack: npx cdk deploy {aws.Options.StackName}{aws.Options.ProfileArgument()} (deployment guide, step 4).";
         var severity = spec.OwnedByConsole ? FindingSeverity.Warning : FindingSeverity.Error;
         return new TableStatus(spec, false, null, null, null, null, null,
