@@ -29,7 +29,7 @@ public sealed class AuditTests(ConsoleAppFixture console) : IClassFixture<Consol
         await page.GetByTestId("confirm-yes").ClickAsync();
         await Expect(page.GetByTestId("group-exists")).ToHaveAttributeAsync("data-exists", "yes");
 
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Audit", Exact = true }).ClickAsync();
+        await ConsoleAppFixture.NavigateAsync(page, "Audit");
         var entries = page.GetByTestId("audit-entry");
         await Expect(entries.First).ToHaveAttributeAsync("data-action", "group.created");
         await Expect(entries.First).ToContainTextAsync("Local admin");

@@ -14,7 +14,7 @@ public sealed class FeaturedRepairTests(ConsoleAppFixture console) : IClassFixtu
     {
         var page = await console.NewPageAsync();
         await ConsoleAppFixture.ApplySchemaAsync(page);
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Migration", Exact = true }).ClickAsync();
+        await ConsoleAppFixture.NavigateAsync(page, "Migration");
         await page.GetByTestId("migrate").ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Migrate" }).ClickAsync();
         await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 120_000 });

@@ -12,7 +12,7 @@ public sealed class MigrationTests(ConsoleAppFixture console) : IClassFixture<Co
         var page = await console.NewPageAsync();
         await ConsoleAppFixture.ApplySchemaAsync(page);
 
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Migration", Exact = true }).ClickAsync();
+        await ConsoleAppFixture.NavigateAsync(page, "Migration");
         await page.GetByTestId("dry-run").ClickAsync();
         await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded");
         await Expect(page.GetByTestId("dry-would-update")).ToContainTextAsync("120");
@@ -30,7 +30,7 @@ public sealed class MigrationTests(ConsoleAppFixture console) : IClassFixture<Co
         await Expect(page.GetByTestId("verification-state")).ToHaveTextAsync("Clean");
         await ConsoleAppFixture.ScreenshotAsync(page, "12-migration-done");
 
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
+        await ConsoleAppFixture.NavigateAsync(page, "Overview");
         await Expect(page.GetByTestId("check-7")).ToHaveAttributeAsync("data-state", "Green");
         // The Verification line is the newest full report's: none yet, so a clean migration alone makes it amber, not green.
         await Expect(page.GetByTestId("check-V")).ToHaveAttributeAsync("data-state", "Amber");

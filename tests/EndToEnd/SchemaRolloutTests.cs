@@ -17,7 +17,7 @@ public sealed class SchemaRolloutTests(IndexDelayConsoleAppFixture console) : IC
         await Expect(page.GetByTestId("check-4")).ToHaveAttributeAsync("data-state", "Red");
         await ConsoleAppFixture.ScreenshotAsync(page, "01-overview-pre-rollout");
 
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Tables & indexes", Exact = true }).ClickAsync();
+        await ConsoleAppFixture.NavigateAsync(page, "Tables & indexes");
         await Expect(page.GetByTestId("findings")).ToContainTextAsync("Index creatorId-index is missing.");
         await Expect(page.Locator("[data-testid='index-creatorId-index'] [data-status]")).ToHaveAttributeAsync("data-status", "MISSING");
         await ConsoleAppFixture.ScreenshotAsync(page, "02-tables-pre-rollout");
@@ -35,7 +35,7 @@ public sealed class SchemaRolloutTests(IndexDelayConsoleAppFixture console) : IC
             await Expect(status).ToHaveAttributeAsync("data-status", "ACTIVE");
         await ConsoleAppFixture.ScreenshotAsync(page, "04-tables-applied");
 
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
+        await ConsoleAppFixture.NavigateAsync(page, "Overview");
         await Expect(page.GetByTestId("check-4")).ToHaveAttributeAsync("data-state", "Green");
         await Expect(page.GetByTestId("check-5")).ToHaveAttributeAsync("data-state", "Green");
         await ConsoleAppFixture.ScreenshotAsync(page, "05-overview-schema-done");

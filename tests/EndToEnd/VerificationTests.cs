@@ -11,7 +11,7 @@ public sealed class VerificationTests(ConsoleAppFixture console) : IClassFixture
     {
         var page = await console.NewPageAsync();
         await ConsoleAppFixture.ApplySchemaAsync(page);
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Migration", Exact = true }).ClickAsync();
+        await ConsoleAppFixture.NavigateAsync(page, "Migration");
         await page.GetByTestId("dry-run").ClickAsync();
         await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded");
         await page.GetByTestId("migrate").ClickAsync();
@@ -19,7 +19,7 @@ public sealed class VerificationTests(ConsoleAppFixture console) : IClassFixture
         await Expect(page.GetByTestId("migration-progress")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("job-log")).ToContainTextAsync("Migration completed successfully!", new() { Timeout = 120_000 });
 
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Verification" }).ClickAsync();
+        await ConsoleAppFixture.NavigateAsync(page, "Verification");
         await Expect(page.GetByTestId("verification-none")).ToBeVisibleAsync();
         // The creators' lines come from the platform walk: walk first, from the page's own panel.
         await page.GetByTestId("walk-start").ClickAsync();
@@ -46,7 +46,7 @@ public sealed class VerificationTests(ConsoleAppFixture console) : IClassFixture
 
         await Expect(Section(page, "Point-in-time recovery")).ToHaveAttributeAsync("data-state", "NotCovered");
         await Expect(Section(page, "Point-in-time recovery").GetByTestId("line-link")).ToHaveCountAsync(0);
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Tables & indexes" }).ClickAsync();
+        await ConsoleAppFixture.NavigateAsync(page, "Tables & indexes");
         await Expect(page.GetByTestId("cloudwatch-note")).ToContainTextAsync("CloudWatch is not available in the sandbox");
         await Expect(page.GetByTestId("job-writes").First).ToHaveTextAsync("120");
         await ConsoleAppFixture.ScreenshotAsync(page, "22-tables-monitoring");

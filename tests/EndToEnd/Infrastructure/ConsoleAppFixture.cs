@@ -73,6 +73,21 @@ public class ConsoleAppFixture : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("interactive")).ToBeAttachedAsync();
     }
 
+    /// <summary>
+    /// Follows a link of the navigation menu, as an admin does, and waits until the page it opens is live. Within a live
+    /// circuit that is at once. When the browser loads the page itself instead (its circuit was reconnecting, as it can on
+    /// two loaded cores), the page is prerendered first and its buttons do nothing until the new circuit starts, as after
+    /// <see cref="OpenAsync"/>: a click then is lost, and the test would wait for what it never started.
+    /// </summary>
+    public static async Task NavigateAsync(IPage page, string link)
+    {
+        var menu = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = link, Exact = true });
+        var href = await menu.GetAttributeAsync("href") ?? throw new InvalidOperationException($"The menu's {link} has no href.");
+        await menu.ClickAsync();
+        await page.WaitForURLAsync(new Uri(new Uri(page.Url), href).ToString());
+        await Assertions.Expect(page.GetByTestId("interactive")).ToBeAttachedAsync();
+    }
+
     /// <summary>Brings the sandbox to the post-rollout schema through the Tables page, as an admin would.</summary>
     public static async Task ApplySchemaAsync(IPage page)
     {
