@@ -79,6 +79,20 @@ public static class WritePathProbe
             return u;
         }
 
+        // The backfill reads each product once before it writes it (a Scan page of 500); the flood of known ids does not.
+        async Task ScanAsync(string[] ids)
+        {
+            var read = 0;
+            Dictionary<string, AttributeValue>? start = null;
+            do
+            {
+                var page = await db.ScanAsync(new ScanRequest { TableName = table, Limit = 500, ExclusiveStartKey = start });
+                read += page.Count ?? 0;
+                start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+            }
+            while (start is not null && read < ids.Length);
+        }
+
         await Way("warm-up", 8, 1, Single);
         await Way("warm-up", 4, 25, ids => Transaction(ids, Ours));
         rows.Clear();
@@ -87,6 +101,10 @@ public static class WritePathProbe
             ("the script's UpdateItem", 1, 1, Script),
             ("our conditional UpdateItem", 1, 1, Single),
             ("our conditional UpdateItem", 32, 1, Single),
+            // At the backfill's concurrency, beside the ceiling's unconditional update and the Scan that finds the products.
+            ("the script's UpdateItem (the single-update ceiling's)", 64, 1, Script),
+            ("our conditional UpdateItem", 64, 1, Single),
+            ("Scan pages of 500 (products read)", 1, int.MaxValue, ScanAsync),
             ("TransactWriteItems of 100, ours", 4, 100, ids => Transaction(ids, Ours)),
             ("TransactWriteItems of 25, ours", 4, 25, ids => Transaction(ids, Ours)),
             ("TransactWriteItems of 25, unconditional SET (the script's)", 4, 25, ids => Transaction(ids, Plain)),
