@@ -57,9 +57,13 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
             var claimedAt = time.GetUtcNow();
             foreach (var s in open)
             {
+                ct.ThrowIfCancellationRequested(); // no new claim once stopped (the claim below is not cancelled midway)
                 if (!run.Active.TryAdd(s.Segment, 0)) continue;
                 claimedAt = time.GetUtcNow();
-                if ((claimed = await checkpoints.TryClaimAsync(run.Plan, s.Segment, lease.WorkerId, ct)) is not null) break;
+                // Not cancelled midway: a claim that lands as a pause cancels its wait would be held (until it expires) by a
+                // worker that no longer knows it holds it, and an undo right after the pause was refused for it. Claimed, a
+                // cancelled lane releases it below.
+                if ((claimed = await checkpoints.TryClaimAsync(run.Plan, s.Segment, lease.WorkerId, CancellationToken.None)) is not null) break;
                 run.Active.TryRemove(s.Segment, out _);
             }
             if (claimed is null)
@@ -115,7 +119,7 @@ public sealed class ProductBackfill(IAmazonDynamoDB dynamoDb, PlatformSchema sch
         foreach (var s in left)
         {
             if (WorkerProcess.FromWorkerId(s.Owner)?.IsGoneFromThisHost() != true || !run.Active.TryAdd(s.Segment, 0)) continue;
-            if (await checkpoints.TryClaimAsync(run.Plan, s.Segment, lease.WorkerId, ct, deadOwner: s.Owner) is { } claimed)
+            if (await checkpoints.TryClaimAsync(run.Plan, s.Segment, lease.WorkerId, CancellationToken.None, deadOwner: s.Owner) is { } claimed)
             {
                 run.Job.Info($"  Took over segment {s.Segment} from {WorkerProcess.FromWorkerId(s.Owner)}, which is gone.");
                 return claimed;
