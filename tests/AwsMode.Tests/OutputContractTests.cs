@@ -98,6 +98,24 @@ public sealed class OutputContractTests(AwsPlatformFixture fixture) : IClassFixt
     }
 
     /// <summary>Fails unless stdout is one JSON document and nothing else.</summary>
+    [Fact]
+    public async Task Without_credentials_a_verb_says_so_and_how_to_sign_in_instead_of_that_a_service_did_not_answer()
+    {
+        // No keys in the environment, no profile files (the fixture points them at /dev/null), no instance role (IMDS off).
+        var none = new Dictionary<string, string?>(ownOpsTable)
+        {
+            ["AWS_ACCESS_KEY_ID"] = null, ["AWS_SECRET_ACCESS_KEY"] = null, ["HOME"] = Directory.CreateTempSubdirectory("no-aws-").FullName,
+        };
+
+        var result = await fixture.Cli.RunWithAsync(none, "status", "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("The AWS credentials are missing or expired", OneDocument(result).GetProperty("error").GetString());
+        Assert.Contains("aws sso login --profile", result.Stderr);
+        Assert.DoesNotContain("did not answer", result.Stdout + result.Stderr);
+        NoStackTrace(result);
+    }
+
     private static JsonElement OneDocument(ChildResult result)
     {
         var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(result.Stdout));

@@ -62,6 +62,8 @@ internal static class CliFailure
     {
         TableMissingException m => ($"{m.Missing.Table} does not exist.", "Apply the schema first: `schema apply` (in Mode=Aws, deploy the storage stack)."),
         _ when AwsErrors.IsAccessDenied(e) => (AwsErrors.Refusal(e), AwsErrors.PermissionAdvice),
+        // Before the network's case: the SDK reports credentials it could not find as a client error, as it does a lost connection.
+        _ when AwsErrors.IsCredentials(e) => ($"The AWS credentials are missing or expired: {e.Message}", AwsErrors.CredentialsAdvice),
         AmazonServiceException s when s.StatusCode is System.Net.HttpStatusCode.BadRequest && s.ErrorCode is "ValidationException" =>
             ($"AWS refused a value: {s.Message}", "Check the ids and names on the command line."),
         AmazonServiceException s => ($"AWS answered {s.ErrorCode ?? s.StatusCode.ToString()}: {s.Message}",

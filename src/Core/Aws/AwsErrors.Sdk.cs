@@ -15,6 +15,24 @@ public static partial class AwsErrors
     public static bool IsAccessDenied(Exception e) =>
         e is AccessDeniedException || e is AmazonServiceException { ErrorCode: "AccessDeniedException" or "AccessDenied" or "UnauthorizedOperation" };
 
+    /// <summary>
+    /// The console's credentials, not the network or a permission: none found (the SDK's "Failed to resolve AWS
+    /// credentials", raised before any request leaves), a profile that is not there, an SSO session or token that ran
+    /// out, a key AWS does not recognise.
+    /// </summary>
+    public static bool IsCredentials(Exception e) => e switch
+    {
+        ExpiredCredentialsException or AwsSetupException => true,
+        AmazonServiceException { ErrorCode: "ExpiredTokenException" or "ExpiredToken" or "UnrecognizedClientException" or "InvalidSignatureException" } => true,
+        AmazonServiceException => false,
+        AmazonClientException => e.Message.Contains("credential", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("SSO", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    /// <summary>What an admin does about <see cref="IsCredentials"/> on the command line.</summary>
+    public const string CredentialsAdvice = "Sign in with the profile the console uses (aws sso login --profile <profile>, the profile set in "
+        + "Platform:Profile or AWS_PROFILE), or give it credentials in the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY variables; then run it again.";
+
     /// <summary>A refusal in one sentence, with the AWS message that names the action.</summary>
     public static string Refusal(Exception e) => e is AccessDeniedException ? e.Message : $"AWS refused a call: {e.Message}";
 

@@ -20,11 +20,7 @@ public sealed partial class Troubleshooter(IOptions<PlatformOptions> options)
         AccessDeniedException denied => AccessDenied(denied.Action, ResourceIn(denied.Message) ?? resource, denied.Message),
         AmazonServiceException { ErrorCode: var code } sdk when code?.StartsWith("AccessDenied", StringComparison.OrdinalIgnoreCase) == true =>
             AccessDenied(action ?? "the action", ResourceIn(sdk.Message) ?? resource, sdk.Message),
-        ExpiredCredentialsException or AwsSetupException => Credentials(e.Message),
-        AmazonServiceException { ErrorCode: "ExpiredTokenException" or "ExpiredToken" or "UnrecognizedClientException" or "InvalidSignatureException" } =>
-            Credentials(e.Message),
-        AmazonClientException when e.Message.Contains("credential", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("SSO", StringComparison.Ordinal) =>
-            Credentials(e.Message),
+        _ when AwsErrors.IsCredentials(e) => Credentials(e.Message),
         StackNotFoundException stack => StackMissing(stack.StackName),
         Schema.TableMissingException missing => TableMissing(missing.Missing.Table),
         Amazon.DynamoDBv2.Model.ResourceNotFoundException => TableMissing(resource ?? "A table this reads"),
