@@ -55,7 +55,7 @@ public static class MigrationBenchmark
     }
 
     /// <summary>
-    /// DynamoDB Local's JVM keeps getting faster for its first hundred thousand or so writes (the single ceiling rose from 3,551
+    /// DynamoDB Local's JVM keeps getting faster over its first tens of thousands of writes (the single ceiling rose from 3,551
     /// to 4,126/s over one run, and the second of two identical children was 11-16 % faster): floods of 10,000 single
     /// updates until two in a row are within 5 % of each other (at most 15), so that what follows compares like with like.
     /// </summary>

@@ -75,9 +75,9 @@ public class ConsoleAppFixture : IAsyncLifetime
 
     /// <summary>
     /// Follows a link of the navigation menu, as an admin does, and waits until the page it opens is live. Within a live
-    /// circuit that is at once. When the browser loads the page itself instead (its circuit was reconnecting, as it can on
-    /// two loaded cores), the page is prerendered first and its buttons do nothing until the new circuit starts, as after
-    /// <see cref="OpenAsync"/>: a click then is lost, and the test would wait for what it never started.
+    /// circuit that is at once. Should the browser load the page itself instead (a circuit that is not connected does not
+    /// take the link), the page is prerendered first and its buttons do nothing until a circuit starts, as after
+    /// <see cref="OpenAsync"/>. On loaded CI cores a Dry run clicked right after this link once started nothing.
     /// </summary>
     public static async Task NavigateAsync(IPage page, string link)
     {
