@@ -51,6 +51,7 @@ public static class CliApp
         root.Options.Add(LeaseWait.Wait);
         root.Options.Add(LeaseWait.NoWait);
         root.Options.Add(Verbose);
+        CliJson.Reset();
         if (args.Contains("--json")) CliJson.Begin();
         // After CliJson.Begin, which may replace the console: whatever reaches the terminal is cleaned.
         TerminalText.Protect(AnsiConsole.Console);
@@ -117,23 +118,18 @@ public static class CliApp
         }
         catch (Exception e) when (e is SandboxException or OptionsValidationException or AwsSetupException)
         {
-            TerminalText.MarkupLine($"[red]{e.Message}[/]");
-            CliJson.Fail(e.Message);
-            return 2;
+            // The message says what is wrong and what to do (the setting, the profile, the port): on stderr, as every failure.
+            return CliFailure.Refuse(e.Message);
         }
         catch (Exception e) when (e is TableMissingException or Amazon.DynamoDBv2.Model.ResourceNotFoundException)
         {
             // Any verb before the tables exist: name each missing table and its fix, not the SDK's "Requested resource not found".
             var lines = await services.GetRequiredService<MissingTableAdvice>().ExplainAsync(CancellationToken.None);
-            foreach (var line in lines) TerminalText.MarkupLine($"[red]{line}[/]");
-            CliJson.Fail(string.Join(" ", lines));
-            return 1;
+            return CliFailure.Failed(lines);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            AnsiConsole.MarkupLine("[yellow]Cancelled.[/]");
-            CliJson.Fail("Cancelled.");
-            return 130;
+            return CliFailure.Report(new OperationCanceledException(), verbose: false);
         }
     }
 }

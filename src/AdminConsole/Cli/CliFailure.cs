@@ -41,6 +41,24 @@ internal static class CliFailure
         return 2;
     }
 
+    /// <summary>Settings or a set-up that cannot work, in a message that also says what to do: on stderr. Exit 2; nothing ran.</summary>
+    public static int Refuse(string whatAndNext)
+    {
+        // Whole, not cut at OneLine's length: a settings check lists every setting that is wrong.
+        var text = whatAndNext.ReplaceLineEndings(" ").Trim();
+        CliJson.Fail(text);
+        Console.Error.WriteLine(TerminalText.Clean($"error: {text}"));
+        return 2;
+    }
+
+    /// <summary>A step that failed for reasons each line names with its fix (the missing tables): on stderr. Exit 1.</summary>
+    public static int Failed(IReadOnlyList<string> lines)
+    {
+        CliJson.Fail(string.Join(" ", lines));
+        foreach (var line in lines) Console.Error.WriteLine(TerminalText.Clean($"failed: {line.ReplaceLineEndings(" ").Trim()}"));
+        return 1;
+    }
+
     /// <summary>An exception that reached the top of a verb: what happened, what to do; exit 1 (130 when cancelled).</summary>
     public static int Report(Exception e, bool verbose)
     {

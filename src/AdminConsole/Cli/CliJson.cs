@@ -24,6 +24,14 @@ internal static class CliJson
     public static bool Enabled { get; private set; }
     public static bool Written { get; private set; }
 
+    /// <summary>A new run starts with nothing written and no error (a process runs one verb; the tests run many in one process).</summary>
+    public static void Reset()
+    {
+        Enabled = Written = false;
+        error = null;
+        stdout = Console.Out;
+    }
+
     /// <summary>From here on only <see cref="Write{T}"/> reaches stdout.</summary>
     public static void Begin()
     {

@@ -104,6 +104,23 @@ public sealed class BadCommandLineTests
     }
 
     [Theory]
+    [InlineData("status")]
+    [InlineData("migrate", "--dry-run", "--json")]
+    public async Task A_setting_that_cannot_work_is_said_on_stderr_with_exit_2_and_reaches_nothing(params string[] args)
+    {
+        using var aws = new CountingEndpoint();
+
+        var (exit, output, errors) = await RunAsync(args, aws.Url, new() { ["Platform__Region"] = "mars-north-9!" });
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: ", errors);
+        Assert.Contains("Platform:Region 'mars-north-9!' is not an AWS region name", errors);
+        // Without --json nothing is printed on stdout; with it, only the one document that says the same.
+        Assert.True(args.Contains("--json") ? output.TrimStart().StartsWith('{') && output.Contains("mars-north-9!") : output.Length == 0, output);
+        Assert.Equal(0, aws.Connections);
+    }
+
+    [Theory]
     [InlineData("--help")]
     [InlineData("migrate", "--help")]
     [InlineData("migrat", "--help")]
@@ -129,13 +146,15 @@ public sealed class BadCommandLineTests
         Assert.False(CliApp.IsVerb([]));
     }
 
-    private static async Task<(int Exit, string Output, string Errors)> RunAsync(string[] args, string endpoint)
+    private static async Task<(int Exit, string Output, string Errors)> RunAsync(string[] args, string endpoint,
+        Dictionary<string, string?>? overrides = null)
     {
         var settings = new Dictionary<string, string?>
         {
             ["Platform__Mode"] = "Aws", ["AWS_ENDPOINT_URL"] = endpoint, ["AWS_ACCESS_KEY_ID"] = "test", ["AWS_SECRET_ACCESS_KEY"] = "test",
             ["AWS_REGION"] = "us-east-1", ["Platform__UserPoolId"] = "us-east-1_test",
         };
+        foreach (var (name, value) in overrides ?? []) settings[name] = value;
         return await InProcessCli.RunAsync(args, settings, TimeSpan.FromSeconds(30));
     }
 
