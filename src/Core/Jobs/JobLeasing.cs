@@ -16,7 +16,9 @@ internal sealed class JobLeasing(JobLease lease)
         LeaseHandle held;
         try
         {
-            held = await lease.AcquireAsync(traits.Lease, run.StartedBy, run.Id, run.Token, run.Kind);
+            // Not cancelled midway: a lease that lands as a Cancel arrives would be held, until it expires, by a run that never
+            // learned it holds it. Taken, a cancelled run lets go of it below before any work.
+            held = await lease.AcquireAsync(traits.Lease, run.StartedBy, run.Id, CancellationToken.None, run.Kind);
         }
         catch (ResourceNotFoundException) when (traits.CreatesOpsTable)
         {
@@ -26,6 +28,7 @@ internal sealed class JobLeasing(JobLease lease)
         }
         await using (held)
         {
+            run.Token.ThrowIfCancellationRequested();
             run.LinkLease(held);
             if (held.TookOverFrom is { } dead && dead.Process?.IsGoneFromThisHost() == true) await closeDead(dead);
             await work(context);

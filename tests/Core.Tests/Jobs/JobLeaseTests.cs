@@ -80,6 +80,38 @@ public sealed class JobLeaseTests(EmulatorFixture emulators)
     }
 
     [Fact]
+    public async Task A_lease_that_lands_as_its_run_is_cancelled_is_let_go_and_the_work_never_starts()
+    {
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var services = await OpsOnlyAsync(handler: new SlowLeasePut(sent));
+        var runner = services.GetRequiredService<JobRunner>();
+        var ran = false;
+        var run = runner.Start(AnalyticsRebuilder.JobKind, "rebuild", _ => { ran = true; return Task.CompletedTask; });
+        await sent.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await runner.CancelAsync(run, default);
+        await run.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(JobState.Cancelled, run.State);
+        Assert.False(ran);
+        Assert.Null(await services.GetRequiredService<JobLease>().ReadAsync(AnalyticsRebuilder.JobKind, default));
+    }
+
+    /// <summary>The lease's put reaches DynamoDB and lands; its answer comes back a second later, as over a slow network.</summary>
+    private sealed class SlowLeasePut(TaskCompletionSource sent) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            var put = request.Headers.TryGetValues("X-Amz-Target", out var target) && target.First() == "DynamoDB_20120810.PutItem"
+                && request.Content is not null && (await request.Content.ReadAsStringAsync(ct)).Contains("leaseUntil", StringComparison.Ordinal);
+            var response = await base.SendAsync(request, ct);
+            if (!put || !sent.TrySetResult()) return response;
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            return response;
+        }
+    }
+
+    [Fact]
     public async Task Waiting_for_a_lease_counts_down_until_its_holder_lets_go()
     {
         var clock = new TimerWatchingClock(DateTimeOffset.UtcNow);
@@ -104,9 +136,13 @@ public sealed class JobLeaseTests(EmulatorFixture emulators)
     }
 
     /// <summary>Only the console's own table, which is all a lease needs.</summary>
-    private async Task<ServiceProvider> OpsOnlyAsync(TimeProvider? clock = null)
+    private async Task<ServiceProvider> OpsOnlyAsync(TimeProvider? clock = null, DelegatingHandler? handler = null)
     {
-        var services = emulators.Services(overrides: s => { if (clock is not null) s.AddSingleton(clock); });
+        var services = emulators.Services(overrides: s =>
+        {
+            if (clock is not null) s.AddSingleton(clock);
+            if (handler is not null) Migration.MigrationWorld.Through(handler)(s);
+        });
         var schema = services.GetRequiredService<CreatorPlatform.Core.Schema.PlatformSchema>();
         var dynamoDb = services.GetRequiredService<Amazon.DynamoDBv2.IAmazonDynamoDB>();
         await dynamoDb.CreateTableAsync(CreatorPlatform.Core.Schema.TableRequests.Create(schema.Ops));
