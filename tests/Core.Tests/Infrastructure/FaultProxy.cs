@@ -55,6 +55,17 @@ public sealed class FaultProxy : IAsyncDisposable
     }
 
     /// <summary>A proxy on a free loopback port in front of <paramref name="targetPort"/>, forwarding everything until told otherwise.</summary>
+    /// <summary>
+    /// A delay of at least <paramref name="latency"/>: the runtime's timer counts whole milliseconds and fired a fraction of
+    /// one early (an answer delayed 300 ms came after 299 ms by the stopwatch, once in CI).
+    /// </summary>
+    private static async Task AtLeastAsync(TimeSpan latency, CancellationToken ct)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Task.Delay(latency, ct);
+        while (clock.Elapsed < latency) await Task.Delay(1, ct);
+    }
+
     public static FaultProxy Start(int targetPort)
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
@@ -158,7 +169,7 @@ public sealed class FaultProxy : IAsyncDisposable
                         await answers.WriteAsync(ThrottleAnswer(t.ErrorType), closing.Token);
                         continue;
                     case Fault.Forward { Latency: var latency } when latency > TimeSpan.Zero:
-                        if (!await from.WaitUnlessClosedAsync(Task.Delay(latency, closing.Token), closing.Token)) return;
+                        if (!await from.WaitUnlessClosedAsync(AtLeastAsync(latency, closing.Token), closing.Token)) return;
                         break;
                 }
                 lock (gate) forwarded.Add(request with { Order = Interlocked.Increment(ref order) });
