@@ -71,7 +71,10 @@ public sealed class MigrationFamilyTests(EmulatorFixture emulators)
     [Fact]
     public async Task A_segment_claim_that_lands_as_the_migration_pauses_is_released_so_undo_can_run_at_once()
     {
-        var claimSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The third segment claim lands, and its answer comes back a second later.
+        var claims = 0;
+        var slow = new LandedSlowAnswer((_, body) => body.Contains("SET #owner = :me, claimUntil = :until", StringComparison.Ordinal)
+            && Interlocked.Increment(ref claims) == 3, TimeSpan.FromSeconds(1));
         // Eight segments for two lanes: after its first segment a lane claims another one, mid-run, which is the claim held up.
         await using var world = await MigrationWorld.CreateAsync(emulators, 80, s =>
         {
@@ -79,10 +82,10 @@ public sealed class MigrationFamilyTests(EmulatorFixture emulators)
             s["Platform:Migration:SegmentsPerWorker"] = "2";
             s["Platform:Migration:ScanPageSize"] = "5";
             s["Platform:Migration:WriteMode"] = "Single";
-        }, new SlowThirdClaim(claimSent));
+        }, slow);
         var runner = world.GetRequiredService<JobRunner>();
         var run = runner.Start(MigrationJob.JobKind, "Migration", world.GetRequiredService<MigrationJob>().RunAsync);
-        await claimSent.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        await slow.Landed.Task.WaitAsync(TimeSpan.FromMinutes(1));
         await runner.PauseAsync(run, default);
         await run.Completion.WaitAsync(TimeSpan.FromMinutes(1));
         var checkpoints = world.GetRequiredService<BackfillCheckpoints>();
@@ -95,23 +98,6 @@ public sealed class MigrationFamilyTests(EmulatorFixture emulators)
         Assert.True(run.State == JobState.Cancelled, run.Text());
         Assert.Empty(held.Select(s => $"segment {s.Segment} held by {s.Owner}"));
         Assert.True(undone.State == JobState.Succeeded, undone.Text());
-    }
-
-    /// <summary>The third segment claim reaches DynamoDB and lands, and its answer comes back a second later, as over a slow network.</summary>
-    private sealed class SlowThirdClaim(TaskCompletionSource sent) : DelegatingHandler
-    {
-        private int claims;
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
-        {
-            var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(ct);
-            var claim = body.Contains("SET #owner = :me, claimUntil = :until", StringComparison.Ordinal) && Interlocked.Increment(ref claims) == 3;
-            var response = await base.SendAsync(request, ct);
-            if (!claim) return response;
-            sent.TrySetResult();
-            await Task.Delay(TimeSpan.FromSeconds(1), ct);
-            return response;
-        }
     }
 
     /// <summary>A migration paused after its first writes: its backfill open, its lease free, some products migrated.</summary>

@@ -82,12 +82,14 @@ public sealed class JobLeaseTests(EmulatorFixture emulators)
     [Fact]
     public async Task A_lease_that_lands_as_its_run_is_cancelled_is_let_go_and_the_work_never_starts()
     {
-        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var services = await OpsOnlyAsync(handler: new SlowLeasePut(sent));
+        // The lease's put lands, and its answer comes back a second later.
+        var slow = new LandedSlowAnswer((target, body) => target == "DynamoDB_20120810.PutItem" && body.Contains("leaseUntil", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(1));
+        await using var services = await OpsOnlyAsync(handler: slow);
         var runner = services.GetRequiredService<JobRunner>();
         var ran = false;
         var run = runner.Start(AnalyticsRebuilder.JobKind, "rebuild", _ => { ran = true; return Task.CompletedTask; });
-        await sent.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await slow.Landed.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         await runner.CancelAsync(run, default);
         await run.Completion.WaitAsync(TimeSpan.FromSeconds(30));
@@ -95,20 +97,6 @@ public sealed class JobLeaseTests(EmulatorFixture emulators)
         Assert.Equal(JobState.Cancelled, run.State);
         Assert.False(ran);
         Assert.Null(await services.GetRequiredService<JobLease>().ReadAsync(AnalyticsRebuilder.JobKind, default));
-    }
-
-    /// <summary>The lease's put reaches DynamoDB and lands; its answer comes back a second later, as over a slow network.</summary>
-    private sealed class SlowLeasePut(TaskCompletionSource sent) : DelegatingHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
-        {
-            var put = request.Headers.TryGetValues("X-Amz-Target", out var target) && target.First() == "DynamoDB_20120810.PutItem"
-                && request.Content is not null && (await request.Content.ReadAsStringAsync(ct)).Contains("leaseUntil", StringComparison.Ordinal);
-            var response = await base.SendAsync(request, ct);
-            if (!put || !sent.TrySetResult()) return response;
-            await Task.Delay(TimeSpan.FromSeconds(1), ct);
-            return response;
-        }
     }
 
     [Fact]
