@@ -1,5 +1,6 @@
 using EndToEnd.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace EndToEnd;
@@ -12,8 +13,10 @@ public sealed class GlanceConsoleAppCollection : ICollectionFixture<ConsoleAppFi
 
 /// <summary>What an admin sees: forms that act on the first click, and the console on a phone's 390 px.</summary>
 [Collection(GlanceConsoleAppCollection.Name)]
-public sealed class AdminAtAGlanceTests(ConsoleAppFixture console)
+public sealed class AdminAtAGlanceTests(ConsoleAppFixture console, ITestOutputHelper output) : PageTests(output)
 {
+    protected override ConsoleAppFixture App => console;
+
     /// <summary>Every page of the console, one creator's page and an unknown address among them.</summary>
     private static readonly string[] Pages =
         ["/", "/tables", "/creators", "/creators/jesskoufo", "/creators/onboard", "/migration", "/verification", "/analytics", "/audit", "/no-such-page"];
@@ -79,7 +82,7 @@ public sealed class AdminAtAGlanceTests(ConsoleAppFixture console)
     [Fact]
     public async Task At_390_px_the_app_bar_keeps_title_user_and_theme_toggle_and_no_page_scrolls_sideways()
     {
-        var page = await console.Browser.NewPageAsync(new() { BaseURL = console.BaseUrl.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
+        var page = console.Watch(await console.Browser.NewPageAsync(new() { BaseURL = console.BaseUrl.ToString(), ViewportSize = new() { Width = 390, Height = 844 } }));
         // The schema's tables give the index tables rows and the audit log its entries, whose verdicts must stay on screen.
         await ConsoleAppFixture.ApplySchemaAsync(page);
 
@@ -118,7 +121,7 @@ public sealed class AdminAtAGlanceTests(ConsoleAppFixture console)
     public async Task Dark_mode_follows_the_browser_until_the_admin_chooses_and_the_choice_survives_a_reload()
     {
         await using var context = await console.Browser.NewContextAsync(new() { BaseURL = console.BaseUrl.ToString(), ColorScheme = ColorScheme.Dark });
-        var page = await context.NewPageAsync();
+        var page = console.Watch(await context.NewPageAsync());
         const string background = "getComputedStyle(document.body).backgroundColor";
 
         foreach (var (path, width) in Pages.SelectMany(p => new[] { (p, 1400), (p, 390) }))

@@ -1,12 +1,15 @@
 using System.Text.RegularExpressions;
 using EndToEnd.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace EndToEnd;
 
-public sealed class AnalyticsTests(ConsoleAppFixture console) : IClassFixture<ConsoleAppFixture>
+public sealed class AnalyticsTests(ConsoleAppFixture console, ITestOutputHelper output) : PageTests(output), IClassFixture<ConsoleAppFixture>
 {
+    protected override ConsoleAppFixture App => console;
+
     [Fact]
     public async Task An_admin_reads_the_charts_changes_the_range_opens_a_creator_exports_csv_and_reconciles()
     {

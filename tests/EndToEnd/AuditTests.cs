@@ -4,6 +4,7 @@ using CreatorPlatform.Core.Analytics;
 using CreatorPlatform.Core.Creators;
 using EndToEnd.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace EndToEnd;
@@ -12,8 +13,10 @@ namespace EndToEnd;
 /// The audit page, hostile data on the analytics page, and a full page of creators: the tests hold in either order on one console (an app's start
 /// is the dearest part of this suite), where the analytics walk-through needs a console with no creators of its own.
 /// </summary>
-public sealed class AuditTests(ConsoleAppFixture console) : IClassFixture<ConsoleAppFixture>
+public sealed class AuditTests(ConsoleAppFixture console, ITestOutputHelper output) : PageTests(output), IClassFixture<ConsoleAppFixture>
 {
+    protected override ConsoleAppFixture App => console;
+
     [Fact]
     public async Task The_sandbox_admin_ensures_the_group_and_finds_it_on_the_audit_page_without_csp_errors()
     {

@@ -1,5 +1,6 @@
 using EndToEnd.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace EndToEnd;
@@ -12,8 +13,10 @@ public sealed class CreatorsConsoleAppCollection : ICollectionFixture<ConsoleApp
 }
 
 [Collection(CreatorsConsoleAppCollection.Name)]
-public sealed class CreatorOnboardingTests(ConsoleAppFixture console)
+public sealed class CreatorOnboardingTests(ConsoleAppFixture console, ITestOutputHelper output) : PageTests(output)
 {
+    protected override ConsoleAppFixture App => console;
+
     [Fact]
     public async Task An_admin_ensures_the_group_onboards_creators_gives_them_access_and_step_8_turns_green()
     {

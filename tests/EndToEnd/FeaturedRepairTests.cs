@@ -3,12 +3,15 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using EndToEnd.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace EndToEnd;
 
-public sealed class FeaturedRepairTests(ConsoleAppFixture console) : IClassFixture<ConsoleAppFixture>
+public sealed class FeaturedRepairTests(ConsoleAppFixture console, ITestOutputHelper output) : PageTests(output), IClassFixture<ConsoleAppFixture>
 {
+    protected override ConsoleAppFixture App => console;
+
     [Fact]
     public async Task Booleans_written_the_guides_way_show_the_repair_which_an_admin_runs_and_the_verification_turns_clean()
     {

@@ -1,11 +1,14 @@
 using EndToEnd.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace EndToEnd;
 
-public sealed class MigrationTests(ConsoleAppFixture console) : IClassFixture<ConsoleAppFixture>
+public sealed class MigrationTests(ConsoleAppFixture console, ITestOutputHelper output) : PageTests(output), IClassFixture<ConsoleAppFixture>
 {
+    protected override ConsoleAppFixture App => console;
+
     [Fact]
     public async Task An_admin_dry_runs_then_migrates_and_the_checklist_turns_green()
     {

@@ -1,11 +1,14 @@
 using EndToEnd.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace EndToEnd;
 
-public sealed class MigrationUndoTests(ConsoleAppFixture console) : IClassFixture<ConsoleAppFixture>
+public sealed class MigrationUndoTests(ConsoleAppFixture console, ITestOutputHelper output) : PageTests(output), IClassFixture<ConsoleAppFixture>
 {
+    protected override ConsoleAppFixture App => console;
+
     [Fact]
     public async Task An_admin_migrates_then_undoes_the_run_from_history_and_overview_step_7_is_no_longer_done()
     {

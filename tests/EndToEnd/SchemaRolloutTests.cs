@@ -1,12 +1,15 @@
 using EndToEnd.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace EndToEnd;
 
 /// <summary>The one test that watches indexes being built: its emulator makes them take as long as the real service.</summary>
-public sealed class SchemaRolloutTests(IndexDelayConsoleAppFixture console) : IClassFixture<IndexDelayConsoleAppFixture>
+public sealed class SchemaRolloutTests(IndexDelayConsoleAppFixture console, ITestOutputHelper output) : PageTests(output), IClassFixture<IndexDelayConsoleAppFixture>
 {
+    protected override ConsoleAppFixture App => console;
+
     [Fact]
     public async Task An_admin_applies_the_schema_and_watches_every_index_reach_active()
     {

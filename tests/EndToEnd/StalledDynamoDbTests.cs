@@ -9,8 +9,10 @@ namespace EndToEnd;
 /// DynamoDB stops answering (connections are accepted, no answer comes) just before an admin clicks Dry run. Every
 /// DynamoDB call of the console goes through the fault proxy, whose log is what reached DynamoDB Local.
 /// </summary>
-public sealed class StalledDynamoDbTests(FaultProxyConsoleAppFixture console, ITestOutputHelper output) : IClassFixture<FaultProxyConsoleAppFixture>
+public sealed class StalledDynamoDbTests(FaultProxyConsoleAppFixture console, ITestOutputHelper output) : PageTests(output), IClassFixture<FaultProxyConsoleAppFixture>
 {
+    protected override ConsoleAppFixture App => console;
+
     private static readonly string[] Writes = ["PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems"];
 
     [Fact]
@@ -21,7 +23,7 @@ public sealed class StalledDynamoDbTests(FaultProxyConsoleAppFixture console, IT
         var schema = System.Diagnostics.Stopwatch.StartNew();
         await ConsoleAppFixture.ApplySchemaAsync(page); // the dry run looks the default creator up in CreatorsTable
         await ConsoleAppFixture.OpenAsync(page, "/migration");
-        output.WriteLine($"Schema applied and the Migration page open after {schema.Elapsed.TotalSeconds:0.0} s");
+        Output.WriteLine($"Schema applied and the Migration page open after {schema.Elapsed.TotalSeconds:0.0} s");
         var loads = 0;
         page.Load += (_, _) => loads++;
         var before = proxy.Forwarded.Count;
@@ -37,7 +39,7 @@ public sealed class StalledDynamoDbTests(FaultProxyConsoleAppFixture console, IT
         await Expect(log).ToContainTextAsync("so the job did not run: nothing was changed.");
         await Expect(log).ToContainTextAsync("Platform:Sandbox:DynamoDbClientEndpoint");
         await Expect(log).ToContainTextAsync("then try again.");
-        output.WriteLine($"The stall was said after {clicked.Elapsed.TotalSeconds:0.0} s");
+        Output.WriteLine($"The stall was said after {clicked.Elapsed.TotalSeconds:0.0} s");
         await ConsoleAppFixture.ScreenshotAsync(page, "stalled-dynamodb-dry-run");
         var shown = await page.Locator("body").InnerTextAsync();
         Assert.DoesNotContain("canceled", shown, StringComparison.OrdinalIgnoreCase);
@@ -56,7 +58,7 @@ public sealed class StalledDynamoDbTests(FaultProxyConsoleAppFixture console, IT
         await page.GetByTestId("dry-run").ClickAsync();
 
         await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 30_000 });
-        output.WriteLine($"The dry run after the stall succeeded after {again.Elapsed.TotalSeconds:0.0} s");
+        Output.WriteLine($"The dry run after the stall succeeded after {again.Elapsed.TotalSeconds:0.0} s");
         await Expect(page.GetByTestId("dry-would-update")).ToContainTextAsync("120");
         await Expect(page.GetByTestId("page-error")).ToHaveCountAsync(0);
         Assert.Equal(0, loads);

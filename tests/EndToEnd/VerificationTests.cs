@@ -1,11 +1,14 @@
 using EndToEnd.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace EndToEnd;
 
-public sealed class VerificationTests(ConsoleAppFixture console) : IClassFixture<ConsoleAppFixture>
+public sealed class VerificationTests(ConsoleAppFixture console, ITestOutputHelper output) : PageTests(output), IClassFixture<ConsoleAppFixture>
 {
+    protected override ConsoleAppFixture App => console;
+
     [Fact]
     public async Task After_the_migration_the_verification_page_is_green_where_it_can_check_and_says_why_where_it_cannot()
     {

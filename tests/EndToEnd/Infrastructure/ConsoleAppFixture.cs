@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace EndToEnd.Infrastructure;
 
@@ -19,6 +20,7 @@ public class ConsoleAppFixture : IAsyncLifetime
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
     private readonly ConcurrentQueue<string> output = new();
+    private readonly ConcurrentQueue<PageJournal> journals = new();
     private Process? app;
     private IPlaywright? playwright;
 
@@ -63,7 +65,24 @@ public class ConsoleAppFixture : IAsyncLifetime
     {
         var page = await Browser.NewPageAsync(new() { BaseURL = BaseUrl.ToString(), ViewportSize = new() { Width = 1400, Height = 1000 } });
         page.SetDefaultTimeout(60_000);
+        return Watch(page);
+    }
+
+    /// <summary>Keeps a journal of a page this app's test opened another way (its own context or viewport).</summary>
+    public IPage Watch(IPage page)
+    {
+        journals.Enqueue(new PageJournal(page));
         return page;
+    }
+
+    /// <summary>
+    /// Writes what each page opened since the last call went through and shows now, then the app's last log lines, to a
+    /// test's output; <c>dotnet test</c> prints a test's output only when it fails.
+    /// </summary>
+    public async Task DescribePagesAsync(ITestOutputHelper testOutput)
+    {
+        while (journals.TryDequeue(out var journal)) testOutput.WriteLine($"page:\n{await journal.DescribeAsync()}");
+        testOutput.WriteLine($"the console's last log lines:\n{string.Join('\n', output.TakeLast(40))}");
     }
 
     /// <summary>Opens a page and waits until its circuit is live: prerendered buttons do nothing before that.</summary>
