@@ -52,7 +52,8 @@ public sealed class AwsCallOptions
     /// the whole HTTP exchange; it has no separate read/write timeout) before the SDK tries again. The SDK retries a timed-out
     /// attempt more often than MaxErrorRetry says (6 to 10 attempts were seen against a stalled proxy), so a network that
     /// accepts and never answers costs a page several times this before it can say so; a scan page of a large table must fit
-    /// within one attempt. 1-300.
+    /// within one attempt. The console's signed clients (Cognito, CloudFormation, Lambda, CloudWatch) wait as long per attempt,
+    /// at most <see cref="Aws.AwsRetry.MaxAttempts"/> attempts. 1-300.
     /// </summary>
     public int RequestTimeoutSeconds { get; set; } = 30;
 }

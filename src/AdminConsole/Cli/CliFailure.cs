@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net.Sockets;
 using System.Text.Json;
 using Amazon.Runtime;
 using CreatorPlatform.Core.Aws;
@@ -86,7 +85,7 @@ internal static class CliFailure
             ($"AWS refused a value: {s.Message}", "Check the ids and names on the command line."),
         AmazonServiceException s => ($"AWS answered {s.ErrorCode ?? s.StatusCode.ToString()}: {s.Message}",
             "Check the settings (Platform:*) and your AWS credentials, then run it again."),
-        _ when Unreachable(e) is { } inner => ($"A service did not answer: {inner.Message}",
+        _ when AwsErrors.NoAnswerIn(e) is { } no => ($"A service did not answer: {no.Cause.Message}",
             "In the sandbox, check that its emulators run (`sandbox` starts them); against AWS, the network and credentials. Then run the command again: jobs resume where they " +
                 "stopped."),
         JsonException or FormatException or InvalidDataException or ArgumentOutOfRangeException =>
@@ -100,15 +99,8 @@ internal static class CliFailure
     /// </summary>
     public static void ThrowIfUnreachable(JobRun run)
     {
-        if (run.State == JobState.Failed && Unreachable(run.Cause) is not null)
+        if (run.State == JobState.Failed && AwsErrors.NoAnswerIn(run.Cause) is not null)
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(run.Cause!);
-    }
-
-    private static Exception? Unreachable(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-            if (e is HttpRequestException or SocketException or AmazonClientException or TimeoutException or IOException) return e;
-        return null;
     }
 
     private static string OneLine(string text)

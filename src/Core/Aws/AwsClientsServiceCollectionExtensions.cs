@@ -35,12 +35,18 @@ public static class AwsClientsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The retry policy first (outermost), then the signer: every attempt is signed again, with a fresh date.</summary>
+    /// <summary>
+    /// The retry policy first (outermost), then the signer: every attempt is signed again, with a fresh date. Each attempt
+    /// waits <see cref="AwsContext.RequestTimeout"/> for its answer, as a DynamoDB call's do; HttpClient's own 100 s for the
+    /// whole call is off, so that a stalled Cognito is said as soon as a stalled DynamoDB is, in the same words.
+    /// </summary>
     private static IHttpClientBuilder Signed(this IHttpClientBuilder client, string service)
     {
+        client.ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan);
         client.AddResilienceHandler(AwsRetry.PipelineName, (pipeline, context) =>
             AwsRetry.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<AwsRetryOptions>>().Value.BaseDelay,
-                logger: context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AwsRetry))));
+                logger: context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AwsRetry)),
+                attemptTimeout: context.ServiceProvider.GetRequiredService<AwsContext>().RequestTimeout));
         return client.AddHttpMessageHandler(sp =>
             AwsSigningHandler.For(sp.GetRequiredService<AwsContext>(), service, sp.GetRequiredService<TimeProvider>()));
     }

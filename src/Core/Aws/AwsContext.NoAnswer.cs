@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace CreatorPlatform.Core.Aws;
 
 public sealed partial class AwsContext
@@ -12,14 +10,13 @@ public sealed partial class AwsContext
     public string? DynamoDbNoAnswer(Exception e)
     {
         var where = $"DynamoDB at {DynamoDbEndpointText}";
-        var chain = Chain(e).ToList();
-        if (chain.Any(x => x is TimeoutException))
-            return $"{where} did not answer within {RequestTimeout.TotalSeconds:0} s, on any of the SDK's attempts";
-        if (chain.Any(x => x is SocketException { SocketErrorCode: SocketError.ConnectionRefused }))
-            return $"{where} refused the connection: nothing listens there";
-        if (chain.Any(x => x is HttpRequestException or IOException))
-            return $"{where} closed or reset the connection before it answered, on every attempt";
-        return null;
+        return AwsErrors.NoAnswerIn(e)?.Kind switch
+        {
+            NoAnswerKind.TimedOut => $"{where} did not answer within {RequestTimeout.TotalSeconds:0} s, on any of the SDK's attempts",
+            NoAnswerKind.Refused => $"{where} refused the connection: nothing listens there",
+            NoAnswerKind.Closed => $"{where} closed or reset the connection before it answered, on every attempt",
+            _ => null,
+        };
     }
 
     /// <summary>What an admin does about <see cref="DynamoDbNoAnswer"/>: where to look, then try again.</summary>
@@ -30,9 +27,4 @@ public sealed partial class AwsContext
         : $"Check the network, the region ({Options.Region}) and any AWS_ENDPOINT_URL_DYNAMODB override, then try again.";
 
     private string DynamoDbEndpointText => (EndpointOverride("DYNAMODB") ?? new Uri($"https://dynamodb.{Region.SystemName}.amazonaws.com")).GetLeftPart(UriPartial.Authority);
-
-    private static IEnumerable<Exception> Chain(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException) yield return e;
-    }
 }

@@ -78,7 +78,7 @@ public sealed partial class AwsContext(IOptions<PlatformOptions> options, AWSCre
         if (EndpointOverride("DYNAMODB") is not null) config.AuthenticationRegion = Region.SystemName;
     }
 
-    /// <summary>How long one attempt of a DynamoDB call waits for its answer (<c>Platform:Aws:RequestTimeoutSeconds</c>).</summary>
+    /// <summary>How long one attempt of an AWS call (DynamoDB or a signed client) waits for its answer (<c>Platform:Aws:RequestTimeoutSeconds</c>).</summary>
     public TimeSpan RequestTimeout => TimeSpan.FromSeconds(Options.Aws.RequestTimeoutSeconds);
 
     /// <summary>Where the console's DynamoDB calls go in the sandbox: the emulator's port, or what stands in front of it.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.Timeout;
 
 namespace CreatorPlatform.Core.Aws;
 
@@ -21,12 +22,17 @@ public static class AwsRetry
     public static ResiliencePipeline<HttpResponseMessage> Pipeline(TimeSpan? baseDelay = null, int maxAttempts = MaxAttempts) =>
         Configure(new ResiliencePipelineBuilder<HttpResponseMessage>(), baseDelay, maxAttempts).Build();
 
+    /// <summary>
+    /// The policy on <paramref name="builder"/>. With <paramref name="attemptTimeout"/>, each attempt waits that long for its
+    /// answer (as <c>Platform:Aws:RequestTimeoutSeconds</c> bounds each attempt of a DynamoDB call) and one that gets none is
+    /// retried like a failed connection; after the last, the call fails with Polly's <see cref="TimeoutRejectedException"/>.
+    /// </summary>
     public static ResiliencePipelineBuilder<HttpResponseMessage> Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder,
-        TimeSpan? baseDelay = null, int maxAttempts = MaxAttempts, ILogger? logger = null)
+        TimeSpan? baseDelay = null, int maxAttempts = MaxAttempts, ILogger? logger = null, TimeSpan? attemptTimeout = null)
     {
         // The system clock, as the SDK's own retries: a fake clock registered for a test must not freeze a retry's wait.
         builder.TimeProvider = TimeProvider.System;
-        return builder.AddRetry(new HttpRetryStrategyOptions
+        builder.AddRetry(new HttpRetryStrategyOptions
         {
             ShouldHandle = args => IsTransientAsync(args.Outcome, args.Context.CancellationToken),
             BackoffType = DelayBackoffType.Exponential,
@@ -44,6 +50,8 @@ public static class AwsRetry
                 return default;
             },
         });
+        // Inside the retry: the timeout bounds one attempt, not the call.
+        return attemptTimeout is { } timeout ? builder.AddTimeout(timeout) : builder;
     }
 
     private static string Reason(Outcome<HttpResponseMessage> outcome) =>
@@ -56,7 +64,7 @@ public static class AwsRetry
     /// </summary>
     internal static async ValueTask<bool> IsTransientAsync(Outcome<HttpResponseMessage> outcome, CancellationToken ct)
     {
-        if (outcome.Exception is { } e) return e is HttpRequestException;
+        if (outcome.Exception is { } e) return e is HttpRequestException or TimeoutRejectedException;
         if (outcome.Result is not { IsSuccessStatusCode: false } response) return false;
         if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests) return true;
         await response.Content.LoadIntoBufferAsync(ct);

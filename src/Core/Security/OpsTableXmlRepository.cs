@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Schema;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
@@ -126,7 +127,8 @@ public sealed class OpsTableXmlRepository(IServiceProvider services, TimeProvide
         }
     }
 
-    private static bool IsUnreachable(Exception e) => e is AmazonDynamoDBException or HttpRequestException or Amazon.Runtime.AmazonClientException;
+    /// <summary>The table cannot serve now: DynamoDB refused (the table missing, say), the SDK failed, or no answer came.</summary>
+    private static bool IsUnreachable(Exception e) => e is AmazonDynamoDBException or Amazon.Runtime.AmazonClientException || AwsErrors.NoAnswerIn(e) is not null;
 
     private void Warn(Exception e)
     {

@@ -32,7 +32,7 @@ public sealed partial class Troubleshooter(IOptions<PlatformOptions> options)
             "Check the name in the settings, or create it through the screen that owns it."),
         ServiceUnavailableHereException here => new(TroubleKind.NotAvailableHere, "Not available in the sandbox", here.Message,
             "Nothing to fix: run the console against AWS (Platform:Mode=Aws) to check this."),
-        HttpRequestException or TimeoutException or TaskCanceledException => Unreachable(e, action),
+        _ when AwsErrors.NoAnswerIn(e) is not null => Unreachable(e, action),
         _ => new(TroubleKind.Other, "The call failed", e.Message, "Try again; if it keeps failing, the message above says what AWS refused."),
     };
 
@@ -47,8 +47,8 @@ public sealed partial class Troubleshooter(IOptions<PlatformOptions> options)
             $"Check the network, the region ({O.Region}) and any AWS_ENDPOINT_URL_* override, then try again.");
 
     /// <summary>A timeout's own text is "The operation was canceled."; say what it means instead.</summary>
-    private string NoAnswer(Exception e) => e is TimeoutException or TaskCanceledException
-        ? $"none came in time (a DynamoDB call waits {O.Aws.RequestTimeoutSeconds} s per attempt, Platform:Aws:RequestTimeoutSeconds)."
+    private string NoAnswer(Exception e) => AwsErrors.NoAnswerIn(e) is { Kind: NoAnswerKind.TimedOut }
+        ? $"none came in time (an AWS call waits {O.Aws.RequestTimeoutSeconds} s per attempt, Platform:Aws:RequestTimeoutSeconds)."
         : e.Message;
 
     public Trouble AccessDenied(string action, string? resource, string message) => new(TroubleKind.AccessDenied,

@@ -1,4 +1,6 @@
 using Amazon.DynamoDBv2;
+using CreatorPlatform.Core.Aws;
+using CreatorPlatform.Core.Aws.Cognito;
 using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Tests.Infrastructure;
 using CreatorPlatform.Core.Troubleshooting;
@@ -48,8 +50,37 @@ public sealed class UnansweredCallTests(EmulatorFixture emulators)
         var trouble = services.GetRequiredService<Troubleshooter>().Explain(error!, "ListTables");
 
         Assert.Equal(TroubleKind.Unreachable, trouble.Kind);
-        Assert.Contains("none came in time (a DynamoDB call waits 1 s per attempt", trouble.Explanation);
+        Assert.Contains("none came in time (an AWS call waits 1 s per attempt", trouble.Explanation);
         Assert.DoesNotContain("canceled", trouble.Explanation, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The console's own signed clients (Cognito, CloudFormation, Lambda, CloudWatch) wait for each attempt as long as a
+    /// DynamoDB call does, and retry one that got no answer; without that, HttpClient's own 100 s ran for the whole call.
+    /// </summary>
+    [Fact]
+    public async Task A_cognito_call_that_gets_no_answer_waits_the_request_timeout_per_attempt_and_is_said_as_no_answer_in_time()
+    {
+        await using var proxy = FaultProxy.Start(emulators.CognitoPort);
+        await using var services = emulators.Services(s =>
+        {
+            s["Platform:Sandbox:CognitoClientEndpoint"] = $"http://127.0.0.1:{proxy.Port}";
+            s["Platform:Aws:RequestTimeoutSeconds"] = "1";
+        });
+        var attempts = 0;
+        proxy.Received += _ => Interlocked.Increment(ref attempts);
+        proxy.Stall();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Record.ExceptionAsync(() => services.GetRequiredService<ICognitoClient>().ListGroupsAsync(new() { UserPoolId = "us-east-1_stalled" }));
+        clock.Stop();
+
+        Assert.Equal(NoAnswerKind.TimedOut, AwsErrors.NoAnswerIn(error)?.Kind);
+        Assert.Equal(AwsRetry.MaxAttempts, attempts);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(AwsRetry.MaxAttempts), TimeSpan.FromSeconds(60));
+        var trouble = services.GetRequiredService<Troubleshooter>().Explain(error!, "cognito-idp:ListGroups");
+        Assert.Equal(TroubleKind.Unreachable, trouble.Kind);
+        Assert.Contains("none came in time (an AWS call waits 1 s per attempt", trouble.Explanation);
     }
 
     private ServiceProvider Through(FaultProxy proxy) => emulators.Services(s =>
