@@ -94,8 +94,6 @@ public static class CliApp
         // Logs are for people and go to stderr, one line each: stdout is the verb's own output (with --json, its one document).
         builder.Logging.AddConsole(o => o.FormatterName = CliLogFormatter.Name).AddConsoleFormatter<CliLogFormatter, ConsoleFormatterOptions>();
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        // Each retry of an AWS call is a log line; the verb says how the call ended. The retries are for --verbose.
-        if (!CliLogFormatter.Verbose) builder.Logging.AddFilter("Polly", LogLevel.None);
         // No sign-in on the command line: the operator acts with their own AWS credentials and is audited as such.
         builder.Services.AddSingleton<ICurrentActor>(new FixedActor(Actor.Operator(builder.Configuration[$"{PlatformOptions.Section}:Profile"])));
         builder.AddCore();

@@ -6,6 +6,8 @@ using CreatorPlatform.Core.Aws.Signing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
 using Microsoft.Extensions.Options;
 
 namespace CreatorPlatform.Core.Aws;
@@ -44,7 +46,8 @@ public static class AwsClientsServiceCollectionExtensions
     {
         client.ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan);
         client.AddResilienceHandler(AwsRetry.PipelineName, (pipeline, context) =>
-            AwsRetry.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<AwsRetryOptions>>().Value.BaseDelay,
+            // Polly's own telemetry would log three lines per retry (an error for each timed-out attempt): ours is one.
+            AwsRetry.Configure(pipeline.ConfigureTelemetry(NullLoggerFactory.Instance), context.ServiceProvider.GetRequiredService<IOptions<AwsRetryOptions>>().Value.BaseDelay,
                 logger: context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AwsRetry)),
                 attemptTimeout: context.ServiceProvider.GetRequiredService<AwsContext>().RequestTimeout));
         return client.AddHttpMessageHandler(sp =>

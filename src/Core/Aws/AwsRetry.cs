@@ -45,7 +45,8 @@ public static class AwsRetry
             {
                 // One line per retry, never a stack trace: a retry is expected, its reason is all an operator needs.
                 logger?.LogWarning("AWS call to {Host} failed ({Reason}); retry {Attempt} of {Max} in {Delay} ms",
-                    args.Outcome.Result?.RequestMessage?.RequestUri?.Host ?? "AWS", Reason(args.Outcome), args.AttemptNumber + 1, maxAttempts - 1,
+                    (args.Outcome.Result?.RequestMessage ?? args.Context.GetRequestMessage())?.RequestUri?.Authority ?? "AWS", Reason(args.Outcome),
+                    args.AttemptNumber + 1, maxAttempts - 1,
                     (int)args.RetryDelay.TotalMilliseconds);
                 return default;
             },

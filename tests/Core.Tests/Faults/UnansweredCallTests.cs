@@ -5,6 +5,7 @@ using CreatorPlatform.Core.Jobs;
 using CreatorPlatform.Core.Tests.Infrastructure;
 using CreatorPlatform.Core.Troubleshooting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CreatorPlatform.Core.Tests.Faults;
 
@@ -62,11 +63,12 @@ public sealed class UnansweredCallTests(EmulatorFixture emulators)
     public async Task A_cognito_call_that_gets_no_answer_waits_the_request_timeout_per_attempt_and_is_said_as_no_answer_in_time()
     {
         await using var proxy = FaultProxy.Start(emulators.CognitoPort);
+        var logs = new LogRecorder();
         await using var services = emulators.Services(s =>
         {
             s["Platform:Sandbox:CognitoClientEndpoint"] = $"http://127.0.0.1:{proxy.Port}";
             s["Platform:Aws:RequestTimeoutSeconds"] = "1";
-        });
+        }, s => s.AddSingleton<ILoggerProvider>(logs));
         var attempts = 0;
         proxy.Received += _ => Interlocked.Increment(ref attempts);
         proxy.Stall();
@@ -78,6 +80,12 @@ public sealed class UnansweredCallTests(EmulatorFixture emulators)
         Assert.Equal(NoAnswerKind.TimedOut, AwsErrors.NoAnswerIn(error)?.Kind);
         Assert.Equal(AwsRetry.MaxAttempts, attempts);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(AwsRetry.MaxAttempts), TimeSpan.FromSeconds(60));
+        // Each retry is one line that names where the call went, without a stack trace; Polly's own lines are not there.
+        var retries = logs.Lines.Where(l => l.Category == typeof(AwsRetry).FullName).ToList();
+        Assert.True(retries.Count == AwsRetry.MaxAttempts - 1, string.Join("\n", logs.Lines.Select(l => $"{l.Level} {l.Category}: {l.Message}")));
+        Assert.All(retries, l => Assert.StartsWith($"AWS call to 127.0.0.1:{proxy.Port} failed (TimeoutRejectedException", l.Message));
+        Assert.All(retries, l => Assert.Null(l.Exception));
+        Assert.DoesNotContain(logs.Lines, l => l.Category.StartsWith("Polly", StringComparison.Ordinal));
         var trouble = services.GetRequiredService<Troubleshooter>().Explain(error!, "cognito-idp:ListGroups");
         Assert.Equal(TroubleKind.Unreachable, trouble.Kind);
         Assert.Contains("none came in time (an AWS call waits 1 s per attempt", trouble.Explanation);
