@@ -39,11 +39,22 @@ public sealed class RolloutChecklist(IEnumerable<IRolloutCheck> checks)
         return results;
     }
 
-    private static async Task<CheckResult> SafeCheckAsync(IRolloutCheck check, (string Step, string Title, ConsoleScreen Link) step, CancellationToken ct)
+    /// <summary>How long the Overview waits for one step's check before it says so and shows the others.</summary>
+    public TimeSpan CheckTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    private async Task<CheckResult> SafeCheckAsync(IRolloutCheck check, (string Step, string Title, ConsoleScreen Link) step, CancellationToken ct)
     {
+        Task<CheckResult>? checking = null;
         try
         {
-            return await check.CheckAsync(ct).WaitAsync(TimeSpan.FromSeconds(10), ct);
+            checking = check.CheckAsync(ct);
+            return await checking.WaitAsync(CheckTimeout, ct);
+        }
+        catch (TimeoutException) when (checking is { IsCompleted: false })
+        {
+            // WaitAsync's own words ("The operation has timed out.") say neither what nor how long.
+            return new CheckResult(step.Step, step.Title, CheckState.Amber,
+                $"Could not be checked: no answer within {CheckTimeout.TotalSeconds:N0} s. Refresh checks again.", step.Link);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

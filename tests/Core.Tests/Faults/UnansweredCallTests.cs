@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using CreatorPlatform.Core.Aws;
 using CreatorPlatform.Core.Aws.Cognito;
 using CreatorPlatform.Core.Jobs;
+using CreatorPlatform.Core.Rollout;
 using CreatorPlatform.Core.Tests.Infrastructure;
 using CreatorPlatform.Core.Troubleshooting;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,6 +90,28 @@ public sealed class UnansweredCallTests(EmulatorFixture emulators)
         var trouble = services.GetRequiredService<Troubleshooter>().Explain(error!, "cognito-idp:ListGroups");
         Assert.Equal(TroubleKind.Unreachable, trouble.Kind);
         Assert.Contains("none came in time (an AWS call waits 1 s per attempt", trouble.Explanation);
+    }
+
+    [Fact]
+    public async Task Overview_steps_whose_service_stalls_say_how_long_they_waited_and_the_others_are_checked()
+    {
+        await using var proxy = FaultProxy.Start(emulators.CognitoPort);
+        await using var services = emulators.Services(s =>
+        {
+            s["Platform:Sandbox:CognitoClientEndpoint"] = $"http://127.0.0.1:{proxy.Port}";
+            s["Platform:UserPoolId"] = "local_stalled"; // its calls never reach cognito-local: any id does
+            // The calls the checklist stops waiting for still run; with 1 s an attempt they end within seconds, not 5 x 30 s.
+            s["Platform:Aws:RequestTimeoutSeconds"] = "1";
+        });
+        proxy.Stall();
+        var checklist = new RolloutChecklist(services.GetServices<IRolloutCheck>()) { CheckTimeout = TimeSpan.FromSeconds(1) };
+
+        var results = (await checklist.RunAsync()).ToDictionary(r => r.Step);
+
+        Assert.All(new[] { "8.1", "8.2", "8.3" }, step =>
+            Assert.Equal((CheckState.Amber, "Could not be checked: no answer within 1 s. Refresh checks again."), (results[step].State, results[step].Detail)));
+        // DynamoDB answers: the tables step is checked, red before the schema.
+        Assert.Equal(CheckState.Red, results["4"].State);
     }
 
     private ServiceProvider Through(FaultProxy proxy) => emulators.Services(s =>
