@@ -10,6 +10,8 @@ public abstract record Fault
     /// <summary>Held, unanswered, until <see cref="FaultProxy.Resume"/>; dropped if the client gives up on its connection first.</summary>
     public static readonly Fault Stall = new Held();
     public static readonly Fault Reset = new Resetting();
+    /// <summary>The connection closed in good order (FIN) after the request, before any answer: "the response ended prematurely".</summary>
+    public static readonly Fault Hangup = new HungUp();
     public static Fault Delay(TimeSpan latency) => new Forward(latency);
     /// <summary>An AWS throttling answer (HTTP 400, the JSON protocol's error type) instead of forwarding.</summary>
     public static Fault Throttle(string errorType = DynamoDbThrottled) => new Throttled(errorType);
@@ -18,6 +20,7 @@ public abstract record Fault
     public sealed record Forward(TimeSpan Latency) : Fault;
     public sealed record Held : Fault;
     public sealed record Resetting : Fault;
+    public sealed record HungUp : Fault;
     public sealed record Throttled(string ErrorType) : Fault;
 }
 
@@ -164,6 +167,9 @@ public sealed class FaultProxy : IAsyncDisposable
                 {
                     case Fault.Resetting:
                         ResetSocket(client);
+                        return;
+                    case Fault.HungUp:
+                        client.Client.Shutdown(SocketShutdown.Send);
                         return;
                     case Fault.Throttled t:
                         await answers.WriteAsync(ThrottleAnswer(t.ErrorType), closing.Token);

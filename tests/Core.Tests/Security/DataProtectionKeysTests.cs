@@ -19,8 +19,13 @@ namespace CreatorPlatform.Core.Tests.Security;
 public sealed class DataProtectionKeysTests(EmulatorFixture emulators)
 {
     /// <summary>One "process": Core plus data protection as the web app wires it, on the given tables.</summary>
-    private ServiceProvider Process(string ops, string? kmsKeyId = null, Uri? kms = null) => emulators.Services(
-        s => { s["Platform:Tables:Ops"] = ops; s["Platform:DataProtectionKmsKeyId"] = kmsKeyId; },
+    private ServiceProvider Process(string ops, string? kmsKeyId = null, Uri? kms = null, FaultProxy? dynamoDb = null) => emulators.Services(
+        s =>
+        {
+            s["Platform:Tables:Ops"] = ops;
+            s["Platform:DataProtectionKmsKeyId"] = kmsKeyId;
+            if (dynamoDb is not null) s["Platform:Sandbox:DynamoDbClientEndpoint"] = $"http://127.0.0.1:{dynamoDb.Port}";
+        },
         s =>
         {
             s.AddConsoleDataProtection();
@@ -58,6 +63,25 @@ public sealed class DataProtectionKeysTests(EmulatorFixture emulators)
         var key = Assert.Single(await StoredKeysAsync(setup, ops));
         Assert.StartsWith("key-", key["sk"].S);
         Assert.Contains("<masterKey", key["xml"].S);
+    }
+
+    /// <summary>DynamoDB Local closes connections it accepted while it starts; a key ring read cut off so is "cannot serve now".</summary>
+    [Fact]
+    public async Task A_key_ring_read_whose_connection_closes_before_the_answer_uses_keys_from_memory_as_when_dynamodb_is_down()
+    {
+        await using var setup = emulators.Services();
+        var ops = await OpsTableAsync(setup);
+        await using var proxy = FaultProxy.Start(emulators.DynamoDbPort);
+        var hungUp = 0;
+        proxy.Received += r => { if (r.Operation == "Query") Interlocked.Increment(ref hungUp); };
+        proxy.Schedule = (_, r) => r.Operation == "Query" ? Fault.Hangup : Fault.None;
+        await using var process = Process(ops, dynamoDb: proxy);
+
+        var protector = process.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie");
+        var read = protector.Unprotect(protector.Protect("session of Ada"));
+
+        Assert.Equal("session of Ada", read);
+        Assert.True(hungUp > 0, "the key ring was read through the proxy");
     }
 
     [Fact]
