@@ -50,8 +50,10 @@ public sealed class PageJournal
         {
             lines.Add($"address: {Page.Url}");
             var shows = Page.EvaluateAsync<string>(ShownState);
-            if (await Task.WhenAny(shows, Task.Delay(TimeSpan.FromSeconds(5))) == shows && shows.IsCompletedSuccessfully) lines.Add(shows.Result);
-            else lines.Add($"(the page did not answer within 5 s: {shows.Exception?.GetBaseException().Message ?? "no answer"})");
+            var answered = await Task.WhenAny(shows, Task.Delay(TimeSpan.FromSeconds(5))) == shows;
+            lines.Add(!answered ? "(the page did not answer within 5 s)"
+                : shows.IsCompletedSuccessfully ? shows.Result
+                : $"(the page could not be read: {shows.Exception?.GetBaseException().Message})");
         }
         lines.Add("events:");
         lines.AddRange(events.Select(e => "  " + e));
