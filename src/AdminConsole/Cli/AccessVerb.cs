@@ -40,11 +40,7 @@ internal static class AccessVerb
             var ensure = services.GetRequiredService<AccessEnsureService>();
             var run = await CliJob.RunAsync(services, AccessEnsureService.JobKind, AccessEnsureService.Title,
                 job => ensure.RunAsync(job, parse.GetValue(yes)), ct);
-            if (run.State != JobState.Succeeded)
-            {
-                TerminalText.MarkupLine($"[red]{run.Error}[/]");
-                return 1;
-            }
+            if (run.State != JobState.Succeeded) return CliFailure.Failed([run.Error ?? $"The job ended {run.State}."]);
             var report = await services.GetRequiredService<AccessCheckService>().CheckAsync(ct, CliWalk.Stderr, CliWalk.Pace(services, parse.GetValue(rate)));
             Print(report, parse.GetValue(json));
             return report.AllActiveCanWork ? 0 : 1;
@@ -61,13 +57,11 @@ internal static class AccessVerb
         }
         catch (TableMissingException e)
         {
-            TerminalText.MarkupLine($"[red]{e.Missing.Table} is missing. Apply the schema and run the migration first: it creates the default creator.[/]");
-            return 1;
+            return CliFailure.Failed([$"{e.Missing.Table} is missing. Apply the schema and run the migration first: it creates the default creator."]);
         }
         catch (Exception e) when (CreatorsCli.IsExpected(e))
         {
-            TerminalText.MarkupLine($"[red]{e.Message}[/]");
-            return 1;
+            return CliFailure.Failed([e.Message]);
         }
     }
 

@@ -30,8 +30,7 @@ internal static class CreatorUndoCli
             }
             catch (Exception e) when (CreatorsCli.IsExpected(e) || e is CreatorPlatform.Core.Creators.CreatorChangedException)
             {
-                TerminalText.MarkupLine($"[red]{e.Message}[/]");
-                return 1;
+                return CliFailure.Failed([e.Message]);
             }
         }, ct));
         return command;

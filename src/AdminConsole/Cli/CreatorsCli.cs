@@ -23,8 +23,7 @@ internal static class CreatorsCli
             }
             catch (Exception e) when (IsExpected(e))
             {
-                TerminalText.MarkupLine($"[red]{e.Message}[/]");
-                return 1;
+                return CliFailure.Failed([e.Message]);
             }
         }, ct));
         return command;
@@ -69,8 +68,7 @@ internal static class CreatorsCli
             }
             catch (OnboardingException ex)
             {
-                TerminalText.MarkupLine($"[red]{ex.Message}[/]");
-                return 1;
+                return CliFailure.Failed([ex.Message]);
             }
         }, ct));
         return command;

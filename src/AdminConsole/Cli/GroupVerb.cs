@@ -82,8 +82,7 @@ internal static class GroupVerb
             }
             catch (Exception e) when (CreatorsCli.IsExpected(e))
             {
-                TerminalText.MarkupLine($"[red]{e.Message}[/]");
-                return 1;
+                return CliFailure.Failed([e.Message]);
             }
         }, ct));
         return command;

@@ -26,10 +26,7 @@ internal static class MigrateUndoVerb
         {
             var dry = parse.GetValue(dryRun);
             if (!dry && !parse.GetValue(yes) && !services.GetRequiredService<AwsContext>().IsSandbox)
-            {
-                AnsiConsole.MarkupLine("[red]Undoing a migration in Mode=Aws changes ProductsTable: run it with --dry-run first, then again with --yes.[/]");
-                return 2;
-            }
+                return CliFailure.Refuse("Undoing a migration in Mode=Aws changes ProductsTable.", "Run it with --dry-run first, then again with --yes.");
             var runner = services.GetRequiredService<JobRunner>();
             var kind = dry ? MigrationUndo.DryRunJobKind : MigrationUndo.JobKind;
             await LeaseWait.BeforeStartAsync(services, kind, ct);

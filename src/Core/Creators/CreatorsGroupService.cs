@@ -81,7 +81,16 @@ public sealed class CreatorsGroupService(ICognitoClient cognito, UserPoolLocator
         // cognito-local ignores Limit and answers every member without a token: the console pages that answer itself,
         // with a token of its own that says how many to skip, so the sandbox's group pages as Cognito's does.
         var skip = token?.StartsWith(SkipToken, StringComparison.Ordinal) == true && int.TryParse(token[SkipToken.Length..], out var n) ? n : 0;
-        var page = await cognito.ListUsersInGroupAsync(new() { UserPoolId = pool, GroupName = Settings.Name, Limit = pageSize, NextToken = skip > 0 ? null : token }, ct);
+        ListUsersInGroupResponse page;
+        try
+        {
+            page = await cognito.ListUsersInGroupAsync(new() { UserPoolId = pool, GroupName = Settings.Name, Limit = pageSize, NextToken = skip > 0 ? null : token }, ct);
+        }
+        catch (Aws.ResourceNotFoundException)
+        {
+            // Cognito's own words are "Group not found": say which group, and how to make it.
+            throw new GroupMissingException(Settings.Name);
+        }
         var answered = page.Users ?? [];
         var users = answered.Skip(skip).Take(pageSize).Select(CognitoUser.From).ToList();
         var next = !string.IsNullOrEmpty(page.NextToken) ? page.NextToken : answered.Count > skip + pageSize ? $"{SkipToken}{skip + pageSize}" : null;

@@ -83,6 +83,28 @@ public sealed class HostileVerbsTests(HostileSandboxFixture sandbox) : IClassFix
         Assert.Contains("iso⟨U+2067⟩⟨U+202D⟩fake⟨U+2069⟩", output);
     }
 
+    /// <summary>
+    /// A verb that fails for a reason it expects (an unknown creator, a group that is not there) says it as every failure
+    /// is said: one <c>failed:</c> line on stderr, nothing on stdout; with <c>--json</c>, the reason is the document's error.
+    /// </summary>
+    [Fact]
+    public async Task A_verb_that_fails_for_an_expected_reason_says_it_on_stderr_and_as_the_json_documents_error()
+    {
+        var (exit, output, errors) = await RunAsync(["link", "--slug", "no-such-creator", "--user", "nobody"]);
+        var missingGroup = new Dictionary<string, string?>(sandbox.Environment) { ["Platform__CreatorsGroup__Name"] = "NoSuchGroup" };
+        var (jsonExit, json, jsonErrors) = await InProcessCli.RunAsync(["group", "list", "--json"], missingGroup, TimeSpan.FromSeconds(120), width: 1000);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        var failed = Assert.Single(errors.Split('\n'), l => l.StartsWith("failed: ", StringComparison.Ordinal));
+        Assert.Contains("no-such-creator", failed);
+        Assert.Equal(1, jsonExit);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal("The Cognito group 'NoSuchGroup' does not exist. Create it first: Creators page → Group → Ensure group.",
+            document.RootElement.GetProperty("error").GetString());
+        Assert.Contains(jsonErrors.Split('\n'), l => l.StartsWith("failed: The Cognito group 'NoSuchGroup' does not exist", StringComparison.Ordinal));
+    }
+
     private Task<(int Exit, string Output, string Errors)> RunAsync(string[] args) =>
         InProcessCli.RunAsync(args, sandbox.Environment, TimeSpan.FromSeconds(120), width: 1000);
 }
