@@ -5,8 +5,11 @@ namespace CreatorPlatform.Core.Rollback;
 /// <summary>Where a way back is done; the page maps it to its screen.</summary>
 public enum RollbackTarget { Creators, Migration, Tables, Outside }
 
-/// <summary>The way back from one done rollout step, what it costs, and where to do it.</summary>
-public sealed record RollbackStep(string Step, string Title, string WayBack, string Cost, RollbackTarget Target, bool PartlyDone);
+/// <summary>
+/// The way back from one done rollout step, what it costs, and where to do it. <see cref="NotKnown"/>: the step could not
+/// be checked, so it is listed in case it was done.
+/// </summary>
+public sealed record RollbackStep(string Step, string Title, string WayBack, string Cost, RollbackTarget Target, bool PartlyDone, bool NotKnown = false);
 
 /// <summary>
 /// For each rollout step that is done (or partly done), its way back, in the order they must run: the reverse of the
@@ -24,7 +27,7 @@ public static class RollbackPlan
         {
             if (check.State is not (CheckState.Green or CheckState.Amber)) continue;
             if (WayBack(check.Step, sandbox) is not var (wayBack, cost, target)) continue;
-            plan.Add(new(check.Step, check.Title, wayBack, cost, target, check.State == CheckState.Amber));
+            plan.Add(new(check.Step, check.Title, wayBack, cost, target, check.State == CheckState.Amber && !check.NotChecked, check.NotChecked));
         }
         return plan;
     }

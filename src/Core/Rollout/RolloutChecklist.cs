@@ -3,7 +3,11 @@ namespace CreatorPlatform.Core.Rollout;
 public enum CheckState { Green, Amber, Red, NotCovered }
 
 /// <summary>One line of the rollout checklist: its state from live data, why, and the screen that fixes it.</summary>
-public sealed record CheckResult(string Step, string Title, CheckState State, string Detail, ConsoleScreen Link);
+public sealed record CheckResult(string Step, string Title, CheckState State, string Detail, ConsoleScreen Link)
+{
+    /// <summary>The check could not run (no answer in time, an error): amber because the state is not known, not because it is half done.</summary>
+    public bool NotChecked { get; init; }
+}
 
 /// <summary>A rollout step that knows how to check itself. Each feature registers the checks it can answer.</summary>
 public interface IRolloutCheck
@@ -54,11 +58,11 @@ public sealed class RolloutChecklist(IEnumerable<IRolloutCheck> checks)
         {
             // WaitAsync's own words ("The operation has timed out.") say neither what nor how long.
             return new CheckResult(step.Step, step.Title, CheckState.Amber,
-                $"Could not be checked: no answer within {CheckTimeout.TotalSeconds:N0} s. Refresh checks again.", step.Link);
+                $"Could not be checked: no answer within {CheckTimeout.TotalSeconds:N0} s. Refresh checks again.", step.Link) { NotChecked = true };
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            return new CheckResult(step.Step, step.Title, CheckState.Amber, $"Could not be checked: {e.Message}", step.Link);
+            return new CheckResult(step.Step, step.Title, CheckState.Amber, $"Could not be checked: {e.Message}", step.Link) { NotChecked = true };
         }
     }
 }

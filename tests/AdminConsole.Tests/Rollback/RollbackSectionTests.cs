@@ -22,6 +22,24 @@ public sealed class RollbackSectionTests : MudTestContext
         Assert.Equal("/migration", rows[0].QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains("Every creator, analytics event and summary", rows[2].TextContent);
         Assert.Empty(view.FindAll("[data-testid='rollback-8.1']"));
+        Assert.DoesNotContain("not known", view.Find("[data-testid='rollback-section']").TextContent);
+    }
+
+    [Fact]
+    public void A_step_that_could_not_be_checked_reads_not_known_and_a_half_done_one_partly_done()
+    {
+        var checks = new[]
+        {
+            new CheckResult("5", "Indexes active", CheckState.Amber, "1 of 2 indexes ACTIVE.", ConsoleScreen.Tables),
+            new CheckResult("8.1", "Creators group created", CheckState.Amber, "Could not be checked: no answer within 10 s.", ConsoleScreen.Creators) { NotChecked = true },
+        };
+
+        var view = Render<RollbackSection>(p => p.Add(c => c.Steps, RollbackPlan.Build(checks, sandbox: true)));
+
+        Assert.Contains("Creators group created (not known)", view.Find("[data-testid='rollback-8.1']").TextContent);
+        Assert.DoesNotContain("partly done", view.Find("[data-testid='rollback-8.1']").TextContent);
+        Assert.Contains("Indexes active (partly done)", view.Find("[data-testid='rollback-5']").TextContent);
+        Assert.Contains("A step that could not be checked is listed as not known", view.Find("[data-testid='rollback-section']").TextContent);
     }
 
     [Fact]

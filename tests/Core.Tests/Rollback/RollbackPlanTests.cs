@@ -35,6 +35,19 @@ public sealed class RollbackPlanTests
     }
 
     [Fact]
+    public void A_step_that_could_not_be_checked_is_listed_as_not_known_not_as_partly_done()
+    {
+        var notChecked = new CheckResult("8.1", "Creators group created", CheckState.Amber, "Could not be checked: no answer within 10 s.", ConsoleScreen.Creators)
+        {
+            NotChecked = true,
+        };
+
+        var step = Assert.Single(RollbackPlan.Build([notChecked], sandbox: true));
+
+        Assert.Equal((true, false), (step.NotKnown, step.PartlyDone));
+    }
+
+    [Fact]
     public void In_aws_mode_the_schema_steps_point_at_the_guides_rollback_not_at_undo_schema()
     {
         var sandbox = RollbackPlan.Build(Checks(("4", CheckState.Green), ("5", CheckState.Green)), sandbox: true);
