@@ -21,6 +21,33 @@ public sealed class RequestRecorder : DelegatingHandler
 
     public int Count(string operation) => Operations.Count(o => o == operation);
 
+    private volatile Hold? hold;
+
+    /// <summary>
+    /// Holds every DynamoDB request of <paramref name="operation"/> before it is sent, until <see cref="Hold.Release"/>:
+    /// a test that needs a request to be in flight while it does something else gets exactly that, on any machine load.
+    /// </summary>
+    public Hold HoldBack(string operation) => hold = new Hold(operation);
+
+    public sealed class Hold(string operation)
+    {
+        private readonly TaskCompletionSource arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Operation { get; } = operation;
+
+        /// <summary>Completes when the first held request reaches the recorder.</summary>
+        public Task Arrived => arrived.Task;
+
+        public void Release() => released.TrySetResult();
+
+        internal Task WaitAsync(CancellationToken ct)
+        {
+            arrived.TrySetResult();
+            return released.Task.WaitAsync(ct);
+        }
+    }
+
     public void Clear()
     {
         lock (operations) operations.Clear();
@@ -57,11 +84,13 @@ public sealed class RequestRecorder : DelegatingHandler
         return new AmazonDynamoDBClient(aws.Credentials, config);
     });
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
         var target = request.Headers.TryGetValues("X-Amz-Target", out var t) ? t.FirstOrDefault() : null;
-        if (target is not null) lock (operations) operations.Add(target[(target.IndexOf('.') + 1)..]);
-        return base.SendAsync(request, ct);
+        var operation = target?[(target.IndexOf('.') + 1)..];
+        if (operation is not null) lock (operations) operations.Add(operation);
+        if (hold is { } held && held.Operation == operation) await held.WaitAsync(ct);
+        return await base.SendAsync(request, ct);
     }
 
     private sealed class Factory(RequestRecorder recorder) : HttpClientFactory

@@ -31,8 +31,13 @@ public sealed class SchemaStatusTests(EmulatorFixture emulators)
         await services.GetRequiredService<IAmazonDynamoDB>().CreateTableAsync(TableRequests.Create(schema.LegacyProducts));
         var status = services.GetRequiredService<SchemaStatusService>();
         recorder.Clear();
+        var held = recorder.HoldBack("DescribeTable");
 
-        var overlapping = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => status.ReadAsync(schema.Products)));
+        // The first read's DescribeTable is held in flight until all five have asked: they overlap on any machine load.
+        var reads = Enumerable.Range(0, 5).Select(_ => status.ReadAsync(schema.Products)).ToArray();
+        await held.Arrived.WaitAsync(TimeSpan.FromSeconds(30));
+        held.Release();
+        var overlapping = await Task.WhenAll(reads);
         var shared = recorder.Count("DescribeTable");
         var later = await status.ReadAsync(schema.Products);
 
