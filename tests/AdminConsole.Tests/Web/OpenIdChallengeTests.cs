@@ -102,7 +102,8 @@ public sealed class OpenIdChallengeTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        provider.Stop();
+        // Close alone: after Stop, Close unregisters the prefix again, and on Linux that binds the port anew, which
+        // fails with "Address already in use" once another test has been given the port.
         provider.Close();
         if (serving is not null) await serving;
     }

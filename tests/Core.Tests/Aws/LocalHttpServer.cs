@@ -57,7 +57,8 @@ public sealed class LocalHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        listener.Stop();
+        // Close alone: after Stop, Close unregisters the prefix again, and on Linux that binds the port anew, which
+        // fails with "Address already in use" once another test has been given the port.
         listener.Close();
         await loop;
     }

@@ -174,7 +174,8 @@ public sealed class DataProtectionKeysTests(EmulatorFixture emulators)
 
         public async ValueTask DisposeAsync()
         {
-            listener.Stop();
+            // Close alone: after Stop, Close unregisters the prefix again, and on Linux that binds the port anew, which
+            // fails with "Address already in use" once another test has been given the port.
             listener.Close();
             await loop;
         }
