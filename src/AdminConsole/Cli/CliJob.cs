@@ -24,7 +24,8 @@ internal static class CliJob
             try { await (pause ? runner.PauseAsync(run, CancellationToken.None) : runner.CancelAsync(run, CancellationToken.None)); }
             catch (Exception e) when (e is CreatorPlatform.Core.Security.AdminAccessDeniedException or CreatorPlatform.Core.Audit.AuditWriteException)
             {
-                TerminalText.MarkupLine($"[red]{e.Message}[/]");
+                // On stderr with the logs: stdout is the verb's own output (with --json, its one document).
+                Console.Error.WriteLine(TerminalText.Clean($"Ctrl-C did not stop the run: {e.Message}"));
             }
         }));
 }

@@ -30,6 +30,12 @@ public sealed partial class Troubleshooter(IOptions<PlatformOptions> options)
             $"npx cdk deploy {O.BackendStackName}{O.ProfileArgument()}"),
         Aws.ResourceNotFoundException => new(TroubleKind.NotFound, $"{resource ?? "The resource"} does not exist", e.Message,
             "Check the name in the settings, or create it through the screen that owns it."),
+        Creators.UserPoolNotFoundException => O.Mode == PlatformMode.Sandbox
+            ? new(TroubleKind.NotFound, "The sandbox's user pool is not ready", e.Message,
+                "The sandbox is still starting (the banner at the top says when it is ready): try again then. If it stays, restart the console, "
+                    + "which provisions the pool as it starts.")
+            : new(TroubleKind.NotFound, "The user pool is not known", e.Message,
+                "Set Platform:UserPoolId, or Platform:StackName to the stack whose UserPoolId output names the pool."),
         ServiceUnavailableHereException here => new(TroubleKind.NotAvailableHere, "Not available in the sandbox", here.Message,
             "Nothing to fix: run the console against AWS (Platform:Mode=Aws) to check this."),
         _ when AwsErrors.NoAnswerIn(e) is not null => Unreachable(e, action),

@@ -56,4 +56,17 @@ public sealed class PagesBeforeTheSchemaTests : MudTestContext
         Assert.Empty(page.FindAll("input"));
         Assert.DoesNotContain("resource not found", page.Markup, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void Onboarding_says_which_read_failed_and_what_to_do_while_the_sandbox_has_no_user_pool_yet()
+    {
+        var page = Render<OnboardPage>();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid='table-missing']")));
+        var trouble = page.Find("[data-testid='trouble']");
+        Assert.Equal("NotFound", trouble.GetAttribute("data-kind"));
+        Assert.StartsWith("Could not read the pool's users (the suggestions): The sandbox's user pool is not ready", trouble.TextContent.Trim());
+        Assert.Contains("still starting (the banner at the top says when it is ready)", page.Find("[data-testid='trouble-next']").TextContent);
+        Assert.Empty(page.FindAll("[data-testid='error']"));
+    }
 }

@@ -53,6 +53,16 @@ public sealed class TroubleshooterTests(EmulatorFixture emulators)
     }
 
     [Fact]
+    public void A_user_pool_that_cannot_be_found_says_which_setting_names_it()
+    {
+        var trouble = troubleshooter.Explain(new CreatorPlatform.Core.Creators.UserPoolNotFoundException("The stack 'MyStack' has no 'UserPoolId' output. Set Platform:UserPoolId."));
+
+        Assert.Equal((TroubleKind.NotFound, "The user pool is not known"), (trouble.Kind, trouble.Title));
+        Assert.Equal("The stack 'MyStack' has no 'UserPoolId' output. Set Platform:UserPoolId.", trouble.Explanation);
+        Assert.Contains("Set Platform:UserPoolId, or Platform:StackName", trouble.NextAction);
+    }
+
+    [Fact]
     public async Task A_stack_that_does_not_exist_says_how_to_deploy_it()
     {
         await using var server = new LocalHttpServer(new CannedResponse(400, CloudFormationResponses.Error("ValidationError", "Stack with id MyStack does not exist")));
