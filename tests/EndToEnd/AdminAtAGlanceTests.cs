@@ -71,8 +71,9 @@ public sealed class AdminAtAGlanceTests(ConsoleAppFixture console, ITestOutputHe
 
         await page.Locator("textarea[data-testid='bulk-input']").PressSequentiallyAsync("jesskoufo");
         // Still focused in the field: the button must be enabled without the field losing focus first.
-        await Expect(page.GetByTestId("bulk-add")).ToBeEnabledAsync(new() { Timeout = 5_000 });
-        await page.GetByTestId("bulk-add").ClickAsync(new() { Timeout = 5_000 });
+        // (However long the machine takes: the field keeps the focus meanwhile.)
+        await Expect(page.GetByTestId("bulk-add")).ToBeEnabledAsync();
+        await page.GetByTestId("bulk-add").ClickAsync();
 
         await Expect(page.GetByTestId("confirm-dialog")).ToContainTextAsync("Members of the group");
         await page.GetByTestId("confirm-yes").ClickAsync();

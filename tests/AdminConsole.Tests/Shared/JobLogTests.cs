@@ -101,7 +101,7 @@ public sealed class JobLogTests : MudTestContext
         var log = Render<JobLog>(p => p.Add(c => c.Run, run));
 
         await log.Find("[data-testid='job-cancel']").ClickAsync(new());
-        await run.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        await run.Completion.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(JobState.Cancelled, run.State);
         log.WaitForAssertion(() => Assert.Equal("Cancelled", log.Find("[data-testid='job-state']").TextContent.Trim()));

@@ -60,7 +60,8 @@ public sealed class MotoServer : IAsyncDisposable
                 using var response = await http.GetAsync(new Uri(Endpoint, "/moto-api/data.json"));
                 if (response.IsSuccessStatusCode) return;
             }
-            catch (HttpRequestException) { }
+            // Refused while it starts; a first answer slower than the probe's 5 s (a busy machine) is polled again too.
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"moto_server did not answer on {Endpoint}:\n{Output}");
             await Task.Delay(100);
         }

@@ -59,7 +59,7 @@ public sealed class FaultProxyTests(EmulatorFixture emulators)
     public async Task A_refused_connection_reaches_the_sdk_as_a_socket_failure_and_accepting_again_heals_it()
     {
         await using var proxy = FaultProxy.Start(emulators.DynamoDbPort);
-        using var client = Client(proxy, TimeSpan.FromSeconds(5));
+        using var client = Client(proxy, TimeSpan.FromSeconds(60));
         proxy.Refuse();
 
         var failure = await Record.ExceptionAsync(() => client.ListTablesAsync(new ListTablesRequest()));
@@ -74,7 +74,7 @@ public sealed class FaultProxyTests(EmulatorFixture emulators)
     public async Task Throttling_answers_on_a_schedule_are_retried_by_the_sdk_until_one_is_forwarded()
     {
         await using var proxy = FaultProxy.Start(emulators.DynamoDbPort);
-        using var client = Client(proxy, TimeSpan.FromSeconds(5), retries: 4);
+        using var client = Client(proxy, TimeSpan.FromSeconds(60), retries: 4);
         proxy.Schedule = (n, _) => n <= 2 ? Fault.Throttle() : Fault.None;
 
         await client.ListTablesAsync(new ListTablesRequest());

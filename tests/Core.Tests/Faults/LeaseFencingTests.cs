@@ -58,8 +58,9 @@ public sealed class LeaseFencingTests(EmulatorFixture emulators)
         proxy.Schedule = (_, _) => Fault.None;
         var renewed = Renewal(proxy);
         // The heartbeat arms its next wait just after it logs the miss: a tick given before that would be lost (the lease
-        // outlives two intervals only, so a second tick is no remedy); a pause lets the loop reach its wait first.
-        await Task.Delay(500);
+        // outlives two intervals only, so a second tick is no remedy); a pause lets the loop reach its wait first (it is
+        // synchronous code after the log line: two seconds leave room for a busy machine).
+        await Task.Delay(2000);
         clock.Advance(Interval);
         await renewed.WaitAsync(TimeSpan.FromSeconds(30));
         var disposal = await Record.ExceptionAsync(() => handle.DisposeAsync().AsTask());

@@ -71,10 +71,10 @@ public sealed class MigrationFamilyTests(EmulatorFixture emulators)
     [Fact]
     public async Task A_segment_claim_that_lands_as_the_migration_pauses_is_released_so_undo_can_run_at_once()
     {
-        // The third segment claim lands, and its answer comes back a second later.
+        // The third segment claim lands, and its answer comes back only once the migration has been paused.
         var claims = 0;
         var slow = new LandedSlowAnswer((_, body) => body.Contains("SET #owner = :me, claimUntil = :until", StringComparison.Ordinal)
-            && Interlocked.Increment(ref claims) == 3, TimeSpan.FromSeconds(1));
+            && Interlocked.Increment(ref claims) == 3);
         // Eight segments for two lanes: after its first segment a lane claims another one, mid-run, which is the claim held up.
         await using var world = await MigrationWorld.CreateAsync(emulators, 80, s =>
         {
@@ -87,6 +87,7 @@ public sealed class MigrationFamilyTests(EmulatorFixture emulators)
         var run = runner.Start(MigrationJob.JobKind, "Migration", world.GetRequiredService<MigrationJob>().RunAsync);
         await slow.Landed.Task.WaitAsync(TimeSpan.FromMinutes(1));
         await runner.PauseAsync(run, default);
+        slow.Release();
         await run.Completion.WaitAsync(TimeSpan.FromMinutes(1));
         var checkpoints = world.GetRequiredService<BackfillCheckpoints>();
         var plan = (await checkpoints.CurrentAsync(default))!;

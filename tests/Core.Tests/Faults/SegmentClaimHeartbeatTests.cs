@@ -24,11 +24,12 @@ public sealed class SegmentClaimHeartbeatTests(EmulatorFixture emulators)
             s["Platform:Migration:WriteMode"] = "Single";
             settings = new Dictionary<string, string?>(s);
         });
+        var renewals = new RenewalsInFlight();
         await using var owner = emulators.Services(s =>
         {
             foreach (var (k, v) in settings) s[k] = v;
             s["Platform:Sandbox:DynamoDbPort"] = proxy.Port.ToString();
-        }, s => s.AddSingleton<TimeProvider>(clock));
+        }, s => { s.AddSingleton<TimeProvider>(clock); MigrationWorld.Through(renewals)(s); });
         var table = settings["Platform:Tables:Products"]!;
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         proxy.Schedule = (_, r) =>
@@ -43,13 +44,11 @@ public sealed class SegmentClaimHeartbeatTests(EmulatorFixture emulators)
         var start = clock.GetUtcNow();
         while (clock.GetUtcNow() - start < TimeSpan.FromSeconds(50)) // well past the 30 s a claim lasts unrenewed
         {
-            // A second at a time until both claims were renewed: the clock never runs ahead of the heartbeats' answers.
-            var renewals = Renewals(proxy, 2);
-            while (!renewals.IsCompleted)
-            {
-                clock.Advance(TimeSpan.FromSeconds(1));
-                await Task.WhenAny(renewals, Task.Delay(50));
-            }
+            // A second at a time, and never while a renewal (the claims' or the lease's) waits for its answer: each renewal
+            // has one interval (10 s on this clock) to be answered, and the machine's load must not eat it.
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(50);
+            await renewals.NoneInFlightAsync().WaitAsync(TimeSpan.FromMinutes(1));
         }
         var checkpoints = world.GetRequiredService<BackfillCheckpoints>();
         var plan = (await checkpoints.CurrentAsync(default))!;
@@ -60,19 +59,34 @@ public sealed class SegmentClaimHeartbeatTests(EmulatorFixture emulators)
         await run.Completion.WaitAsync(TimeSpan.FromMinutes(2));
 
         Assert.Null(taken);
+        Assert.True(renewals.Answered >= 3 * 4, $"{renewals.Answered} renewals answered in 50 s of the run's clock");
         Assert.True(run.State == JobState.Succeeded, run.Text());
         Assert.Equal(40, run.Counter("updated"));
     }
 
-    /// <summary>Completes once <paramref name="count"/> claim renewals have been passed on to DynamoDB.</summary>
-    private static Task Renewals(FaultProxy proxy, int count)
+    /// <summary>Counts the renewals of segment claims and job leases sent on the owner's DynamoDB client and not yet answered.</summary>
+    private sealed class RenewalsInFlight : DelegatingHandler
     {
-        var seen = 0;
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        proxy.Received += r =>
+        private int inFlight;
+        public int Answered;
+
+        public async Task NoneInFlightAsync()
         {
-            if (r.Body.Contains("SET claimUntil = :until\"", StringComparison.Ordinal) && Interlocked.Increment(ref seen) == count) done.TrySetResult();
-        };
-        return done.Task;
+            while (Volatile.Read(ref inFlight) > 0) await Task.Delay(10);
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(ct);
+            var renewal = body.Contains("SET claimUntil = :until\"", StringComparison.Ordinal) || body.Contains("SET leaseUntil = :until", StringComparison.Ordinal);
+            if (!renewal) return await base.SendAsync(request, ct);
+            Interlocked.Increment(ref inFlight);
+            try { return await base.SendAsync(request, ct); }
+            finally
+            {
+                Interlocked.Decrement(ref inFlight);
+                Interlocked.Increment(ref Answered);
+            }
+        }
     }
 }

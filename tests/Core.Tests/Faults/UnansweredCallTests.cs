@@ -100,15 +100,16 @@ public sealed class UnansweredCallTests(EmulatorFixture emulators)
         {
             s["Platform:Sandbox:CognitoClientEndpoint"] = $"http://127.0.0.1:{proxy.Port}";
             s["Platform:UserPoolId"] = "local_stalled"; // its calls never reach cognito-local: any id does
-            // The calls the checklist stops waiting for still run; with 1 s an attempt they end within seconds, not 5 x 30 s.
-            s["Platform:Aws:RequestTimeoutSeconds"] = "1";
+            // Longer than the checklist's own 10 s, so that the stalled steps are cut by the checklist, and every step that
+            // gets answers (DynamoDB's) has its whole 10 s however busy the machine is. The stalled calls end with the proxy.
+            s["Platform:Aws:RequestTimeoutSeconds"] = "30";
         });
         proxy.Stall();
-        var checklist = new RolloutChecklist(services.GetServices<IRolloutCheck>()) { CheckTimeout = TimeSpan.FromSeconds(1) };
+        var checklist = new RolloutChecklist(services.GetServices<IRolloutCheck>());
 
         var results = (await checklist.RunAsync()).ToDictionary(r => r.Step);
 
-        Assert.All(new[] { "8.1", "8.2", "8.3" }, step => Assert.Equal((CheckState.Amber, "Could not be checked: no answer within 1 s. Refresh checks again.", true),
+        Assert.All(new[] { "8.1", "8.2", "8.3" }, step => Assert.Equal((CheckState.Amber, "Could not be checked: no answer within 10 s. Refresh checks again.", true),
             (results[step].State, results[step].Detail, results[step].NotChecked)));
         // DynamoDB answers: the tables step is checked, red before the schema.
         Assert.Equal(CheckState.Red, results["4"].State);

@@ -82,9 +82,8 @@ public sealed class JobLeaseTests(EmulatorFixture emulators)
     [Fact]
     public async Task A_lease_that_lands_as_its_run_is_cancelled_is_let_go_and_the_work_never_starts()
     {
-        // The lease's put lands, and its answer comes back a second later.
-        var slow = new LandedSlowAnswer((target, body) => target == "DynamoDB_20120810.PutItem" && body.Contains("leaseUntil", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(1));
+        // The lease's put lands, and its answer comes back only once the run has been cancelled.
+        var slow = new LandedSlowAnswer((target, body) => target == "DynamoDB_20120810.PutItem" && body.Contains("leaseUntil", StringComparison.Ordinal));
         await using var services = await OpsOnlyAsync(handler: slow);
         var runner = services.GetRequiredService<JobRunner>();
         var ran = false;
@@ -92,6 +91,7 @@ public sealed class JobLeaseTests(EmulatorFixture emulators)
         await slow.Landed.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         await runner.CancelAsync(run, default);
+        slow.Release();
         await run.Completion.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(JobState.Cancelled, run.State);

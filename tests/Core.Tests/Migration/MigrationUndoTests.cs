@@ -87,12 +87,13 @@ public sealed class MigrationUndoTests(EmulatorFixture emulators)
         await UndoWorld.MigrateAsync(services);
         var runner = services.GetRequiredService<JobRunner>();
         var undo = services.GetRequiredService<MigrationUndo>();
-        slow.Delay = TimeSpan.FromMilliseconds(40);
+        // The first 60 writes pass, the next ones wait until the undo has been stopped: it stops midway on any machine load.
+        var release = slow.HoldAfter(60);
         var first = runner.Start(MigrationUndo.JobKind, "undo", j => undo.RunAsync(j, null, dryRun: false));
         await WaitForAsync(() => first.Counter("undone") >= 60);
         await runner.CancelAsync(first, default);
+        release.SetResult();
         await first.Completion;
-        slow.Delay = TimeSpan.Zero;
 
         var second = await UndoWorld.UndoAsync(services);
 
@@ -158,8 +159,15 @@ public sealed class MigrationUndoTests(EmulatorFixture emulators)
     {
         private int writes;
         public int ProductWrites => Volatile.Read(ref writes);
-        /// <summary>Added to each write, so that a test can stop an undo midway.</summary>
-        public TimeSpan Delay { get; set; }
+        private (int After, TaskCompletionSource Release)? hold;
+
+        /// <summary>Holds every product write after the next <paramref name="count"/> until the returned source is set.</summary>
+        public TaskCompletionSource HoldAfter(int count)
+        {
+            var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            hold = (ProductWrites + count, release);
+            return release;
+        }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
         {
@@ -167,8 +175,8 @@ public sealed class MigrationUndoTests(EmulatorFixture emulators)
             if (target is "DynamoDB_20120810.UpdateItem" or "DynamoDB_20120810.PutItem" or "DynamoDB_20120810.DeleteItem" or "DynamoDB_20120810.BatchWriteItem"
                 && request.Content is not null && (await request.Content.ReadAsStringAsync(ct)).Contains("-Products\""))
             {
-                Interlocked.Increment(ref writes);
-                if (Delay > TimeSpan.Zero) await Task.Delay(Delay, CancellationToken.None);
+                var n = Interlocked.Increment(ref writes);
+                if (hold is { } h && n > h.After) await h.Release.Task.WaitAsync(TimeSpan.FromMinutes(2), CancellationToken.None);
             }
             return await base.SendAsync(request, ct);
         }

@@ -54,7 +54,10 @@ public sealed class ProgressReadersTests(EmulatorFixture emulators)
         Assert.Equal(120, MigrationProgress.From(after.State.LastMigration!)?.Done);
     }
 
-    /// <summary>Holds the first UpdateItem on the products table until released; says when the run's progress was stored twice since.</summary>
+    /// <summary>
+    /// Holds the first UpdateItem on the products table until released; says when the run's progress was stored twice
+    /// since, and holds its later progress writes until released.
+    /// </summary>
     private sealed class HeldProductWrites(Func<string> products) : DelegatingHandler
     {
         private int storedSinceHeld;
@@ -72,6 +75,8 @@ public sealed class ProgressReadersTests(EmulatorFixture emulators)
                 await Release.Task.WaitAsync(ct);
             }
             var progress = target == "DynamoDB_20120810.PutItem" && body.Contains(OpsKeys.MigrationLatest, StringComparison.Ordinal) && Held.Task.IsCompleted;
+            // Later writes wait for the release too: each stamps a new time (and rate), and the two readers must see one record.
+            if (progress && StoredTwiceSinceHeld.Task.IsCompleted) await Release.Task.WaitAsync(ct);
             var response = await base.SendAsync(request, ct);
             // The second write since the hold was taken after the first ended, so after the hold: its counts are the held ones.
             if (progress && Interlocked.Increment(ref storedSinceHeld) == 2) StoredTwiceSinceHeld.TrySetResult();

@@ -70,7 +70,8 @@ public sealed class SharedEmulatorsTests : IDisposable
 
     private static async Task<bool> AnswersAsync(int port)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
+        // A stopped emulator refuses at once; a running one gets time to answer on a busy machine.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         try
         {
             using var response = await http.PostAsync($"http://127.0.0.1:{port}/", new StringContent("{}"));

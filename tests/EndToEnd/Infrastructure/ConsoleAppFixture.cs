@@ -135,6 +135,8 @@ public class ConsoleAppFixture : IAsyncLifetime
         info.Environment["Platform__Sandbox__CognitoPort"] = FreePort().ToString();
         info.Environment["Platform__Sandbox__ProductCount"] = "120";
         info.Environment["Platform__Sandbox__RealisticDelays"] = RealisticDelays ? "true" : "false";
+        // A report's check that takes longer than its 10 s is amber ("no answer"): on a busy machine a green check may.
+        info.Environment["Platform__Verification__CheckTimeoutSeconds"] = "60";
         foreach (var (key, value) in Settings) info.Environment[key] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
