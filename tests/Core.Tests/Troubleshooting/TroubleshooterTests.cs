@@ -55,7 +55,9 @@ public sealed class TroubleshooterTests(EmulatorFixture emulators)
     [Fact]
     public void A_user_pool_that_cannot_be_found_says_which_setting_names_it()
     {
-        var trouble = troubleshooter.Explain(new CreatorPlatform.Core.Creators.UserPoolNotFoundException("The stack 'MyStack' has no 'UserPoolId' output. Set Platform:UserPoolId."));
+        var missing = new CreatorPlatform.Core.Creators.UserPoolNotFoundException("The stack 'MyStack' has no 'UserPoolId' output. Set Platform:UserPoolId.");
+
+        var trouble = troubleshooter.Explain(missing);
 
         Assert.Equal((TroubleKind.NotFound, "The user pool is not known"), (trouble.Kind, trouble.Title));
         Assert.Equal("The stack 'MyStack' has no 'UserPoolId' output. Set Platform:UserPoolId.", trouble.Explanation);
