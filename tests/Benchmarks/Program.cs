@@ -10,7 +10,7 @@ var options = new Dictionary<string, (string[] Valued, string[] Flags)>
     ["analytics"] = (["--events", "--creators", "--days"], []),
     ["analytics-overview"] = (["--creators", "--days", "--latencies"], []),
     ["scale"] = (["--creators", "--latencies", "--runs", "--walk-latencies", "--walk-seconds"], ["--seed-api"]),
-    ["pages"] = (["--creators", "--loads", "--latencies", "--job-seconds"], []),
+    ["pages"] = (["--creators", "--loads", "--latencies", "--job-seconds", "--other-users", "--products-per-creator"], []),
 };
 if (args.Length == 0 || !options.TryGetValue(args[0], out var known)) return Usage(null);
 for (var i = 1; i < args.Length; i++)
@@ -40,6 +40,7 @@ static int Usage(string? error)
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- analytics-overview [--creators 10000] [--days 90] [--latencies 0,10]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- scale [--creators 100,1000,10000] [--latencies 0,10] [--runs 5] [--walk-latencies 0] " +
         "[--walk-seconds N] [--seed-api]");
-    Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- pages [--creators 100,1000] [--loads 20] [--latencies 0,10] [--job-seconds N]");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- pages [--creators 100,1000] [--loads 20] [--latencies 0,10] [--job-seconds N] " +
+        "[--other-users N] [--products-per-creator 3]");
     return 2;
 }

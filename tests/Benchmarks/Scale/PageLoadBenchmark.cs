@@ -42,6 +42,9 @@ internal static class PageLoadBenchmark
         // The walk and the verification report sign every creator in, and cognito-local rewrites its pool file at each
         // sign-in: at 10,000 creators they may be given a time budget, after which they stop and the pages show what is stored.
         var jobSeconds = Arg(args, "--job-seconds", "0")[0];
+        // The pool also holds users who are no creator (shoppers, people who signed up and stopped), and creators have products.
+        var otherUsers = Arg(args, "--other-users", "0")[0];
+        var productsPerCreator = Arg(args, "--products-per-creator", ScaleSeed.ProductsPerCreator.ToString())[0];
         var (dynamoDbPort, cognitoPort, appPort) = (SandboxEmulators.FreePort(), SandboxEmulators.FreePort(), SandboxEmulators.FreePort());
         var baseUrl = $"http://127.0.0.1:{appPort}";
         // The benchmark starts the sandbox's emulators in a data folder of its own, and the console joins them, as a second
@@ -71,7 +74,8 @@ internal static class PageLoadBenchmark
                 ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium", Headless = true,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
             });
-            Console.WriteLine($"Page loads in Chromium: {string.Join(", ", sizes)} creators, round trips {string.Join(", ", latencies)} ms, {loads} loads a page, "
+            Console.WriteLine($"Page loads in Chromium: {string.Join(", ", sizes)} creators ({productsPerCreator} products and one user each, "
+                + $"{otherUsers:N0} other users in the pool), round trips {string.Join(", ", latencies)} ms, {loads} loads a page, "
                 + $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
             Console.WriteLine("\n| creators | round trip | page | served in p50 / p95 | content p50 / p95 | interactive p50 / p95 | slowest | first visit: content p50 / p95 | "
                 + "first visit: interactive p50 / p95 |");
@@ -84,7 +88,9 @@ internal static class PageLoadBenchmark
                 var clock = Stopwatch.StartNew();
                 // A fresh console process for each size: what it learned of the last one (its caches) does not carry over.
                 await StopAsync(app);
-                await ScaleSeed.AddCreatorsAsync(setup, poolId, seeded, size, 16, emulators);
+                if (seeded == 0 && otherUsers > 0)
+                    await ScalePoolFile.AddUsersAsync(emulators, poolId, null, Enumerable.Range(0, otherUsers).Select(i => $"user-{i:D6}").ToList(), CancellationToken.None);
+                await ScaleSeed.AddCreatorsAsync(setup, poolId, seeded, size, 16, emulators, productsPerCreator: productsPerCreator);
                 seeded = size;
                 app = StartApp(appPort, dataFolder, (dynamoDbPort, cognitoPort), (dynamoDbProxy.Port, cognitoProxy.Port));
                 await WaitForAsync(baseUrl, app);

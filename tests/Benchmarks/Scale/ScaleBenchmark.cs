@@ -57,7 +57,7 @@ internal static class ScaleBenchmark
         foreach (var size in sizes)
         {
             var clock = Stopwatch.StartNew();
-            await ScaleSeed.AddCreatorsAsync(setup, poolId, seeded, size, 16, throughApi ? null : emulators, ct);
+            await ScaleSeed.AddCreatorsAsync(setup, poolId, seeded, size, 16, throughApi ? null : emulators, ct: ct);
             Console.Error.WriteLine($"seeded {size - seeded:N0} creators and users in {clock.Elapsed.TotalSeconds:N0} s " +
                 $"({(throughApi ? "cognito-local's API" : "its pool file")})");
             seeded = size;

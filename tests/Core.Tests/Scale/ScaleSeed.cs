@@ -25,12 +25,12 @@ public static class ScaleSeed
     /// cognito-local's API, or straight into its pool file when <paramref name="emulators"/> is given (<see cref="ScalePoolFile"/>).
     /// </summary>
     public static async Task AddCreatorsAsync(IServiceProvider services, string poolId, int from, int to, int parallelism = 8,
-        global::CreatorPlatform.Sandbox.SandboxEmulators? emulators = null, CancellationToken ct = default)
+        global::CreatorPlatform.Sandbox.SandboxEmulators? emulators = null, int productsPerCreator = ProductsPerCreator, CancellationToken ct = default)
     {
         var cognito = services.GetRequiredService<ICognitoClient>();
         var group = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value.CreatorsGroup.Name;
         var subs = new string[to - from];
-        if (emulators is not null) subs = await ScalePoolFile.AddUsersAsync(emulators, poolId, group, from, to, ct);
+        if (emulators is not null) subs = await ScalePoolFile.AddUsersAsync(emulators, poolId, group, Enumerable.Range(from, to - from).Select(Slug).ToList(), ct);
         else
             await Parallel.ForEachAsync(Enumerable.Range(from, to - from), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct },
                 async (i, token) => subs[i - from] = await UserAsync(cognito, poolId, group, Slug(i), token));
@@ -39,7 +39,7 @@ public static class ScaleSeed
         var dynamoDb = services.GetRequiredService<IAmazonDynamoDB>();
         var schema = services.GetRequiredService<PlatformSchema>();
         await BatchWriter.PutAllAsync(dynamoDb, schema.Creators.Name, creators.Select(CreatorMapper.ToItem), ct);
-        await BatchWriter.PutAllAsync(dynamoDb, schema.Products.Name, creators.SelectMany(c => Enumerable.Range(0, ProductsPerCreator).Select(p => Product(c, p, now))), ct);
+        await BatchWriter.PutAllAsync(dynamoDb, schema.Products.Name, creators.SelectMany(c => Enumerable.Range(0, productsPerCreator).Select(p => Product(c, p, now))), ct);
     }
 
     private static async Task<string> UserAsync(ICognitoClient cognito, string poolId, string group, string username, CancellationToken ct)
@@ -79,27 +79,33 @@ public static class ScaleSeed
 /// </summary>
 public static class ScalePoolFile
 {
-    public static async Task<string[]> AddUsersAsync(global::CreatorPlatform.Sandbox.SandboxEmulators emulators, string poolId, string group, int from, int to,
-        CancellationToken ct)
+    /// <summary>Adds users of these names, each with a sub of its own, and puts them in <paramref name="group"/> unless it is null.</summary>
+    public static async Task<string[]> AddUsersAsync(global::CreatorPlatform.Sandbox.SandboxEmulators emulators, string poolId, string? group,
+        IReadOnlyList<string> usernames, CancellationToken ct)
     {
         var file = Path.Combine(emulators.CognitoFolder, ".cognito", "db", $"{poolId}.json");
         var root = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(file, ct))!.AsObject();
         var users = root["Users"]!.AsObject();
-        var groupItem = root["Groups"]![group]!.AsObject();
-        if (groupItem["members"] is not System.Text.Json.Nodes.JsonArray members) groupItem["members"] = members = [];
-        var now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
-        var subs = new string[to - from];
-        for (var i = from; i < to; i++)
+        System.Text.Json.Nodes.JsonArray? members = null;
+        if (group is not null)
         {
-            var username = ScaleSeed.Slug(i);
-            var sub = subs[i - from] = Guid.NewGuid().ToString();
+            var groupItem = root["Groups"]![group]!.AsObject();
+            if (groupItem["members"] is not System.Text.Json.Nodes.JsonArray existing) groupItem["members"] = existing = [];
+            members = existing;
+        }
+        var now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+        var subs = new string[usernames.Count];
+        for (var i = 0; i < usernames.Count; i++)
+        {
+            var username = usernames[i];
+            var sub = subs[i] = Guid.NewGuid().ToString();
             users[username] = new System.Text.Json.Nodes.JsonObject
             {
                 ["Username"] = username, ["Password"] = SandboxSignIn.Password,
                 ["Attributes"] = new System.Text.Json.Nodes.JsonArray(Attribute("email", $"{username}@example.com"), Attribute("email_verified", "true"), Attribute("sub", sub)),
                 ["Enabled"] = true, ["UserStatus"] = "CONFIRMED", ["UserCreateDate"] = now, ["UserLastModifiedDate"] = now,
             };
-            members.Add(username);
+            members?.Add(username);
         }
         await File.WriteAllTextAsync(file + ".seed", root.ToJsonString(), ct);
         File.Move(file + ".seed", file, overwrite: true);
