@@ -27,6 +27,9 @@ public sealed record TablesScreenState(PlatformStatus? Status, MonitoringSnapsho
     public IReadOnlyList<IndexTrouble> TroublesOf(string table) => Troubles.Where(t => t.Table == table).ToList();
 }
 
+/// <summary>What the screen read while the page was prerendered, handed to its live render so that a view reads once.</summary>
+public sealed record TablesScreenPrerender(TablesScreenState State, IReadOnlyList<TablePitr>? Pitr);
+
 /// <summary>The Tables &amp; indexes screen's one entry point: its reads, the schema job and the sandbox's health.</summary>
 public sealed class TablesScreen(SchemaStatusService status, SchemaApplier applier, JobRunner jobs, AwsContext aws, TableMetricsService metrics,
     IndexBuildClock buildClock, Troubleshooter troubleshooter, ISandboxState sandbox, PitrService pitr, TimeProvider time)

@@ -1,6 +1,8 @@
 using AdminConsole.Components.Pages.Tables;
 using AdminConsole.Tests.Infrastructure;
 using CreatorPlatform.Core.Monitoring;
+using CreatorPlatform.Core.Schema;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminConsole.Tests.Tables;
 
@@ -26,5 +28,25 @@ public sealed class TablesPageTests : MudTestContext
         Assert.Equal("Apply schema", page.Find("[data-testid='apply-schema']").TextContent.Trim());
         Assert.Contains(TableMetricsService.SandboxNote, page.Markup);
         lock (operations) Assert.Contains("DescribeTable", operations);
+    }
+
+    [Fact]
+    public async Task What_the_prerender_read_is_shown_by_the_live_page_without_reading_the_tables_again()
+    {
+        var screen = Services.GetRequiredService<TablesScreen>();
+        var read = await screen.ReadAsync(null, default);
+        var at = new DateTimeOffset(2026, 12, 5, 9, 30, 15, TimeSpan.Zero);
+        PrerenderState.Persist("tables-read", new TablesScreenPrerender(read with { Status = read.Status! with { ReadAt = at } }, []));
+        lock (operations) operations.Clear();
+
+        var page = Render<TablesPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Read 09:30:15 UTC", page.Find("[data-testid='read-at']").TextContent));
+        Assert.NotNull(page.Find("[data-testid='table-Products']"));
+        lock (operations) Assert.DoesNotContain("DescribeTable", operations);
+        // Refresh reads again.
+        await page.InvokeAsync(() => page.FindAll("button").First(b => b.TextContent.Trim() == "Refresh").Click());
+        page.WaitForAssertion(() => { lock (operations) Assert.Contains("DescribeTable", operations); });
+        Assert.DoesNotContain("Read 09:30:15 UTC", page.Find("[data-testid='read-at']").TextContent);
     }
 }

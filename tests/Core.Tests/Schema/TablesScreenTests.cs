@@ -48,4 +48,28 @@ public sealed class TablesScreenTests(EmulatorFixture emulators)
         Assert.All(state.Status!.Tables, t => Assert.True(t.Exists));
         Assert.Empty(state.TroublesOf(services.GetRequiredService<PlatformSchema>().Products.Name));
     }
+
+    [Fact]
+    public async Task What_the_screen_shows_survives_the_prerenders_hand_over_to_the_live_page()
+    {
+        await using var services = emulators.Services();
+        var schema = services.GetRequiredService<PlatformSchema>();
+        await services.GetRequiredService<Amazon.DynamoDBv2.IAmazonDynamoDB>().CreateTableAsync(TableRequests.Create(schema.LegacyProducts));
+        var screen = services.GetRequiredService<TablesScreen>();
+        var state = await screen.ReadAsync(null, default);
+        var pitr = await screen.ReadPitrAsync(default);
+
+        // The page hands these to its interactive render as JSON (persistent component state), with the web defaults.
+        var handed = Roundtrip(new TablesScreenPrerender(state, pitr));
+
+        Assert.Equal(Json(new TablesScreenPrerender(state, pitr)), Json(handed));
+        Assert.Equal(state.Status!.Tables.Count, handed.State.Status!.Tables.Count);
+        Assert.Contains(handed.State.Status.Findings, f => f.Message.Contains("is missing", StringComparison.Ordinal));
+        Assert.Equal(state.Status.HasErrors, handed.State.Status.HasErrors);
+        Assert.Equal(state.Monitoring?.CloudWatchUnavailable, handed.State.Monitoring?.CloudWatchUnavailable);
+    }
+
+    private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, System.Text.Json.JsonSerializerOptions.Web);
+
+    private static T Roundtrip<T>(T value) => System.Text.Json.JsonSerializer.Deserialize<T>(Json(value), System.Text.Json.JsonSerializerOptions.Web)!;
 }
