@@ -86,6 +86,22 @@ public sealed class HostileCreatorsPagesTests(JobsFixture jobs) : MudTestContext
     }
 
     [Fact]
+    public async Task A_creator_the_prerender_read_is_shown_as_it_was_handed_over_without_reading_it_again_and_as_text()
+    {
+        var creator = world.Creators[1];
+        var read = await world.Get<CreatorScreen>().ReadAsync(creator.Slug, default);
+        // Not what the table holds: a page that read the creator again would show the stored name instead.
+        var handedName = HostileText.ImgOnerror + " as the prerender read it";
+        PrerenderState.Persist("creator-details", read with { Creator = read.Creator with { DisplayName = handedName } });
+
+        var page = Render<CreatorPage>(p => p.Add(c => c.Slug, creator.Slug));
+
+        page.WaitForAssertion(() => Assert.Equal(Shown(handedName), page.Find("h1 bdi").TextContent));
+        AssertShownAsText(page, [creator.Slug, handedName]);
+        Assert.DoesNotContain(page.FindAll("h1 bdi"), b => b.TextContent == Shown(creator.DisplayName));
+    }
+
+    [Fact]
     public void Linking_a_creator_to_a_hostile_user_name_asks_and_reports_it_as_text_in_the_dialog_and_the_snackbar()
     {
         var dialogs = Render<MudBlazor.MudDialogProvider>();

@@ -29,4 +29,29 @@ public sealed class CreatorScreenTests(EmulatorFixture emulators)
         Assert.Equal(rollback.OptionsFor(after.Linkage).Select(o => o.Kind), screen.UndoOptions(after.Linkage).Select(o => o.Kind));
         await Assert.ThrowsAsync<CreatorNotFoundException>(() => screen.ReadAsync("nobody-" + slug, default));
     }
+
+    [Fact]
+    public async Task A_creators_page_and_access_check_survive_the_prerenders_hand_over_to_the_live_page()
+    {
+        await using var world = await CreatorsWorld.CreateAsync(emulators);
+        var slug = CreatorsWorld.Unique("bea");
+        var username = CreatorsWorld.Unique("beauser");
+        await world.CreatorAsync(slug);
+        await world.UserAsync(username);
+        var screen = world.Get<CreatorScreen>();
+        await screen.LinkAsync(slug, username, default);
+        var details = await screen.ReadAsync(slug, default);
+        var access = await world.Get<CreatorPlatform.Core.Access.AccessCheckService>().CheckOneAsync(slug, default);
+
+        // The pages hand these to their interactive render as JSON (persistent component state), with the web defaults.
+        Assert.Equal(Json(details), Json(Roundtrip(details)));
+        Assert.Equal(Json(access), Json(Roundtrip(access)));
+        Assert.Equal(details.Linkage.User?.Sub, Roundtrip(details).Linkage.User?.Sub);
+        Assert.Equal((access.Creators.Single().Decision?.Role, access.Creators.Single().Decision?.CreatorId),
+            (Roundtrip(access).Creators.Single().Decision?.Role, Roundtrip(access).Creators.Single().Decision?.CreatorId));
+    }
+
+    private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, System.Text.Json.JsonSerializerOptions.Web);
+
+    private static T Roundtrip<T>(T value) => System.Text.Json.JsonSerializer.Deserialize<T>(Json(value), System.Text.Json.JsonSerializerOptions.Web)!;
 }
