@@ -11,11 +11,7 @@ public sealed class CreatorScreenTests(EmulatorFixture emulators)
     public async Task The_screen_links_a_creator_disables_it_and_reads_it_back()
     {
         await using var world = await CreatorsWorld.CreateAsync(emulators);
-        var slug = CreatorsWorld.Unique("anna");
-        var username = CreatorsWorld.Unique("annauser");
-        await world.CreatorAsync(slug);
-        var user = await world.UserAsync(username);
-        var screen = world.Get<CreatorScreen>();
+        var (slug, username, user, screen) = await CreatorAndUserAsync(world, "anna");
 
         var linked = await screen.LinkAsync(slug, username, default);
         var before = await screen.ReadAsync(slug, default);
@@ -34,11 +30,7 @@ public sealed class CreatorScreenTests(EmulatorFixture emulators)
     public async Task A_creators_page_and_access_check_survive_the_prerenders_hand_over_to_the_live_page()
     {
         await using var world = await CreatorsWorld.CreateAsync(emulators);
-        var slug = CreatorsWorld.Unique("bea");
-        var username = CreatorsWorld.Unique("beauser");
-        await world.CreatorAsync(slug);
-        await world.UserAsync(username);
-        var screen = world.Get<CreatorScreen>();
+        var (slug, username, _, screen) = await CreatorAndUserAsync(world, "bea");
         await screen.LinkAsync(slug, username, default);
         var details = await screen.ReadAsync(slug, default);
         var access = await world.Get<CreatorPlatform.Core.Access.AccessCheckService>().CheckOneAsync(slug, default);
@@ -49,6 +41,15 @@ public sealed class CreatorScreenTests(EmulatorFixture emulators)
         Assert.Equal(details.Linkage.User?.Sub, Roundtrip(details).Linkage.User?.Sub);
         Assert.Equal((access.Creators.Single().Decision?.Role, access.Creators.Single().Decision?.CreatorId),
             (Roundtrip(access).Creators.Single().Decision?.Role, Roundtrip(access).Creators.Single().Decision?.CreatorId));
+    }
+
+    /// <summary>A creator and a Cognito user of its own, not linked yet, and the creator page's screen.</summary>
+    private static async Task<(string Slug, string Username, CognitoUser User, CreatorScreen Screen)> CreatorAndUserAsync(CreatorsWorld world, string name)
+    {
+        var (slug, username) = (CreatorsWorld.Unique(name), CreatorsWorld.Unique(name + "user"));
+        await world.CreatorAsync(slug);
+        var user = await world.UserAsync(username);
+        return (slug, username, user, world.Get<CreatorScreen>());
     }
 
     private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, System.Text.Json.JsonSerializerOptions.Web);
