@@ -90,6 +90,22 @@ public class ConsoleAppFixture : IAsyncLifetime
     {
         await page.GotoAsync(path);
         await Assertions.Expect(page.GetByTestId("interactive")).ToBeAttachedAsync();
+        await LoadedAsync(page);
+    }
+
+    /// <summary>
+    /// Until the page has shown what it reads (no loading bar left), as a user waits before clicking: the circuit is live
+    /// before the page's reads end, and what they bring moves the page's buttons. A click given in between lands where
+    /// the button was (an end-to-end click once started nothing that way, with the circuit live). A job's own bar may
+    /// run on: after 30 s the test goes on, each of its steps waiting for what it needs.
+    /// </summary>
+    private static async Task LoadedAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("() => !document.querySelector('.mud-progress-linear.mud-progress-indeterminate')", null, new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException) { }
     }
 
     /// <summary>
@@ -105,6 +121,7 @@ public class ConsoleAppFixture : IAsyncLifetime
         await menu.ClickAsync();
         await page.WaitForURLAsync(new Uri(new Uri(page.Url), href).ToString());
         await Assertions.Expect(page.GetByTestId("interactive")).ToBeAttachedAsync();
+        await LoadedAsync(page);
     }
 
     /// <summary>Brings the sandbox to the post-rollout schema through the Tables page, as an admin would.</summary>
