@@ -6,7 +6,7 @@ namespace EndToEnd.Infrastructure;
 
 /// <summary>
 /// What a browser page went through, as it happened: where it went, what its console said at warning and above, script
-/// errors, and every close of its sockets (the live circuit runs over one). <see cref="DescribeAsync"/> adds what the page
+/// errors, every close of its sockets (the live circuit runs over one), and every press and click, on what. <see cref="DescribeAsync"/> adds what the page
 /// shows at the end. A failed end-to-end test on CI prints it, so that "the click did nothing" comes with what the
 /// browser saw: the circuit lost, an error on the page, or a page that never changed.
 /// </summary>
@@ -19,7 +19,14 @@ public sealed class PageJournal
     {
         Page = page;
         page.FrameNavigated += (_, frame) => { if (frame.ParentFrame is null) Add($"at {frame.Url}"); };
-        page.Console += (_, message) => { if (message.Type is "error" or "warning") Add($"console {message.Type}: {message.Text}"); };
+        page.Console += (_, message) =>
+        {
+            if (message.Text.StartsWith(Said, StringComparison.Ordinal)) Add(message.Text[Said.Length..]);
+            else if (message.Type is "error" or "warning") Add($"console {message.Type}: {message.Text}");
+        };
+        // Registered before the page's first navigation (the protocol keeps the order of the calls), for every document after.
+        _ = page.AddInitScriptAsync(PointerScript).ContinueWith(t => Add($"(pointer journal not installed: {t.Exception?.GetBaseException().Message})"),
+            TaskContinuationOptions.OnlyOnFaulted);
         page.PageError += (_, error) => Add($"script error: {error}");
         page.Crash += (_, _) => Add("the page crashed");
         page.WebSocket += (_, socket) =>
@@ -31,6 +38,24 @@ public sealed class PageJournal
     }
 
     public IPage Page { get; }
+
+    private const string Said = "journal: ";
+
+    /// <summary>
+    /// Every press, release and click, where and on what (the element's tag and the nearest data-testid), so that a click
+    /// that did nothing says whether the browser clicked, and what was under the pointer when it did.
+    /// </summary>
+    private const string PointerScript = """
+        (() => {
+            const say = (kind, e) => {
+                const target = e.target instanceof Element ? e.target : null;
+                const tagged = target?.closest('[data-testid]');
+                console.debug('journal: ' + kind + ' at ' + Math.round(e.clientX) + ',' + Math.round(e.clientY) + ' on '
+                    + (target ? target.tagName.toLowerCase() : '?') + (tagged ? ' in [data-testid=' + tagged.getAttribute('data-testid') + ']' : ''));
+            };
+            for (const kind of ['pointerdown', 'pointerup', 'click']) addEventListener(kind, e => say(kind, e), true);
+        })();
+        """;
 
     private void Add(string line)
     {
